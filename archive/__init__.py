@@ -1,0 +1,1 @@
+"""News archive: ingest articles, pin down who said what and when, search them."""

@@ -1,0 +1,185 @@
+"""python -m archive {extract,ingest,reindex,stats,serve} — see README.md."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+from archive.config import Settings
+from archive.pipeline import FileReport, IngestOptions, Ingester, files_under, prepare_chunk
+
+log = logging.getLogger("archive")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    return args.run(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m archive", description="A searchable news archive.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def command(name, run, help_text):
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--data", help="archive folder (default: $ARCHIVE_DATA, else ./data)")
+        sub.set_defaults(run=run)
+        return sub
+
+    def article_options(sub):
+        sub.add_argument("--published", help="publication date/time to use (ISO 8601), wins over the file's")
+        sub.add_argument("--timezone", help="timezone for times given without one (e.g. Europe/Paris, +01:00)")
+        sub.add_argument("--source", help="publication name, wins over the file's")
+
+    extract = command("extract", run_extract, "print the normalized articles of files as JSON Lines; store nothing")
+    extract.add_argument("files", nargs="+")
+    article_options(extract)
+
+    ingest = command("ingest", run_ingest, "store and index files, folders and ZIPs")
+    ingest.add_argument("paths", nargs="+")
+    article_options(ingest)
+    ingest.add_argument("--jobs", type=int, default=None,
+                        help="worker processes for reading and NLP (default: number of cores, for 20+ files)")
+
+    command("reindex", run_reindex, "rebuild the search index from the store")
+    command("stats", run_stats, "print what the archive holds, as JSON")
+
+    serve = command("serve", run_serve, "serve the web app and the JSON API")
+    serve.add_argument("--host", default=os.environ.get("ARCHIVE_HOST", "127.0.0.1"))
+    serve.add_argument("--port", type=int, default=int(os.environ.get("ARCHIVE_PORT", "5000")))
+    serve.add_argument("--threads", type=int, default=8)
+    return parser
+
+
+def _options(args) -> IngestOptions:
+    return IngestOptions(published=args.published, tz=args.timezone, source=args.source)
+
+
+def run_extract(args) -> int:
+    settings = Settings.from_env(args.data)
+    options = _options(args)
+    failures = 0
+    for name, path in files_under(args.files):
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            _print_json({"file": name, "error": f"cannot read the file ({exc.strerror or exc})"})
+            failures += 1
+            continue
+        for item in prepare_chunk([(name, data)], options, settings.limits, db_path=""):
+            if item.article is None:
+                failures += 1
+                _print_json({"file": item.name, "error": item.error})
+            else:
+                _print_json(item.article.to_dict())
+    return 0
+
+
+def _print_json(obj: dict) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def run_ingest(args) -> int:
+    from archive.store import Store
+
+    settings = Settings.from_env(args.data)
+    store = Store(settings.data_dir)
+    writer = _writer_or_none(store, settings)
+    paths = list(files_under(args.paths))
+    jobs = args.jobs if args.jobs is not None else ((os.cpu_count() or 1) if len(paths) >= 20 else 1)
+    progress = Progress(len(paths)) if sys.stderr.isatty() else None
+    unreadable: list[FileReport] = []
+    files = _read_files(paths, progress, unreadable)
+    reports = Ingester(store, writer).ingest(files, _options(args), settings.limits, n_process=jobs)
+    reports += unreadable
+    if writer is not None and len(paths) >= 100:
+        writer.optimize()
+    if progress:
+        progress.done()
+    _print_reports(reports, indexed=writer is not None)
+    store.close()
+    ok = [r for r in reports if r.status != "failed"]
+    return 0 if ok or not reports else 1
+
+
+def _writer_or_none(store, settings):
+    """The index writer, or None when a running server holds it (it will index the queue)."""
+    from index.rebuild import recover
+    from index.writer import IndexBusy
+    try:
+        return recover(store, settings.index_dir)
+    except IndexBusy:
+        log.warning("the index is busy (is the server running?): articles are stored and "
+                    "the server will index them")
+        return None
+
+
+def _read_files(paths, progress, unreadable: list[FileReport]):
+    """(name, bytes) of each path; files the disk refuses go to `unreadable` with the reason."""
+    for count, (name, path) in enumerate(paths, start=1):
+        try:
+            yield name, path.read_bytes()
+        except OSError as exc:
+            unreadable.append(FileReport(name, "failed", reason=f"cannot read the file ({exc.strerror or exc})"))
+        if progress:
+            progress.update(count)
+
+
+def _print_reports(reports: list[FileReport], indexed: bool) -> None:
+    counts: dict[str, int] = {}
+    for report in reports:
+        counts[report.status] = counts.get(report.status, 0) + 1
+        detail = report.reason if report.status == "failed" else f"#{report.article_id} {report.title or ''}"
+        print(f"{report.status:9} {report.file}  {detail}")
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no files"
+    print(f"\n{summary}" + ("" if indexed else " (stored; indexing waits for the server)"))
+
+
+class Progress:
+    def __init__(self, total: int):
+        self.total = total
+
+    def update(self, count: int) -> None:
+        width = 30
+        filled = int(width * count / max(1, self.total))
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {count}/{self.total} files")
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        sys.stderr.write("\n")
+
+
+def run_reindex(args) -> int:
+    from archive.store import Store
+    from index.rebuild import rebuild
+
+    settings = Settings.from_env(args.data)
+    store = Store(settings.data_dir)
+    count = rebuild(store, settings.index_dir)
+    print(f"reindexed {count} articles into {settings.index_dir}")
+    return 0
+
+
+def run_stats(args) -> int:
+    from archive.store import Store
+
+    settings = Settings.from_env(args.data)
+    store = Store(settings.data_dir)
+    _print_json({"data": str(Path(settings.data_dir).resolve()), **store.stats()})
+    return 0
+
+
+def run_serve(args) -> int:
+    from web.serve import serve
+    return serve(Settings.from_env(args.data), host=args.host, port=args.port, threads=args.threads)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""Draft -> Article: Unicode NFC, whitespace, language, a title, and the timestamp.
+
+Quote marks are data and stay as they are. The timestamp is decided by
+`archive.timestamps` from the reader's evidence and the user's override, never
+from the clock.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime, timezone
+
+from archive import timestamps
+from archive.language import detect_language, normalize_code
+from archive.model import Article, Draft
+
+# Control characters (not \t \n) and the bidi overrides that can disguise text.
+UNWANTED_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+DERIVED_TITLE_CHARS = 120
+
+
+def clean_text(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = UNWANTED_CHARS.sub(" ", text)
+    return SPACES.sub(" ", text).strip()
+
+
+def normalize(draft: Draft, *, published: str | None = None, tz: str | None = None,
+              now: datetime | None = None) -> Article:
+    now = now or datetime.now(timezone.utc)
+    paragraphs = [p for p in (clean_text(p) for p in draft.paragraphs) if p]
+    body = "\n\n".join(paragraphs)
+    title = clean_text(draft.title or "") or derived_title(body)
+    language = normalize_code(draft.language) or detect_language(body)
+    return Article(
+        title=title,
+        body=body,
+        published=timestamps.resolve_published(draft.date_candidates, override=published, tz=tz, now=now),
+        updated=timestamps.resolve_updated(draft.date_candidates, tz=tz, now=now),
+        dateline=clean_text(draft.dateline) if draft.dateline else None,
+        source=clean_text(draft.source) if draft.source else None,
+        url=draft.url.strip() if draft.url else None,
+        authors=_unique(clean_text(a) for a in draft.authors),
+        language=language,
+        format=draft.format,
+        ingested_at=now,
+    )
+
+
+def derived_title(body: str) -> str:
+    """For files that have no title: the first sentence of the lead, cut at a word."""
+    if not body:
+        return "(untitled)"
+    lead = body.split("\n\n", 1)[0]
+    sentence = re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0]
+    if len(sentence) <= DERIVED_TITLE_CHARS:
+        return sentence
+    return sentence[:DERIVED_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _unique(values) -> list[str]:
+    seen = []
+    for value in values:
+        if value and value not in seen:
+            seen.append(value)
+    return seen

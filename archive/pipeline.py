@@ -1,0 +1,219 @@
+"""read -> normalize -> extract -> store -> index.
+
+`prepare_file` is pure work on one file (read, normalize); `annotate` adds
+quotes and entities; `Ingester` stores a batch in one transaction and hands it
+to the one index writer. Bulk ingest runs the pure part in worker processes
+(both cores for the NLP model) while the parent process stores and indexes.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from archive.model import Article
+from archive.normalize import normalize
+from archive.readers import Limits, read_file
+from archive.store import Store, content_hash, ids_by_content_hash, sha256_of
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestOptions:
+    published: str | None = None  # the user's publication date, wins over the file's
+    tz: str | None = None  # timezone for dates the file gives without one
+    source: str | None = None  # the publication's name, wins over the file's
+
+
+@dataclass
+class FileReport:
+    file: str
+    status: str  # added, duplicate, updated, failed
+    article_id: int | None = None
+    title: str | None = None
+    reason: str | None = None
+    searchable: bool = False
+    published: str | None = None
+    quotes: int = 0
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class Prepared:
+    """One article (or one failure) out of a received file, before it is stored."""
+
+    name: str
+    data: bytes = b""
+    identity_suffix: str = ""  # position of the article inside its file
+    article: Article | None = None
+    error: str | None = None
+    duplicate_of: int | None = None  # id of the stored article with the same content
+
+
+@dataclass
+class BatchResult:
+    reports: list[FileReport] = field(default_factory=list)
+    indexed: bool = False
+
+
+def prepare_file(name: str, data: bytes, options: IngestOptions, limits: Limits | None = None) -> list[Prepared]:
+    """Read and normalize every article in one file; never raises for bad input."""
+    prepared = []
+    for position, item in enumerate(read_file(name, data, limits)):
+        if not item.ok:
+            prepared.append(Prepared(item.name, error=item.error))
+            continue
+        if options.source:
+            item.draft.source = options.source
+        try:
+            article = normalize(item.draft, published=options.published, tz=options.tz)
+        except ValueError as exc:  # a bad --published / --timezone from the user
+            prepared.append(Prepared(item.name, error=str(exc)))
+            continue
+        if not article.body and not article.title:
+            prepared.append(Prepared(item.name, error="no article text found"))
+            continue
+        article.file = item.name
+        article.original_sha256 = sha256_of(item.data)
+        prepared.append(Prepared(item.name, item.data, f"#{position}", article))
+    return prepared
+
+
+def annotate(articles: list[Article], n_process: int = 1) -> None:
+    """Quotes, speakers and entities, in place."""
+    if not articles:
+        return
+    from archive import nlp
+    nlp.annotate(articles, n_process=n_process)
+
+
+def identity_of(prepared: Prepared) -> str:
+    """The same URL is the same article; without one, the same place in the same file."""
+    article = prepared.article
+    if article.url:
+        return f"url:{article.url}"
+    return f"file:{article.original_sha256}{prepared.identity_suffix}"
+
+
+class Ingester:
+    """Stores prepared batches and indexes them with the writer it is given (if any)."""
+
+    def __init__(self, store: Store, writer=None):
+        self.store = store
+        self.writer = writer
+
+    def store_batch(self, batch: list[Prepared]) -> BatchResult:
+        result = BatchResult()
+        stored: list[Article] = []
+        with self.store.transaction() as db:
+            for item in batch:
+                if item.article is None:
+                    result.reports.append(FileReport(item.name, "failed", reason=item.error))
+                    continue
+                if item.duplicate_of is not None:
+                    result.reports.append(FileReport(
+                        item.name, "duplicate", item.duplicate_of, item.article.title,
+                        published=item.article.published.iso(), quotes=len(item.article.quotes)))
+                    continue
+                self.store.keep_original(item.data)
+                outcome = self.store.put(db, item.article, identity_of(item), item.name)
+                article = item.article
+                result.reports.append(FileReport(
+                    item.name, outcome.status, outcome.article_id, article.title,
+                    published=article.published.iso(), quotes=len(article.quotes)))
+                if outcome.status != "duplicate":
+                    stored.append(article)
+        result.indexed = self.index(stored)
+        for report in result.reports:
+            report.searchable = report.status == "duplicate" or (result.indexed and report.status != "failed")
+        return result
+
+    def index(self, articles: list[Article]) -> bool:
+        """Index and dequeue; False when no writer is at hand (the queue keeps them)."""
+        if not articles or self.writer is None:
+            return not articles
+        from index.writer import IndexBusy
+        try:
+            self.writer.write(articles)
+        except IndexBusy as exc:
+            log.warning("%s; %d articles stay queued for indexing", exc, len(articles))
+            return False
+        self.store.dequeue([a.id for a in articles])
+        return True
+
+    def ingest(self, files: Iterable[tuple[str, bytes]], options: IngestOptions | None = None,
+               limits: Limits | None = None, n_process: int = 1, batch_size: int = 64,
+               progress: Callable[[int], None] | None = None) -> list[FileReport]:
+        """Ingest (name, bytes) pairs; returns one report per article or failure."""
+        options = options or IngestOptions()
+        reports: list[FileReport] = []
+        for batch in _prepared_batches(files, options, limits, n_process, batch_size, self):
+            reports.extend(batch)
+            if progress:
+                progress(len(reports))
+        return reports
+
+
+def _prepared_batches(files, options, limits, n_process, batch_size, ingester: Ingester) -> Iterator[list[FileReport]]:
+    """Read, normalize and annotate in batches (in worker processes when n_process > 1),
+    storing and indexing each batch as it arrives."""
+    chunks = _chunked(files, batch_size)
+    db_path = str(ingester.store.path)
+    if n_process <= 1:
+        for chunk in chunks:
+            yield ingester.store_batch(prepare_chunk(chunk, options, limits, db_path)).reports
+        return
+    with ProcessPoolExecutor(max_workers=n_process, initializer=_worker_init) as pool:
+        pending = []
+        for chunk in chunks:
+            pending.append(pool.submit(prepare_chunk, chunk, options, limits, db_path))
+            if len(pending) >= n_process * 2:
+                yield ingester.store_batch(pending.pop(0).result()).reports
+        for future in pending:
+            yield ingester.store_batch(future.result()).reports
+
+
+def prepare_chunk(chunk: list[tuple[str, bytes]], options: IngestOptions, limits: Limits | None,
+                  db_path: str) -> list[Prepared]:
+    """Everything before the store for a few files: read, normalize, skip what the
+    store already has, annotate the rest. Runs in a worker process for bulk ingest."""
+    prepared = [p for name, data in chunk for p in prepare_file(name, data, options, limits)]
+    articles = [p for p in prepared if p.article is not None]
+    known = ids_by_content_hash(db_path, [content_hash(p.article) for p in articles])
+    for item in articles:
+        item.duplicate_of = known.get(content_hash(item.article))
+    annotate([p.article for p in articles if p.duplicate_of is None])
+    return prepared
+
+
+def _worker_init() -> None:
+    # Each worker is one core's worth of model; nested BLAS threads would fight over the two cores.
+    os.environ["OMP_NUM_THREADS"] = "1"
+
+
+def _chunked(files: Iterable, size: int) -> Iterator[list]:
+    chunk = []
+    for item in files:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def files_under(paths: Iterable[str | Path]) -> Iterator[tuple[str, Path]]:
+    """(display name, path) for each file named or inside a named folder, sorted, hidden files skipped."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
+                    yield str(child), child
+        else:
+            yield str(path), path

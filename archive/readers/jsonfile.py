@@ -1,0 +1,119 @@
+"""JSON (one article, a list, or {"articles": [...]}) and JSON Lines.
+
+Keys: title, text, published, source, url, authors. Common variants (body,
+content, date, datePublished, link, author) are accepted too.
+"""
+from __future__ import annotations
+
+import json
+
+from archive.model import DateCandidate, Draft
+from archive.readers import Limits, ReadError
+from archive.readers.encoding import decode
+from archive.readers.fragments import text_paragraphs
+
+KEYS = {
+    "title": ("title", "headline"),
+    "text": ("text", "body", "content", "articleBody"),
+    "published": ("published", "date", "datePublished", "published_at", "pubDate", "publication_date"),
+    "updated": ("updated", "dateModified", "modified", "updated_at"),
+    "source": ("source", "publisher", "site", "site_name"),
+    "url": ("url", "link", "canonical_url"),
+    "authors": ("authors", "author", "byline"),
+    "language": ("language", "lang", "inLanguage"),
+    "dateline": ("dateline",),
+}
+CONTAINER_KEYS = ("articles", "items", "data", "results")
+
+
+def read_json(data: bytes, limits: Limits) -> list[Draft | str]:
+    value = _loads(decode(data)[0], "file")
+    if isinstance(value, dict):
+        for key in CONTAINER_KEYS:
+            if isinstance(value.get(key), list):
+                value = value[key]
+                break
+    records = value if isinstance(value, list) else [value]
+    if len(records) > limits.max_articles_per_file:
+        raise ReadError(f"too many articles in one file ({len(records):,}; "
+                        f"the limit is {limits.max_articles_per_file:,})")
+    return [_draft_or_reason(record, "json") for record in records]
+
+
+def read_jsonl(data: bytes, limits: Limits) -> list[Draft | str]:
+    results = []
+    for number, line in enumerate(decode(data)[0].splitlines(), start=1):
+        if not line.strip():
+            continue
+        if len(results) >= limits.max_articles_per_file:
+            raise ReadError(f"too many articles in one file (the limit is {limits.max_articles_per_file:,})")
+        try:
+            record = _loads(line, f"line {number}")
+        except ReadError as exc:
+            results.append(str(exc))
+            continue
+        results.append(_draft_or_reason(record, "jsonl"))
+    return results
+
+
+def _loads(text: str, where: str):
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ReadError(f"{where}: JSON nested too deeply") from None
+    except ValueError as exc:
+        raise ReadError(f"{where}: not valid JSON ({exc})") from None
+
+
+def _draft_or_reason(record, fmt: str) -> Draft | str:
+    if not isinstance(record, dict):
+        return f"not an article: expected a JSON object, found {type(record).__name__}"
+    fields = {name: _first(record, keys) for name, keys in KEYS.items()}
+    for name in ("title", "text", "published", "updated", "source", "url", "language", "dateline"):
+        value = fields[name]
+        if isinstance(value, dict) and name == "source":
+            value = fields[name] = value.get("name")
+        if value is not None and not isinstance(value, (str, int, float)):
+            return f"field '{name}' should be text, found {type(value).__name__}"
+    if not fields["text"] and not fields["title"]:
+        return "not an article: no 'text' or 'title'"
+    draft = Draft(format=fmt)
+    draft.title = _text(fields["title"])
+    draft.paragraphs = text_paragraphs(_text(fields["text"]) or "")
+    draft.source = _text(fields["source"])
+    draft.url = _text(fields["url"])
+    draft.language = _text(fields["language"])
+    draft.dateline = _text(fields["dateline"])
+    draft.authors = _authors(fields["authors"])
+    if fields["published"] not in (None, ""):
+        draft.date_candidates.append(DateCandidate(str(fields["published"]), "field"))
+    if fields["updated"] not in (None, ""):
+        draft.date_candidates.append(DateCandidate(str(fields["updated"]), "field", kind="modified"))
+    return draft
+
+
+def _first(record: dict, keys: tuple[str, ...]):
+    for key in keys:
+        if key in record and record[key] is not None:
+            return record[key]
+    return None
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def _authors(value) -> list[str]:
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        if isinstance(item, dict):
+            item = item.get("name")
+        if isinstance(item, str) and item.strip():
+            names.append(" ".join(item.split()))
+    return names

@@ -1,0 +1,421 @@
+"""The system of record: SQLite for articles, quotes and entities; original files
+kept byte for byte under their sha256.
+
+Every batch is one transaction. An article stored here is also queued for the
+index in the same transaction, so an index lost or behind after a crash is
+caught up from `index_queue` (see `archive.pipeline.recover`).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from archive.model import Article, Entity, Quote, Timestamp
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS originals (
+    sha256 TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    name TEXT,
+    received_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY,
+    identity TEXT NOT NULL UNIQUE,      -- the URL, else original sha256 + item name
+    content_hash TEXT NOT NULL UNIQUE,  -- what "the same content" means
+    version INTEGER NOT NULL DEFAULT 1,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    url TEXT,
+    source TEXT,
+    authors TEXT NOT NULL DEFAULT '[]',
+    language TEXT,
+    format TEXT,
+    dateline TEXT,
+    published TEXT,
+    published_utc TEXT,
+    published_precision TEXT,
+    published_source TEXT,
+    published_raw TEXT,
+    published_reason TEXT,
+    published_time_of_day TEXT,
+    updated TEXT,
+    updated_source TEXT,
+    file TEXT,
+    original_sha256 TEXT REFERENCES originals(sha256),
+    ingested_at TEXT NOT NULL,
+    changed_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_published_utc ON articles(published_utc);
+CREATE TABLE IF NOT EXISTS article_versions (
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    version INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,
+    original_sha256 TEXT,
+    file TEXT,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (article_id, version)
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    seq INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    speaker TEXT,
+    speaker_mention TEXT,
+    cue TEXT,
+    confidence REAL NOT NULL,
+    partial INTEGER NOT NULL,
+    PRIMARY KEY (article_id, seq)
+);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
+CREATE TABLE IF NOT EXISTS entities (
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (article_id, type, name)
+);
+CREATE INDEX IF NOT EXISTS entities_name ON entities(type, name);
+CREATE TABLE IF NOT EXISTS index_queue (
+    article_id INTEGER PRIMARY KEY,
+    queued_at TEXT NOT NULL
+);
+"""
+
+ARTICLE_COLUMNS = (
+    "title", "body", "url", "source", "authors", "language", "format", "dateline",
+    "published", "published_utc", "published_precision", "published_source", "published_raw",
+    "published_reason", "published_time_of_day", "updated", "updated_source",
+    "file", "original_sha256", "ingested_at",
+)
+
+
+@dataclass
+class StoreResult:
+    status: str  # added, duplicate, updated
+    article_id: int
+
+
+def content_hash(article: Article) -> str:
+    """Two files giving the same normalized article are the same content."""
+    fields = [article.title, article.body, article.url or "", article.source or "",
+              article.published.iso() or "", article.published.time_of_day or "",
+              article.dateline or "", "\x1f".join(article.authors)]
+    return hashlib.sha256("\x1e".join(fields).encode("utf-8")).hexdigest()
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat()
+
+
+class Store:
+    def __init__(self, data_dir: str | os.PathLike):
+        self.data_dir = Path(data_dir)
+        self.originals_dir = self.data_dir / "originals"
+        self.originals_dir.mkdir(parents=True, exist_ok=True)
+        self.path = self.data_dir / "archive.sqlite3"
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self.db.executescript(SCHEMA)
+        self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """This thread's connection (SQLite connections are not shared across threads)."""
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = sqlite3.connect(self.path, timeout=30, isolation_level=None,
+                                         check_same_thread=False)
+            connection.row_factory = sqlite3.Row
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=FULL")
+            connection.execute("PRAGMA foreign_keys=ON")
+            self._local.connection = connection
+            with self._lock:
+                self._connections.append(connection)
+        return connection
+
+    def close(self) -> None:
+        with self._lock:
+            for connection in self._connections:
+                connection.close()
+            self._connections.clear()
+        self._local = threading.local()
+
+    @contextmanager
+    def transaction(self):
+        """BEGIN IMMEDIATE on this thread's connection: one writer at a time, readers go on."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    # Originals -----------------------------------------------------------
+
+    def original_path(self, sha256: str) -> Path:
+        return self.originals_dir / sha256[:2] / sha256
+
+    def keep_original(self, data: bytes) -> str:
+        """Write the file under its sha256 (atomically, synced); return the hash."""
+        digest = sha256_of(data)
+        path = self.original_path(digest)
+        if path.exists():
+            return digest
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return digest
+
+    # Writing articles ----------------------------------------------------
+
+    def put(self, db: sqlite3.Connection, article: Article, identity: str, original_name: str) -> StoreResult:
+        """Insert or update one article inside the caller's transaction."""
+        digest = content_hash(article)
+        row = db.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
+        if row:
+            return StoreResult("duplicate", row["id"])
+        now = _now()
+        if article.original_sha256:
+            db.execute("INSERT OR IGNORE INTO originals (sha256, size, name, received_at) VALUES (?, ?, ?, ?)",
+                       (article.original_sha256, self._original_size(article.original_sha256),
+                        original_name, now))
+        values = self._article_values(article)
+        existing = db.execute("SELECT id, version FROM articles WHERE identity = ?", (identity,)).fetchone()
+        if existing:
+            article_id, version = existing["id"], existing["version"] + 1
+            assignments = ", ".join(f"{c} = ?" for c in ARTICLE_COLUMNS if c != "ingested_at")
+            db.execute(f"UPDATE articles SET {assignments}, content_hash = ?, version = ?, changed_at = ? "
+                       f"WHERE id = ?",
+                       [values[c] for c in ARTICLE_COLUMNS if c != "ingested_at"]
+                       + [digest, version, now, article_id])
+            db.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+            db.execute("DELETE FROM entities WHERE article_id = ?", (article_id,))
+            status = "updated"
+        else:
+            columns = ", ".join(ARTICLE_COLUMNS)
+            marks = ", ".join("?" for _ in ARTICLE_COLUMNS)
+            cursor = db.execute(
+                f"INSERT INTO articles (identity, content_hash, changed_at, {columns}) VALUES (?, ?, ?, {marks})",
+                [identity, digest, now] + [values[c] for c in ARTICLE_COLUMNS])
+            article_id, version, status = cursor.lastrowid, 1, "added"
+        db.execute("INSERT INTO article_versions (article_id, version, content_hash, original_sha256, file, "
+                   "received_at) VALUES (?, ?, ?, ?, ?, ?)",
+                   (article_id, version, digest, article.original_sha256, article.file, now))
+        self._put_annotations(db, article_id, article)
+        db.execute("INSERT OR REPLACE INTO index_queue (article_id, queued_at) VALUES (?, ?)", (article_id, now))
+        article.id = article_id
+        return StoreResult(status, article_id)
+
+    def _original_size(self, sha256: str) -> int:
+        try:
+            return self.original_path(sha256).stat().st_size
+        except OSError:
+            return 0
+
+    @staticmethod
+    def _article_values(article: Article) -> dict:
+        published, updated = article.published, article.updated
+        return {
+            "title": article.title,
+            "body": article.body,
+            "url": article.url,
+            "source": article.source,
+            "authors": json.dumps(article.authors, ensure_ascii=False),
+            "language": article.language,
+            "format": article.format,
+            "dateline": article.dateline,
+            "published": published.iso(),
+            "published_utc": published.utc_iso(),
+            "published_precision": published.precision,
+            "published_source": published.source,
+            "published_raw": published.raw,
+            "published_reason": published.reason,
+            "published_time_of_day": published.time_of_day,
+            "updated": updated.iso(),
+            "updated_source": updated.source,
+            "file": article.file,
+            "original_sha256": article.original_sha256,
+            "ingested_at": (article.ingested_at or datetime.now(timezone.utc)).isoformat(),
+        }
+
+    @staticmethod
+    def _put_annotations(db: sqlite3.Connection, article_id: int, article: Article) -> None:
+        db.executemany(
+            "INSERT INTO quotes (article_id, seq, text, start, end, speaker, speaker_mention, cue, "
+            "confidence, partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, seq, q.text, q.start, q.end, q.speaker, q.speaker_mention, q.cue,
+              q.confidence, int(q.partial)) for seq, q in enumerate(article.quotes)])
+        db.executemany(
+            "INSERT OR REPLACE INTO entities (article_id, type, name, count, aliases) VALUES (?, ?, ?, ?, ?)",
+            [(article_id, e.type, e.name, e.count, json.dumps(e.aliases, ensure_ascii=False))
+             for e in article.entities])
+
+    # Index queue ---------------------------------------------------------
+
+    def queued_ids(self, limit: int | None = None) -> list[int]:
+        sql = "SELECT article_id FROM index_queue ORDER BY article_id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [row[0] for row in self.db.execute(sql)]
+
+    def dequeue(self, article_ids: list[int]) -> None:
+        with self.transaction() as db:
+            db.executemany("DELETE FROM index_queue WHERE article_id = ?", [(i,) for i in article_ids])
+
+    # Reading -------------------------------------------------------------
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def all_ids(self) -> list[int]:
+        return [row[0] for row in self.db.execute("SELECT id FROM articles ORDER BY id")]
+
+    def get(self, article_id: int) -> Article | None:
+        articles = self.get_many([article_id])
+        return articles[0] if articles else None
+
+    def get_many(self, article_ids: list[int], with_body: bool = True) -> list[Article]:
+        """Articles in the order of `article_ids` (missing ids are skipped)."""
+        if not article_ids:
+            return []
+        found: dict[int, Article] = {}
+        for chunk in _chunks(list(article_ids), 500):
+            marks = ", ".join("?" for _ in chunk)
+            for row in self.db.execute(f"SELECT * FROM articles WHERE id IN ({marks})", chunk):
+                found[row["id"]] = _article_from_row(row)
+            for row in self.db.execute(f"SELECT * FROM quotes WHERE article_id IN ({marks}) "
+                                       f"ORDER BY article_id, seq", chunk):
+                found[row["article_id"]].quotes.append(_quote_from_row(row))
+            for row in self.db.execute(f"SELECT * FROM entities WHERE article_id IN ({marks}) "
+                                       f"ORDER BY article_id, count DESC, name", chunk):
+                found[row["article_id"]].entities.append(_entity_from_row(row))
+        return [found[i] for i in article_ids if i in found]
+
+    def article_summaries(self, article_ids: list[int]) -> list[dict]:
+        """What a result list shows of each article, in the order of `article_ids`."""
+        if not article_ids:
+            return []
+        marks = ", ".join("?" for _ in article_ids)
+        rows = self.db.execute(
+            f"SELECT id, title, body, url, source, dateline, published, published_precision, "
+            f"published_source, published_raw, published_time_of_day, published_reason "
+            f"FROM articles WHERE id IN ({marks})", article_ids)
+        found = {row["id"]: dict(row) for row in rows}
+        return [found[i] for i in article_ids if i in found]
+
+    def quote_rows(self, keys: list[tuple[int, int]]) -> list[dict]:
+        """Quotes by (article id, seq), with what a result list shows of their article."""
+        if not keys:
+            return []
+        condition = " OR ".join("(q.article_id = ? AND q.seq = ?)" for _ in keys)
+        rows = self.db.execute(
+            f"SELECT q.article_id, q.seq, q.text, q.speaker, q.speaker_mention, q.cue, q.confidence, "
+            f"q.partial, a.title, a.url, a.source, a.published, a.published_precision, a.published_raw, "
+            f"a.published_time_of_day FROM quotes q JOIN articles a ON a.id = q.article_id "
+            f"WHERE {condition}", [v for key in keys for v in key])
+        found = {(row["article_id"], row["seq"]): dict(row) for row in rows}
+        return [found[k] for k in keys if k in found]
+
+    def versions(self, article_id: int) -> list[dict]:
+        rows = self.db.execute("SELECT * FROM article_versions WHERE article_id = ? ORDER BY version",
+                               (article_id,))
+        return [dict(row) for row in rows]
+
+    def stats(self) -> dict:
+        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "articles": one("SELECT count(*) FROM articles"),
+            "dated": one("SELECT count(*) FROM articles WHERE published IS NOT NULL"),
+            "quotes": one("SELECT count(*) FROM quotes"),
+            "attributed_quotes": one("SELECT count(*) FROM quotes WHERE speaker IS NOT NULL"),
+            "speakers": one("SELECT count(DISTINCT speaker) FROM quotes WHERE speaker IS NOT NULL"),
+            "entities": one("SELECT count(DISTINCT type || ':' || name) FROM entities"),
+            "originals": one("SELECT count(*) FROM originals"),
+            "index_queue": one("SELECT count(*) FROM index_queue"),
+        }
+
+
+def ids_by_content_hash(db_path: str | os.PathLike, hashes: list[str]) -> dict[str, int]:
+    """Which of these contents the store already has; a read-only look that any process may take."""
+    if not hashes or not Path(db_path).exists():
+        return {}
+    found = {}
+    connection = sqlite3.connect(Path(db_path).resolve().as_uri() + "?mode=ro", uri=True, timeout=30)
+    try:
+        for chunk in _chunks(list(hashes), 500):
+            marks = ", ".join("?" for _ in chunk)
+            found.update(connection.execute(
+                f"SELECT content_hash, id FROM articles WHERE content_hash IN ({marks})", chunk).fetchall())
+    finally:
+        connection.close()
+    return found
+
+
+def _chunks(values: list, size: int):
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
+
+
+def _parse_dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _article_from_row(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"],
+        title=row["title"],
+        body=row["body"],
+        published=Timestamp(value=_parse_dt(row["published"]), precision=row["published_precision"],
+                            source=row["published_source"], raw=row["published_raw"],
+                            reason=row["published_reason"], time_of_day=row["published_time_of_day"]),
+        updated=Timestamp(value=_parse_dt(row["updated"]), source=row["updated_source"]),
+        dateline=row["dateline"],
+        source=row["source"],
+        url=row["url"],
+        authors=json.loads(row["authors"]),
+        language=row["language"],
+        format=row["format"],
+        file=row["file"],
+        original_sha256=row["original_sha256"],
+        ingested_at=_parse_dt(row["ingested_at"]),
+    )
+
+
+def _quote_from_row(row: sqlite3.Row) -> Quote:
+    return Quote(text=row["text"], start=row["start"], end=row["end"], speaker=row["speaker"],
+                 speaker_mention=row["speaker_mention"], cue=row["cue"], confidence=row["confidence"],
+                 partial=bool(row["partial"]))
+
+
+def _entity_from_row(row: sqlite3.Row) -> Entity:
+    return Entity(name=row["name"], type=row["type"], count=row["count"], aliases=json.loads(row["aliases"]))

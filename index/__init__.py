@@ -1,0 +1,1 @@
+"""The search side: a Whoosh index derived from the store."""

@@ -1,0 +1,89 @@
+"""Article -> the Whoosh documents that represent it (one article document, one per quote)."""
+from __future__ import annotations
+
+from archive.model import Article, Quote
+from index.schema import VALUE_SEPARATOR
+
+UNDATED_NEWEST = -(2 ** 62)
+UNDATED_OLDEST = 2 ** 62
+
+def joined(values) -> str:
+    return VALUE_SEPARATOR.join(dict.fromkeys(v for v in values if v))
+
+def month_of(article: Article) -> str | None:
+    """"2022-01" when the month is known; the month in the source's own offset."""
+    published = article.published
+    if not published.value or published.precision in ("year",):
+        return None
+    return published.value.strftime("%Y-%m")
+
+def _date_fields(article: Article) -> dict:
+    utc = article.published.utc
+    if utc is None:
+        return {"date_newest": UNDATED_NEWEST, "date_oldest": UNDATED_OLDEST}
+    seconds = int(utc.timestamp())
+    return {"published": utc.replace(tzinfo=None), "date_newest": seconds, "date_oldest": seconds}
+
+def _facet(name: str, values, aliases=()) -> dict:
+    values = joined(values)
+    doc = {name: values, f"{name}_col": values.encode("utf-8")}
+    if name in ("speaker", "person", "org", "place", "source"):
+        doc[f"{name}_names"] = " ".join(dict.fromkeys([*values.split(VALUE_SEPARATOR), *aliases]))
+    return doc
+
+def _entity_names(article: Article, kind: str, names: set[str] | None = None) -> tuple[list[str], list[str]]:
+    entities = [e for e in article.entities if e.type == kind and (names is None or e.name in names)]
+    return [e.name for e in entities], [a for e in entities for a in e.aliases]
+
+def article_document(article: Article) -> dict:
+    speakers = [q.speaker for q in article.quotes if q.speaker]
+    speaker_aliases = [a for e in article.entities if e.type == "person" and e.name in speakers
+                       for a in e.aliases]
+    doc = {
+        "id": str(article.id),
+        "title": article.title,
+        "body": article.body,
+        "language": article.language or "",
+        **_date_fields(article),
+        **_facet("speaker", speakers, speaker_aliases),
+        **_facet("source", [article.source]),
+        **_facet("month", [month_of(article)]),
+    }
+    for kind in ("person", "org", "place"):
+        doc.update(_facet(kind, *_entity_names(article, kind)))
+    return doc
+
+def entities_in_quote(article: Article, quote: Quote) -> dict[str, list[str]]:
+    """Entities of the article named inside the quote's text, by type."""
+    text = quote.text.lower()
+    found: dict[str, list[str]] = {"person": [], "org": [], "place": []}
+    for entity in article.entities:
+        if entity.type in found and any(n.lower() in text for n in (entity.name, *entity.aliases) if len(n) > 1):
+            found[entity.type].append(entity.name)
+    return found
+
+def quote_documents(article: Article) -> list[dict]:
+    docs = []
+    for seq, quote in enumerate(article.quotes):
+        speaker_aliases = [a for e in article.entities if e.type == "person" and e.name == quote.speaker
+                           for a in e.aliases]
+        doc = {
+            "id": f"{article.id}:{seq}",
+            "article_id": str(article.id),
+            "text": quote.text,
+            "cue": quote.cue or "",
+            **_date_fields(article),
+            **_facet("speaker", [quote.speaker], speaker_aliases),
+            **_facet("source", [article.source]),
+            **_facet("month", [month_of(article)]),
+        }
+        named = entities_in_quote(article, quote)
+        for kind in ("person", "org", "place"):
+            doc.update(_facet(kind, named[kind]))
+        docs.append(doc)
+    return docs
+
+def parse_quote_id(value: str) -> tuple[int, int]:
+    article_id, seq = value.split(":")
+    return int(article_id), int(seq)
+

@@ -1,0 +1,346 @@
+"""Name variants: when two spellings name the same person, place or organization.
+
+Pure functions over strings, used within one article (entities, speakers) and
+across the archive by the store.
+
+People: "Dmitry Peskov", "Dmitri Peskov", "Peskov", "Mr. Peskov" and
+"Peskov's" are one person. Two names match when their surnames are the same
+after transliteration folding and their first names (when both have one) agree,
+as a full name, an initial or a short form ("Chris" / "Christopher").
+
+Places and organizations: a small hand-written table of well-known aliases
+("U.S.", "America", "the United States" -> "United States") plus rules
+(leading "the" and possessives dropped).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+# Words before a name that say what the person is, not who.
+HONORIFICS = {
+    "mr": "male", "mister": "male", "sir": "male", "lord": "male", "messrs": None,
+    "mrs": "female", "ms": "female", "miss": "female", "madam": "female", "dame": "female",
+    "lady": "female", "mme": "female", "mmes": "female",
+    "dr": None, "prof": None, "professor": None, "rev": None, "reverend": None,
+    "sen": None, "senator": None, "rep": None, "representative": None, "gov": None,
+    "governor": None, "president": None, "pres": None, "vice": None, "gen": None,
+    "general": None, "lt": None, "col": None, "colonel": None, "sgt": None, "capt": None,
+    "captain": None, "adm": None, "admiral": None, "maj": None, "cmdr": None, "judge": None,
+    "justice": None, "mayor": None, "secretary": None, "minister": None, "chancellor": None,
+    "premier": None, "prime": None, "king": None, "queen": "female", "prince": "male",
+    "princess": "female", "pope": "male", "saint": None, "st": None, "speaker": None,
+    "ambassador": None, "attorney": None, "chairman": "male", "chairwoman": "female",
+    "spokesman": "male", "spokeswoman": "female", "spokesperson": None, "leader": None,
+    "candidate": None, "nominee": None, "sheriff": None, "chief": None, "deputy": None,
+    "former": None, "the": None, "then": None, "sens": None, "reps": None, "uncle": "male",
+    "aunt": "female", "father": "male", "mother": "female", "brother": "male", "sister": "female",
+}
+
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"}
+
+# Particles that belong to a surname ("Charles de Gaulle", "Ursula von der Leyen").
+SURNAME_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "al", "el", "bin", "ibn", "du", "dos", "das", "ter", "ten", "mac"}
+
+_APOSTROPHES = "'’ʼ‘`´"
+_POSSESSIVE = re.compile(r"[" + _APOSTROPHES + r"]s?$", re.IGNORECASE)
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def strip_possessive(name: str) -> str:
+    """ "Vladimir Putin's" -> "Vladimir Putin"; "Rodgers’" -> "Rodgers"."""
+    name = name.strip()
+    stripped = _POSSESSIVE.sub("", name)
+    return stripped.strip() or name
+
+
+def fold(word: str) -> str:
+    """A spelling-insensitive key for one name word, so transliteration variants meet.
+
+    Dmitry/Dmitri, Sergey/Sergei, Aleksandr/Alexandr/Alexander, Zelensky/Zelenskyy/
+    Zelenskiy fold to the same key.
+    """
+    w = strip_accents(word).lower()
+    w = re.sub(r"[^a-z]", "", w)
+    if not w:
+        return ""
+    w = w.replace("ks", "x").replace("kh", "h").replace("ph", "f").replace("tch", "ch")
+    w = w.replace("ck", "k").replace("y", "i")
+    w = re.sub(r"(.)\1+", r"\1", w)  # doubled letters, "ii" from "yy"/"iy"
+    w = re.sub(r"(?<=[^aeiou])er$", "r", w)  # Alexander / Aleksandr
+    w = re.sub(r"(?<=[^aeiou])ei$", "i", w)  # Sergei / Sergey / Sergi
+    return w
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name taken apart: given names, surname, and what the titles say."""
+
+    given: tuple[str, ...]
+    surname: str
+    gender: str | None = None  # from an honorific: "male", "female"
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        return self.given + ((self.surname,) if self.surname else ())
+
+    @property
+    def display(self) -> str:
+        return " ".join(self.tokens)
+
+
+def _words(name: str) -> list[str]:
+    name = strip_possessive(name)
+    name = re.sub(r"\s*\([^)]*\)?", " ", name)  # "(R-Ohio)"
+    name = name.split(",")[0]
+    return [w for w in re.split(r"\s+", name.strip()) if w]
+
+
+def _bare(word: str) -> str:
+    return strip_accents(word).lower().strip(".,;:!?\"“”‘’'")
+
+
+def parse_person_name(name: str) -> PersonName:
+    """Split a person's name: honorifics and suffixes off, surname particles kept together."""
+    words = _words(name)
+    gender = None
+    while words and _bare(words[0]) in HONORIFICS and len(words) > 1:
+        gender = gender or HONORIFICS[_bare(words[0])]
+        words = words[1:]
+    while len(words) > 1 and _bare(words[-1]) in SUFFIXES:
+        words = words[:-1]
+    words = [w for w in words if _bare(w)]
+    if not words:
+        return PersonName((), "", gender)
+    surname_start = len(words) - 1
+    while surname_start > 1 and _bare(words[surname_start - 1]) in SURNAME_PARTICLES:
+        surname_start -= 1
+    given = tuple(w.strip(",") for w in words[:surname_start])
+    surname = " ".join(words[surname_start:]).strip(",.")
+    return PersonName(given, surname, gender)
+
+
+def _surname_key(surname: str) -> str:
+    return " ".join(fold(part) for part in surname.split() if fold(part))
+
+
+def person_key(name: str) -> str:
+    """The archive-wide grouping key of a person: the folded surname.
+
+    Names sharing a key may still be different people ("George Bush", "Jeb Bush");
+    `same_person` decides. An empty string means "not a name".
+    """
+    return _surname_key(parse_person_name(name).surname)
+
+
+def _is_initial(word: str) -> bool:
+    bare = word.strip(".")
+    return len(bare) == 1 or (len(bare) == 2 and bare.isupper() and "." in word)
+
+
+def given_names_compatible(a: str, b: str) -> bool:
+    """ "Dmitry"/"Dmitri", "J."/"John", "Chris"/"Christopher" agree; "John"/"Jeb" do not."""
+    if _is_initial(a) or _is_initial(b):
+        return _bare(a)[:1] == _bare(b)[:1]
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return True
+    if fa == fb:
+        return True
+    shorter, longer = sorted((fa, fb), key=len)
+    return len(shorter) >= 3 and longer.startswith(shorter)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two person names can name the same person.
+
+    Surnames must match after folding; first names, when both names have one,
+    must be compatible; honorifics of different genders (Mr./Mrs.) never match.
+    """
+    pa, pb = parse_person_name(a), parse_person_name(b)
+    if not pa.surname or not pb.surname:
+        return False
+    if _surname_key(pa.surname) != _surname_key(pb.surname):
+        return False
+    ga, gb = name_gender(a), name_gender(b)
+    if ga and gb and ga != gb:
+        return False
+    if pa.given and pb.given:
+        return given_names_compatible(pa.given[0], pb.given[0])
+    return True
+
+
+def clean_person_name(name: str) -> str:
+    """The name as a person's canonical form shows it: no honorific, no possessive."""
+    return parse_person_name(name).display
+
+
+def canonical_name(variants: list[str]) -> str:
+    """The fullest common form among the variants of one person's name.
+
+    Fullest: most name words (honorifics and possessives ignored); among equally
+    full forms the most frequent; then the first seen.
+    """
+    cleaned = [clean_person_name(v) for v in variants if clean_person_name(v)]
+    if not cleaned:
+        return variants[0].strip() if variants else ""
+    counts = Counter(cleaned)
+    first_seen = {name: i for i, name in reversed(list(enumerate(cleaned)))}
+    return max(counts, key=lambda n: (len(n.split()), counts[n], -first_seen[n]))
+
+
+# --- places and organizations -------------------------------------------------
+
+# Lower-cased, dot-free alias -> (canonical name, entity type).
+KNOWN_ENTITIES: dict[str, tuple[str, str]] = {}
+
+
+def _known(canonical: str, kind: str, *aliases: str) -> None:
+    for alias in (canonical, *aliases):
+        KNOWN_ENTITIES[_entity_key(alias)] = (canonical, kind)
+
+
+def _entity_key(name: str) -> str:
+    name = strip_accents(name).lower().replace(".", "")
+    return re.sub(r"\s+", " ", name).strip()
+
+
+def _strip_the(name: str) -> str:
+    return re.sub(r"^(the|The|THE)\s+", "", name.strip())
+
+
+_known("United States", "place", "US", "USA", "U.S.", "U.S.A.", "United States of America",
+       "America", "the States")
+_known("United Kingdom", "place", "UK", "U.K.", "Britain", "Great Britain", "GB")
+_known("Russia", "place", "Russian Federation")
+_known("Soviet Union", "place", "USSR", "U.S.S.R.")
+_known("China", "place", "People's Republic of China", "PRC", "mainland China")
+_known("North Korea", "place", "Democratic People's Republic of Korea", "DPRK")
+_known("South Korea", "place", "Republic of Korea", "ROK")
+_known("Iran", "place", "Islamic Republic of Iran")
+_known("Ukraine", "place", "the Ukraine")
+_known("United Arab Emirates", "place", "UAE", "U.A.E.", "Emirates")
+_known("Washington", "place", "Washington DC", "Washington, DC", "Washington, D.C.", "DC", "D.C.")
+_known("New York City", "place", "NYC", "New York City")
+_known("European Union", "org", "EU", "E.U.")
+_known("United Nations", "org", "UN", "U.N.", "UNO")
+_known("UN Security Council", "org", "Security Council", "United Nations Security Council",
+       "U.N. Security Council")
+_known("NATO", "org", "Atlantic Alliance", "North Atlantic Alliance",
+       "North Atlantic Treaty Organization", "OTAN", "Nato")
+_known("Kremlin", "org")
+_known("White House", "org")
+_known("Pentagon", "org")
+_known("State Department", "org", "U.S. State Department", "US State Department",
+       "Department of State")
+_known("Congress", "org", "U.S. Congress", "US Congress")
+_known("Senate", "org", "U.S. Senate", "US Senate")
+_known("House of Representatives", "org", "U.S. House", "US House", "House")
+_known("Supreme Court", "org", "U.S. Supreme Court", "US Supreme Court")
+_known("Republican Party", "org", "GOP", "G.O.P.", "Republican National Committee", "RNC")
+_known("Democratic Party", "org", "Democratic National Committee", "DNC")
+_known("FBI", "org", "F.B.I.", "Federal Bureau of Investigation")
+_known("CIA", "org", "C.I.A.", "Central Intelligence Agency")
+_known("NSA", "org", "National Security Agency")
+_known("Islamic State", "org", "ISIS", "ISIL", "Daesh", "Islamic State of Iraq and Syria")
+_known("CNN", "org")
+_known("BBC", "org", "British Broadcasting Corporation")
+_known("World Health Organization", "org", "WHO")
+_known("International Monetary Fund", "org", "IMF")
+_known("European Commission", "org")
+
+
+def canonical_entity(name: str, kind: str | None = None) -> tuple[str, str | None]:
+    """(canonical name, type) of a place or organization as written in a text.
+
+    The table decides the type of names it knows ("the Kremlin" is an org);
+    otherwise `kind` passes through. Leading "the" and possessives are dropped.
+    """
+    cleaned = _strip_the(strip_possessive(name)).strip(" ,.;:-–—\"“”‘’'")
+    if not cleaned:
+        return name.strip(), kind
+    known = KNOWN_ENTITIES.get(_entity_key(cleaned))
+    if known:
+        return known
+    return re.sub(r"\s+", " ", cleaned), kind
+
+
+def canonical_place(name: str) -> str:
+    return canonical_entity(name, "place")[0]
+
+
+def canonical_org(name: str) -> str:
+    return canonical_entity(name, "org")[0]
+
+
+def same_entity(a: str, b: str) -> bool:
+    """Whether two place or organization names are one: "U.S." and "the United States"."""
+    return _entity_key(canonical_entity(a)[0]) == _entity_key(canonical_entity(b)[0])
+
+
+# --- gender, where a first name or an honorific shows it ---------------------
+
+# Common first names in English-language news, enough for "he"/"she" to find
+# the right person; a name not listed says nothing.
+_MALE_NAMES = """
+aaron abdullah abraham adam adrian ahmed al alan albert alec alex alexander alexei alfred ali
+allen alvin andrew andy angus anthony antonio arnold arthur ashton austin barack barney barry
+ben benjamin bernie bernard bill billy bob bobby boris brad bradley brandon brendan brent
+brett brian bruce bryan buck byron calvin carl carlos cecil chad charles charlie chris
+christopher chuck clarence claude clay clint clyde cody colin conrad cory craig curtis dale
+dan daniel danny darrell darren dave david dean dennis derek devin dick dmitri dmitry don
+donald doug douglas duncan dustin dwight ed eddie edgar edward eli elijah elliot emmanuel
+emanuel eric erik ernest ethan eugene evan felix fernando francis francisco frank franklin
+fred frederick gabriel gary gavin gene geoffrey george gerald gilbert glenn gordon grant greg
+gregory gus guy hank harold harry harvey hassan hector henry herbert herman howard hugh hugo
+ian igor isaac ivan jack jacob jake james jamie jared jason javier jay jeb jeff jeffrey jeremy
+jerome jerry jesse jim jimmy joe joel john johnny jon jonathan jorge jose joseph josh joshua
+juan julian justin karl keith ken kenneth kevin kurt kyle lamar lance larry lawrence lee
+leon leonard leroy lewis lindsey lloyd louis luis luke malcolm marco marcus mario mark marshall
+martin marvin matt matthew maurice max michael mick miguel mike milton mitch mitchell mitt
+mohammed muhammad nathan neil newt nicholas nick nigel noah norman oliver omar orrin oscar
+owen pablo patrick paul pedro percy pete peter phil philip phillip ralph randy ray raymond
+reggie reince richard rick rob robert roberto rod rodney roger roland ron ronald ross roy
+rudy russell ryan salvador sam samuel scott sean sergei sergey seth shawn sheldon sidney
+simon stanley stephen steve steven stuart ted terry thad theodore thomas tim timothy todd tom
+tommy tony travis trent trey troy tyler vernon victor vince vincent vladimir volodymyr wade
+walter warren wayne wesley will william willie xi yuri zachary
+"""
+_FEMALE_NAMES = """
+abby abigail ada adriana alice alicia alison allison amanda amber amy ana andrea angela
+angelina anita ann anna anne annie april barbara becky beth betsy betty beverly bonnie brenda
+brittany caitlin camila carla carly carmen carol caroline carolyn catherine cathy charlotte
+chelsea cheryl christina christine cindy claire clara claudia colleen connie cynthia daisy
+dana danielle debbie deborah debra denise diana diane dolores donna doris dorothy edith
+eileen elaine eleanor elena elise elisabeth elizabeth ella ellen elsa emily emma erica erin
+esther eva evelyn faith fiona frances gabrielle gail gina gloria grace gretchen hannah harriet
+heather heidi helen hillary holly hope ilhan irene iris isabel jackie jacqueline jan jane janet
+janice jean jeanne jennifer jenny jessica jill jo joan joanna jodi joni josephine joy joyce
+judith judy julia julie june karen kate katherine kathleen kathy katie kay kayleigh kelly
+kellyanne kim kimberly kirsten kristen laura lauren leah linda lisa liz lois loretta lori
+louise lucy lynn madeleine maria marie marilyn marsha martha mary maureen megan melania
+melissa michele michelle mildred miriam molly monica nancy naomi natalie nicole nikki nina
+norma olivia pam pamela patricia patty paula pauline peggy penny phyllis priscilla rachel
+rebecca regina renee rita roberta robin rosa rose ruth sally samantha sandra sara sarah sharon
+sheila shirley sonia sophia stacey stephanie sue susan suzanne sylvia tammy tara teresa
+theresa tiffany tina tracy tulsi ursula valerie vanessa veronica victoria virginia wanda
+wendy yvonne zoe
+"""
+FIRST_NAME_GENDER = {n: "male" for n in _MALE_NAMES.split()}
+FIRST_NAME_GENDER.update({n: "female" for n in _FEMALE_NAMES.split()})
+
+
+def name_gender(name: str) -> str | None:
+    """ "male", "female" or None, from an honorific ("Mrs. Clinton") or a first name."""
+    parsed = parse_person_name(name)
+    if parsed.gender:
+        return parsed.gender
+    if parsed.given:
+        return FIRST_NAME_GENDER.get(strip_accents(parsed.given[0]).lower().strip("."))
+    return None

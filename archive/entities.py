@@ -1,0 +1,462 @@
+"""Named people, organizations and places of one article, with canonical names.
+
+`find_people` turns a spaCy Doc into the article's people: every mention of a
+person (NER's PERSON spans, plus surnames NER missed), grouped so that
+"Dmitry Peskov", "Dmitri Peskov", "Peskov" and "Mr. Peskov" are one person, with
+what the text says each person is ("Kremlin spokesman", "a senator") and their
+gender where an honorific, a first name or a role noun shows it. Speaker
+attribution reads the same structure.
+
+`extract_entities` counts people, organizations and places. Nationalities
+(NORP) are not places; "the Kremlin" is an organization.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from archive.model import Entity
+from archive.names import (
+    HONORIFICS,
+    canonical_entity,
+    canonical_name,
+    fold,
+    given_names_compatible,
+    name_gender,
+    parse_person_name,
+    strip_possessive,
+)
+
+POSSESSIVE_TOKENS = {"'s", "’s", "'", "’", "ʼs"}
+
+# Role nouns -> the role they name. A description in a speaker slot ("the
+# spokesman", "Putin's spokesman") is matched to the people the text gave that role.
+ROLE_WORDS = {
+    "spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",
+    "spokesmen": "spokesperson", "mouthpiece": "spokesperson",
+    "president": "president", "pres.": "president", "president-elect": "president",
+    "vice-president": "vice president",
+    "senator": "senator", "sen.": "senator", "sens.": "senator",
+    "congressman": "representative", "congresswoman": "representative",
+    "representative": "representative", "rep.": "representative", "reps.": "representative",
+    "lawmaker": "lawmaker", "legislator": "lawmaker", "politician": "politician",
+    "governor": "governor", "gov.": "governor", "mayor": "mayor",
+    "secretary": "secretary", "sec.": "secretary", "minister": "minister",
+    "chancellor": "chancellor", "premier": "premier", "king": "king", "queen": "queen",
+    "prince": "prince", "pope": "pope", "ambassador": "ambassador", "amb.": "ambassador",
+    "envoy": "envoy", "diplomat": "diplomat", "negotiator": "negotiator",
+    "chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "chair": "chair",
+    "leader": "leader", "ceo": "executive", "executive": "executive", "director": "director",
+    "official": "official", "officer": "officer", "adviser": "adviser", "advisor": "adviser",
+    "aide": "adviser", "strategist": "strategist", "consultant": "consultant",
+    "pollster": "pollster", "analyst": "analyst", "professor": "professor", "prof.": "professor",
+    "economist": "economist", "lawyer": "lawyer", "attorney": "lawyer", "counsel": "lawyer",
+    "judge": "judge", "justice": "judge", "prosecutor": "prosecutor", "sheriff": "sheriff",
+    "manager": "manager", "host": "host", "anchor": "host", "moderator": "moderator",
+    "reporter": "journalist", "journalist": "journalist", "correspondent": "journalist",
+    "columnist": "columnist", "editor": "editor", "author": "author", "writer": "author",
+    "historian": "historian", "scholar": "scholar", "expert": "expert", "researcher": "researcher",
+    "activist": "activist", "organizer": "organizer", "founder": "founder",
+    "businessman": "businessperson", "businesswoman": "businessperson", "billionaire": "businessperson",
+    "mogul": "businessperson", "tycoon": "businessperson", "developer": "businessperson",
+    "candidate": "candidate", "nominee": "candidate", "hopeful": "candidate",
+    "contender": "candidate", "frontrunner": "candidate", "front-runner": "candidate",
+    "challenger": "candidate", "incumbent": "incumbent",
+    "general": "general", "gen.": "general", "commander": "commander", "admiral": "admiral",
+    "commissioner": "commissioner", "speaker": "speaker", "whip": "whip",
+    "republican": "republican", "democrat": "democrat", "coach": "coach",
+    "doctor": "doctor", "dr.": "doctor", "surgeon": "doctor", "neurosurgeon": "doctor",
+    "pastor": "pastor", "priest": "priest", "rabbi": "rabbi", "bishop": "bishop",
+    "actor": "actor", "actress": "actor", "singer": "singer", "star": "star",
+    "chief": "chief", "deputy": "deputy", "head": "head", "member": "member",
+    "father": "father", "mother": "mother", "son": "son", "daughter": "daughter",
+    "husband": "husband", "wife": "wife", "brother": "brother", "sister": "sister",
+    "student": "student", "teacher": "teacher", "worker": "worker", "owner": "owner",
+    "resident": "resident", "voter": "voter", "supporter": "supporter", "fan": "supporter",
+    "veteran": "veteran", "retiree": "retiree", "employee": "employee",
+}
+# What a role also makes a person, so "the lawmaker" finds a senator.
+ROLE_IMPLIES = {
+    "senator": {"lawmaker", "politician"},
+    "representative": {"lawmaker", "politician"},
+    "governor": {"politician"},
+    "mayor": {"politician"},
+    "president": {"leader", "politician"},
+    "candidate": {"politician"},
+    "premier": {"leader"},
+    "chancellor": {"leader"},
+    "king": {"leader"}, "queen": {"leader"},
+    "secretary": {"official"}, "minister": {"official"}, "ambassador": {"diplomat", "official"},
+    "envoy": {"diplomat"}, "spokesperson": {"official"},
+    "executive": {"chief"},
+    "columnist": {"journalist", "author"}, "editor": {"journalist"}, "host": {"journalist"},
+}
+GENDERED_ROLES = {
+    "spokesman": "male", "spokeswoman": "female", "congressman": "male",
+    "congresswoman": "female", "chairman": "male", "chairwoman": "female",
+    "businessman": "male", "businesswoman": "female", "king": "male", "queen": "female",
+    "prince": "male", "actress": "female", "father": "male", "mother": "female",
+    "son": "male", "daughter": "female", "husband": "male", "wife": "female",
+    "brother": "male", "sister": "female",
+}
+# Words that may stand in a title before a name without being a role.
+PRE_NAME_WORDS = {
+    "the", "a", "an", "former", "then", "late", "senior", "top", "acting", "new", "longtime",
+    "veteran", "outgoing", "incoming", "interim", "current", "presidential", "vice",
+    "deputy", "assistant", "associate", "chief", "press", "campaign", "national", "security",
+    "foreign", "defense", "state", "white", "house", "retired", "fellow", "democratic",
+    "republican", "conservative", "liberal", "progressive", "rival", "-", "&", "of",
+}
+
+PERSON_LABELS = {"PERSON"}
+ORG_LABELS = {"ORG"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@dataclass
+class Mention:
+    """One place in the text that names a person."""
+
+    start: int  # character offsets of the name, possessive excluded
+    end: int
+    text: str
+    token_start: int
+    token_end: int
+    person: int = -1  # index into People.persons
+    possessive: bool = False  # "Putin's": the person owns what follows
+
+
+@dataclass
+class Person:
+    name: str
+    variants: list[str] = field(default_factory=list)
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def surname_key(self) -> str:
+        return fold(parse_person_name(self.name).surname.split()[-1]) if self.name else ""
+
+
+@dataclass
+class People:
+    persons: list[Person]
+    mentions: list[Mention]  # in text order
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+
+def role_of(token_text: str, previous: list[str] | None = None) -> str | None:
+    word = token_text.lower()
+    if word == "runner" and previous and [p.lower() for p in previous[-2:]] == ["front", "-"]:
+        return "candidate"
+    if word == "president" and previous and previous[-1].lower() == "vice":
+        return "vice president"
+    return ROLE_WORDS.get(word)
+
+
+def expand_roles(roles: set[str]) -> set[str]:
+    expanded = set(roles)
+    for role in roles:
+        expanded |= ROLE_IMPLIES.get(role, set())
+    return expanded
+
+
+def _is_name_word(text: str) -> bool:
+    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+
+def _name_tokens(doc, start: int, end: int) -> tuple[int, int, bool]:
+    """Trim a PERSON span to the name: no leading honorific/article, no possessive."""
+    possessive = False
+    while end > start and doc[end - 1].text in POSSESSIVE_TOKENS:
+        end -= 1
+        possessive = True
+    while end > start and not any(c.isalpha() for c in doc[end - 1].text):
+        end -= 1
+    while end - start > 1 and (doc[start].text.lower().strip(".") in HONORIFICS or not _is_name_word(doc[start].text)):
+        start += 1
+    if end < len(doc) and doc[end].text in POSSESSIVE_TOKENS:
+        possessive = True
+    return start, end, possessive
+
+
+def _plausible_name(text: str) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= 5
+        and any(c.isalpha() for c in text)
+        and not any(c.isdigit() for c in text)
+        and _is_name_word(words[-1])
+        and "@" not in text
+        and len(text) <= 60
+    )
+
+
+def _mention(doc, start: int, end: int, possessive: bool) -> Mention:
+    span = doc[start:end]
+    text = strip_possessive(span.text)
+    return Mention(span.start_char, span.start_char + len(text), text, start, end, -1, possessive)
+
+
+def _ner_person_mentions(doc) -> list[Mention]:
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in PERSON_LABELS:
+            continue
+        start, end, possessive = _name_tokens(doc, ent.start, ent.end)
+        if end <= start:
+            continue
+        mention = _mention(doc, start, end, possessive)
+        if _plausible_name(mention.text):
+            mentions.append(mention)
+    return mentions
+
+
+class _Clusters:
+    """Groups mentions into people, in text order."""
+
+    def __init__(self) -> None:
+        self.persons: list[Person] = []
+        self.by_surname: dict[str, list[int]] = defaultdict(list)
+
+    def _candidates(self, parsed) -> list[int]:
+        key = " ".join(fold(p) for p in parsed.surname.split())
+        return list(self.by_surname.get(key, []))
+
+    def _new(self, mention: Mention, parsed) -> int:
+        self.persons.append(Person(name=mention.text))
+        index = len(self.persons) - 1
+        self.by_surname[" ".join(fold(p) for p in parsed.surname.split())].append(index)
+        return index
+
+    def _compatible(self, index: int, parsed, gender: str | None) -> bool:
+        person = self.persons[index]
+        if gender and person.gender and gender != person.gender:
+            return False
+        if not parsed.given:
+            return True
+        for variant in person.variants:
+            other = parse_person_name(variant)
+            if other.given and not given_names_compatible(parsed.given[0], other.given[0]):
+                return False
+        return True
+
+    def add(self, mention: Mention, gender: str | None = None) -> None:
+        parsed = parse_person_name(mention.text)
+        if not parsed.surname:
+            return
+        gender = gender or name_gender(mention.text)
+        candidates = [i for i in self._candidates(parsed) if self._compatible(i, parsed, gender)]
+        if not candidates and not parsed.given:
+            candidates = self._by_given_name(parsed.surname, gender)
+        if candidates:
+            index = self._closest(candidates, mention.start)
+        else:
+            index = self._new(mention, parsed)
+        person = self.persons[index]
+        mention.person = index
+        person.mentions.append(mention)
+        person.variants.append(mention.text)
+        person.gender = person.gender or gender
+
+    def _by_given_name(self, word: str, gender: str | None) -> list[int]:
+        """ "Hillary" alone, after "Hillary Clinton"."""
+        found = []
+        for i, person in enumerate(self.persons):
+            given = parse_person_name(person.name).given
+            if given and fold(given[0]) == fold(word) and (not gender or person.gender in (None, gender)):
+                found.append(i)
+        return found
+
+    def _closest(self, candidates: list[int], position: int) -> int:
+        """The candidate named last before `position`, else the first named after it."""
+        def last_before(i: int) -> int:
+            return max((m.start for m in self.persons[i].mentions if m.start < position), default=-1)
+
+        before = [i for i in candidates if last_before(i) >= 0]
+        if before:
+            return max(before, key=last_before)
+        return min(candidates, key=lambda i: min((m.start for m in self.persons[i].mentions), default=0))
+
+
+def _roles_before(doc, token_start: int) -> tuple[set[str], str | None]:
+    """Roles in the title before a name: "Kremlin spokesman", "Russian President", "Sen."."""
+    roles: set[str] = set()
+    gender = None
+    i = token_start - 1
+    steps = 0
+    while i >= 0 and steps < 7:
+        text = doc[i].text
+        if text in POSSESSIVE_TOKENS or "\n" in text:
+            break  # "Putin's spokesman Peskov": Putin's titles are not Peskov's
+        lower = text.lower()
+        previous = [t.text for t in doc[max(0, i - 2):i]]
+        role = role_of(text, previous)
+        if lower.strip(".") in HONORIFICS and HONORIFICS[lower.strip(".")]:
+            gender = gender or HONORIFICS[lower.strip(".")]
+        if role:
+            roles.add(role)
+            gender = gender or GENDERED_ROLES.get(lower)
+        elif not (_is_name_word(text) or lower in PRE_NAME_WORDS or lower.strip(".") in HONORIFICS):
+            break
+        i -= 1
+        steps += 1
+    return roles, gender
+
+
+_PARTY = re.compile(r"^\s*[,(]\s*([RD])\s*-\s*[A-Z]")
+
+
+def _roles_after(doc, token_end: int) -> tuple[set[str], str | None]:
+    """Roles in an apposition: "Peskov, the Kremlin's spokesman," / "Rubio (R-Fla.)"."""
+    roles: set[str] = set()
+    gender = None
+    if token_end >= len(doc):
+        return roles, gender
+    tail = doc.text[doc[token_end].idx: doc[token_end].idx + 12]
+    party = _PARTY.match(tail)
+    if party:
+        roles.add("republican" if party.group(1) == "R" else "democrat")
+    if doc[token_end].text != ",":
+        return roles, gender
+    i = token_end + 1
+    if i < len(doc) and doc[i].text.lower() in ("who", "who's"):
+        i += 2 if i + 1 < len(doc) and doc[i + 1].text.lower() in ("is", "was", "has", "had") else 1
+    if i >= len(doc) or not (doc[i].text.lower() in ("the", "a", "an") or _is_name_word(doc[i].text)
+                             or role_of(doc[i].text)):
+        return roles, gender
+    stop = min(len(doc), i + 12)
+    while i < stop and doc[i].text not in (",", ".", ";", ":", "(", ")") and "\n" not in doc[i].text:
+        lower = doc[i].text.lower()
+        if lower in ("of", "for", "at", "with", "in", "on", "from", "and", "who", "which", "that"):
+            break
+        role = role_of(doc[i].text, [t.text for t in doc[max(0, i - 2):i]])
+        if role:
+            roles.add(role)
+            gender = gender or GENDERED_ROLES.get(lower)
+        i += 1
+    return roles, gender
+
+
+def _missed_mentions(doc, people_mentions: list[Mention], clusters: _Clusters) -> list[Mention]:
+    """Surnames of known people that NER did not tag as PERSON, and "Mr. X" names."""
+    taken = set()
+    for m in people_mentions:
+        taken.update(range(m.token_start, m.token_end))
+    long_entity = {}
+    for ent in doc.ents:
+        if ent.label_ not in PERSON_LABELS and len(ent) > 1:
+            for i in range(ent.start, ent.end):
+                long_entity[i] = ent
+    surnames = set(clusters.by_surname)
+    found = []
+    for token in doc:
+        i = token.i
+        if i in taken or i in long_entity or not _is_name_word(token.text):
+            continue
+        honorific = i > 0 and doc[i - 1].text.lower().strip(".") in ("mr", "mrs", "ms", "dr", "miss")
+        known = fold(token.text) in surnames
+        if not (known or honorific):
+            continue
+        if i + 1 < len(doc) and _is_name_word(doc[i + 1].text) and doc[i + 1].text not in POSSESSIVE_TOKENS:
+            if not honorific or i + 2 < len(doc) and _is_name_word(doc[i + 2].text):
+                continue  # part of a longer name we do not know
+            end = i + 2
+        else:
+            end = i + 1
+        if i > 0 and _is_name_word(doc[i - 1].text) and not honorific and doc[i - 1].i not in taken:
+            if doc[i - 1].idx > 0 and doc.text[doc[i - 1].idx - 1] not in "\n":
+                continue  # "Clinton" in "Bill Clinton Foundation"-like runs
+        possessive = end < len(doc) and doc[end].text in POSSESSIVE_TOKENS
+        found.append(_mention(doc, i, end, possessive))
+        taken.update(range(i, end))
+    return found
+
+
+def _honorific_gender(doc, token_start: int) -> str | None:
+    if token_start > 0:
+        return HONORIFICS.get(doc[token_start - 1].text.lower().strip("."))
+    return None
+
+
+def find_people(doc) -> People:
+    """The people of an article: mentions grouped per person, with roles and gender."""
+    clusters = _Clusters()
+    mentions = sorted(_ner_person_mentions(doc), key=lambda m: m.start)
+    # Full names first, so a lone surname joins the person it abbreviates even
+    # when it comes first ("Peskov said ... Dmitry Peskov").
+    for m in sorted(mentions, key=lambda m: (len(parse_person_name(m.text).given) == 0, m.start)):
+        clusters.add(m, _honorific_gender(doc, m.token_start))
+    extra = _missed_mentions(doc, mentions, clusters)
+    for m in extra:
+        clusters.add(m, _honorific_gender(doc, m.token_start))
+    all_mentions = sorted((m for m in mentions + extra if m.person >= 0), key=lambda m: m.start)
+    for person in clusters.persons:
+        person.mentions.sort(key=lambda m: m.start)
+        person.name = canonical_name(person.variants)
+        genders = Counter()
+        for m in person.mentions:
+            before, g1 = _roles_before(doc, m.token_start)
+            after, g2 = _roles_after(doc, m.token_end + (1 if m.possessive else 0)) if not m.possessive else (set(), None)
+            person.roles |= before | after
+            for g in (g1, g2, name_gender(m.text)):
+                if g:
+                    genders[g] += 1
+        if genders and not person.gender:
+            person.gender = genders.most_common(1)[0][0]
+    return People(clusters.persons, all_mentions)
+
+
+def _entity_type(label: str) -> str | None:
+    if label in PERSON_LABELS:
+        return "person"
+    if label in ORG_LABELS:
+        return "org"
+    if label in PLACE_LABELS:
+        return "place"
+    return None
+
+
+def extract_entities(doc, people: People | None = None) -> list[Entity]:
+    """People, organizations and places of one article, canonical names, mention counts."""
+    try:
+        return _extract_entities(doc, people)
+    except Exception:  # noqa: BLE001 - extraction must never stop an ingest
+        return []
+
+
+def _extract_entities(doc, people: People | None) -> list[Entity]:
+    people = people or find_people(doc)
+    person_tokens = set()
+    entities: list[Entity] = []
+    for person in people.persons:
+        if not person.mentions:
+            continue
+        for m in person.mentions:
+            person_tokens.update(range(m.token_start, m.token_end))
+        aliases = sorted(set(person.variants) - {person.name})
+        entities.append(Entity(person.name, "person", len(person.mentions), aliases))
+    counts: Counter = Counter()
+    aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for ent in doc.ents:
+        kind = _entity_type(ent.label_)
+        if kind is None or kind == "person" or any(i in person_tokens for i in range(ent.start, ent.end)):
+            continue
+        text = ent.text.strip()
+        if not any(c.isalpha() for c in text) or len(text) > 80:
+            continue
+        name, kind = canonical_entity(text, kind)
+        if not name or not _is_name_word(name.lstrip("'’\"“")) and not name[:1].isdigit():
+            continue
+        counts[(name, kind)] += 1
+        surface = strip_possessive(text)
+        if surface != name:
+            aliases[(name, kind)].add(surface)
+    for (name, kind), count in counts.items():
+        entities.append(Entity(name, kind, count, sorted(aliases[(name, kind)])))
+    entities.sort(key=lambda e: (-e.count, e.type, e.name))
+    return entities

@@ -18,6 +18,7 @@ import numpy as np
 from whoosh import highlight, query as wq
 from whoosh.qparser import AndGroup, FieldAliasPlugin, MultifieldParser, QueryParser
 from whoosh.qparser.dateparse import DateParserPlugin
+from whoosh.query.qcore import _NullQuery
 
 from archive.store import Store
 from index.documents import parse_quote_id
@@ -134,7 +135,7 @@ def literal_query(text: str, kind: str, schema) -> tuple[wq.Query, str]:
     words = re.findall(r"\w+", text)
     fields = ["text"] if kind == "quotes" else ["title", "body"]
     if not words:
-        return wq.Every(), ""
+        return wq.NullQuery, ""
     plain = " ".join(words)
     return wq.And([wq.Or([wq.Term(f, term) for f in fields for term in _analyzed(schema, f, w)])
                    for w in words]), plain
@@ -145,7 +146,12 @@ def _analyzed(schema, fieldname: str, word: str) -> list[str]:
 
 
 def parse_query(text: str, kind: str, schema) -> tuple[wq.Query, str | None, str | None]:
-    """(query, message for the user, the query as run if not as typed)."""
+    """(query, message for the user, the query as run when not as typed).
+
+    Whoosh reads most malformed input somehow; parts it cannot read become null
+    queries. Those parts are dropped and the user told; when nothing readable is
+    left, the words of the query are searched literally.
+    """
     text = (text or "").strip()
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"the query is too long ({len(text)} characters; the limit is {MAX_QUERY_CHARS})")
@@ -153,24 +159,37 @@ def parse_query(text: str, kind: str, schema) -> tuple[wq.Query, str | None, str
         return wq.Every(), None, None
     try:
         parsed = make_parser(kind, schema).parse(text)
-        problem = _problem_in(parsed)
-    except QueryError:
-        raise
     except Exception as exc:  # whoosh raises many kinds on malformed input
-        problem = str(exc) or type(exc).__name__
-    if problem is None and parsed is not wq.NullQuery:
+        parsed, problem = wq.NullQuery, str(exc) or type(exc).__name__
+    else:
+        problem = "part of it could not be read" if _has_null(parsed) else None
+    if problem is None:
         return parsed, None, None
+    readable = _drop_nulls(parsed)
+    if not isinstance(readable, _NullQuery):
+        return readable, "Part of the query could not be read (a date, a range or a bracket?); " \
+                         "the rest was searched.", None
     literal, plain = literal_query(text, kind, schema)
-    message = f"Could not read the query as written ({problem or 'nothing to search'}); " \
-              f"searched for the words instead."
-    return literal, message, plain
+    if not plain:
+        return wq.NullQuery, "Nothing searchable in the query: give some words.", None
+    return literal, f"Could not read the query as written ({problem}); searched for the words instead.", plain
 
 
-def _problem_in(q: wq.Query) -> str | None:
-    for leaf in _all_nodes(q):
-        if isinstance(leaf, wq.Term) and leaf.text is None:
-            return "a field name without a value"
-    return None
+def _has_null(q: wq.Query) -> bool:
+    return any(isinstance(node, _NullQuery) for node in _all_nodes(q))
+
+
+def _drop_nulls(q: wq.Query) -> wq.Query:
+    if isinstance(q, _NullQuery):
+        return wq.NullQuery
+    if isinstance(q, wq.CompoundQuery):
+        subs = [s for s in map(_drop_nulls, q.subqueries) if not isinstance(s, _NullQuery)]
+        if not subs:
+            return wq.NullQuery
+        return subs[0] if len(subs) == 1 else q.__class__(subs, boost=q.boost)
+    if any(isinstance(_drop_nulls(child), _NullQuery) for child in q.children()):
+        return wq.NullQuery
+    return q
 
 
 def _all_nodes(q: wq.Query):

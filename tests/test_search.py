@@ -1,0 +1,142 @@
+"""Search over a real store and a real Whoosh index, with hand-written articles."""
+from __future__ import annotations
+
+import pytest
+
+from archive.model import Entity
+from archive.pipeline import Ingester, Prepared
+from archive.store import Store, sha256_of
+from conftest import make_article, quote_in
+from index.rebuild import rebuild
+from index.search import QueryError, SearchRequest, SearchService, strip_marks
+from index.writer import IndexWriter
+
+TALKS = ("Talks in Geneva ended without agreement. “We remain on divergent positions,” "
+         "said Dmitry Peskov. The spokesman added that NATO must listen.")
+SANCTIONS = ("Washington prepared new sanctions against Moscow. “It would be a big mistake,” "
+             "Peskov warned. Officials in Brussels said the European Union agreed.")
+FOOTBALL = "The football club won the cup final in extra time after a goalless draw."
+
+
+def peskov() -> Entity:
+    return Entity("Dmitry Peskov", "person", 1, aliases=["Peskov", "Dmitri Peskov"])
+
+
+def build(data_dir):
+    store = Store(data_dir)
+    articles = [
+        make_article("Geneva talks end", TALKS, published="2022-01-16T11:02:00+01:00", source="Agency",
+                     quotes=[quote_in(TALKS, "We remain on divergent positions,", "Dmitry Peskov")],
+                     entities=[peskov(), Entity("NATO", "org"), Entity("Geneva", "place")]),
+        make_article("Sanctions threat", SANCTIONS, published="2022-02-03T09:00:00-05:00", source="Wire",
+                     quotes=[quote_in(SANCTIONS, "It would be a big mistake,", "Dmitry Peskov", "warned")],
+                     entities=[peskov(), Entity("Moscow", "place"), Entity("Washington", "place"),
+                               Entity("European Union", "org")]),
+        make_article("Cup final", FOOTBALL, source="Sports Desk"),
+    ]
+    prepared = []
+    for i, article in enumerate(articles):
+        data = article.body.encode()
+        article.original_sha256 = sha256_of(data)
+        prepared.append(Prepared(f"a{i}.txt", data, "#0", article))
+    writer = IndexWriter(data_dir / "index")
+    Ingester(store, writer).store_batch(prepared)
+    return store, SearchService(data_dir / "index", store)
+
+
+@pytest.fixture
+def service(data_dir):
+    store, service = build(data_dir)
+    yield service
+    store.close()
+
+
+def titles(response) -> list[str]:
+    return [hit["title"] for hit in response.hits]
+
+
+def test_keyword_search_finds_by_stem_and_highlights(service):
+    response = service.search(SearchRequest(q="positions"))
+    assert titles(response) == ["Geneva talks end"]
+    assert "\ue000positions\ue001" in response.hits[0]["snippet"]
+    assert "divergent" in strip_marks(response.hits[0]["snippet"])
+
+
+def test_phrase_boolean_and_field_queries(service):
+    assert titles(service.search(SearchRequest(q='"big mistake"'))) == ["Sanctions threat"]
+    assert titles(service.search(SearchRequest(q='"mistake big"'))) == []
+    assert set(titles(service.search(SearchRequest(q="geneva OR sanctions")))) == {"Geneva talks end",
+                                                                                 "Sanctions threat"}
+    assert titles(service.search(SearchRequest(q="peskov NOT sanctions"))) == ["Geneva talks end"]
+    assert titles(service.search(SearchRequest(q="title:cup"))) == ["Cup final"]
+    assert len(service.search(SearchRequest(q="speaker:peskov")).hits) == 2
+    assert len(service.search(SearchRequest(q='speaker:"dmitri peskov"')).hits) == 2  # an alias
+    assert titles(service.search(SearchRequest(q="source:wire"))) == ["Sanctions threat"]
+
+
+def test_facets_count_the_current_results(service):
+    response = service.search(SearchRequest(q=""))
+    facets = {name: {v.value: v.count for v in values} for name, values in response.facets.items()}
+    assert response.total == 3
+    assert facets["speaker"] == {"Dmitry Peskov": 2}
+    assert facets["place"] == {"Geneva": 1, "Moscow": 1, "Washington": 1}
+    assert facets["month"] == {"2022-01": 1, "2022-02": 1}
+    assert facets["source"] == {"Agency": 1, "Wire": 1, "Sports Desk": 1}
+    narrowed = service.search(SearchRequest(q="", filters={"place": ["Moscow"]}))
+    assert titles(narrowed) == ["Sanctions threat"]
+    assert {v.value for v in narrowed.facets["org"]} == {"European Union"}
+
+
+def test_filters_exclusions_and_dates(service):
+    assert titles(service.search(SearchRequest(excludes={"source": ["Wire"]}, sort="oldest"))) == \
+        ["Geneva talks end", "Cup final"]
+    assert titles(service.search(SearchRequest(date_from="2022-02"))) == ["Sanctions threat"]
+    assert titles(service.search(SearchRequest(date_from="2022-01-16", date_to="2022-01-16"))) == \
+        ["Geneva talks end"]
+    with pytest.raises(QueryError):
+        service.search(SearchRequest(date_from="16/01/2022"))
+
+
+def test_sorting_puts_undated_last_and_pages(service):
+    assert titles(service.search(SearchRequest(sort="newest"))) == ["Sanctions threat", "Geneva talks end",
+                                                                   "Cup final"]
+    assert titles(service.search(SearchRequest(sort="oldest"))) == ["Geneva talks end", "Sanctions threat",
+                                                                   "Cup final"]
+    second = service.search(SearchRequest(sort="newest", page=2, per_page=2))
+    assert titles(second) == ["Cup final"] and second.pages == 2 and second.total == 3
+
+
+def test_quote_search_filters_by_speaker(service):
+    response = service.search(SearchRequest(q="mistake", kind="quotes"))
+    assert [h["text"] for h in response.hits] == ["It would be a big mistake,"]
+    assert response.hits[0]["speaker"] == "Dmitry Peskov"
+    everything = service.search(SearchRequest(kind="quotes", filters={"speaker": ["Dmitry Peskov"]},
+                                              sort="newest"))
+    assert [h["cue"] for h in everything.hits] == ["warned", "said"]
+
+
+def test_unreadable_parts_of_a_query_are_dropped_with_a_message(service):
+    response = service.search(SearchRequest(q="mistake date:2022-13-45"))
+    assert titles(response) == ["Sanctions threat"]
+    assert "could not be read" in response.message
+    nothing = service.search(SearchRequest(q="((("))
+    assert nothing.total == 0 and "Nothing searchable" in nothing.message
+
+
+def test_broad_wildcards_and_long_queries_are_refused(service):
+    with pytest.raises(QueryError, match="too broad"):
+        service.search(SearchRequest(q="a*"))
+    with pytest.raises(QueryError, match="too long"):
+        service.search(SearchRequest(q="word " * 200))
+    assert titles(service.search(SearchRequest(q="mist*"))) == ["Sanctions threat"]
+
+
+def test_reindex_gives_the_same_results(data_dir):
+    store, service = build(data_dir)
+    queries = [SearchRequest(q=q, sort=s) for q in ("", "peskov", '"big mistake"', "speaker:peskov")
+               for s in ("relevance", "newest")]
+    before = [service.search(r).to_dict() for r in queries]
+    assert rebuild(store, data_dir / "index") == 3
+    after_service = SearchService(data_dir / "index", store)
+    assert [after_service.search(r).to_dict() for r in queries] == before
+    store.close()

@@ -1,0 +1,143 @@
+"""What one serving process owns: the store, the one index writer (driven by its
+own thread), the search service, and the background upload jobs.
+
+Uploads are stored first (durable, and queued for the index in the same
+transaction); the index thread then writes whatever is queued, commits, and
+wakes anyone waiting to know their articles are searchable. Articles stored by
+another process (a CLI ingest while the server runs) are picked up the same way.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from archive.config import Settings
+from archive.pipeline import FileReport, IngestOptions, Ingester, prepare_chunk
+from archive.store import Store
+from index.rebuild import recover
+from index.search import SearchService
+from index.writer import IndexWriter
+
+log = logging.getLogger(__name__)
+
+INDEX_POLL_SECONDS = 2.0
+INDEX_BATCH = 500
+SEARCHABLE_WAIT_SECONDS = 10.0
+
+
+class IndexWorker(threading.Thread):
+    """The only thread that writes the index."""
+
+    def __init__(self, store: Store, writer: IndexWriter, poll_seconds: float = INDEX_POLL_SECONDS):
+        super().__init__(name="index-writer", daemon=True)
+        self.store = store
+        self.writer = writer
+        self.poll_seconds = poll_seconds
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._committed = threading.Condition()
+        self.commits = 0
+        self.last_error: str | None = None
+
+    def notify(self) -> None:
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+
+    def run(self) -> None:
+        while not self._stop.is_set():
+            self._wake.wait(self.poll_seconds)
+            self._wake.clear()
+            try:
+                self.index_queued()
+                self.last_error = None
+            except Exception as exc:  # keep serving; the queue keeps the work for the next round
+                self.last_error = str(exc)
+                log.exception("indexing failed; will retry")
+                self._stop.wait(self.poll_seconds)
+
+    def index_queued(self) -> int:
+        done = 0
+        while True:
+            ids = self.store.queued_ids(limit=INDEX_BATCH)
+            if not ids:
+                break
+            self.writer.write(self.store.get_many(ids))
+            self.store.dequeue(ids)
+            done += len(ids)
+            with self._committed:
+                self.commits += 1
+                self._committed.notify_all()
+        return done
+
+    def wait_until_indexed(self, article_ids: Iterable[int], timeout: float) -> bool:
+        """True once none of these articles waits in the index queue."""
+        wanted = set(article_ids)
+        deadline = time.monotonic() + timeout
+        self.notify()
+        with self._committed:
+            while wanted & set(self.store.queued_ids()):
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                self._committed.wait(min(remaining, 0.5))
+        return True
+
+
+class Runtime:
+    def __init__(self, settings: Settings, start_threads: bool = True):
+        self.settings = settings
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        self.store = Store(settings.data_dir)
+        self.writer = recover(self.store, settings.index_dir)
+        self.search = SearchService(settings.index_dir, self.store)
+        self.indexer = IndexWorker(self.store, self.writer)
+        self._nlp_lock = threading.Lock()  # one article batch through the model at a time
+        from web.jobs import JobRunner
+        self.jobs = JobRunner(self)
+        if start_threads:
+            self.start()
+
+    def start(self) -> None:
+        self.indexer.start()
+        self.jobs.start()
+
+    def ingest(self, files: list[tuple[str, bytes]], options: IngestOptions,
+               wait_seconds: float = SEARCHABLE_WAIT_SECONDS) -> list[FileReport]:
+        """Store these files now (the caller's thread), then wait briefly for the index."""
+        result = Ingester(self.store, writer=None).store_batch(self.prepare(files, options))
+        stored = [r.article_id for r in result.reports if r.status in ("added", "updated")]
+        searchable = self.indexer.wait_until_indexed(stored, wait_seconds) if stored else True
+        for report in result.reports:
+            report.searchable = report.status != "failed" and (searchable or report.status == "duplicate")
+        return result.reports
+
+    def prepare(self, files: list[tuple[str, bytes]], options: IngestOptions):
+        """Read, normalize and annotate; the model is shared, so one batch at a time."""
+        with self._nlp_lock:
+            return prepare_chunk(files, options, self.settings.limits, str(self.store.path))
+
+    def close(self) -> None:
+        self.jobs.stop()
+        self.indexer.stop()
+        for thread in (self.jobs, self.indexer):
+            if thread.ident is not None:
+                thread.join(timeout=30)
+        self.store.close()
+
+
+def seed_if_empty(runtime: Runtime, seeds_dir: Path) -> list[FileReport]:
+    """A new archive starts with the user's seed articles, so the first page has content.
+    Call before `runtime.start()`: it indexes on this thread."""
+    if runtime.store.count() or not seeds_dir.is_dir():
+        return []
+    files = [(f"seeds/{p.name}", p.read_bytes()) for p in sorted(seeds_dir.iterdir())
+             if p.is_file() and not p.name.startswith(".")]
+    reports = runtime.ingest(files, IngestOptions(), wait_seconds=0)
+    runtime.indexer.index_queued()
+    return reports

@@ -1,0 +1,53 @@
+"""`python -m archive serve`: recover the index, seed a new archive, serve with waitress."""
+from __future__ import annotations
+
+import ipaddress
+import logging
+import os
+import socket
+from pathlib import Path
+
+from archive.config import Settings
+
+log = logging.getLogger(__name__)
+PROJECT_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def is_loopback(host: str) -> bool:
+    if host in ("localhost", ""):
+        return host == "localhost"
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        try:
+            return all(ipaddress.ip_address(info[4][0]).is_loopback
+                       for info in socket.getaddrinfo(host, None))
+        except (OSError, ValueError):
+            return False
+
+
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 5000, threads: int = 8) -> int:
+    import waitress
+
+    from web import create_app
+    from web.runtime import Runtime, seed_if_empty
+
+    if not is_loopback(host) and not settings.upload_token:
+        log.error("refusing to listen on %s without ARCHIVE_UPLOAD_TOKEN: anyone on the network "
+                  "could change the archive", host)
+        print(f"Refusing to listen on {host}: set ARCHIVE_UPLOAD_TOKEN to serve beyond this machine.")
+        return 2
+    logging.getLogger().setLevel(logging.INFO)
+    runtime = Runtime(settings, start_threads=False)
+    seeds = Path(os.environ.get("ARCHIVE_SEEDS", PROJECT_SEEDS))
+    for report in seed_if_empty(runtime, seeds):
+        log.info("seed %s: %s", report.file, report.status)
+    runtime.start()
+    app = create_app(runtime=runtime)
+    print(f"Serving the archive in {settings.data_dir} on http://{host}:{port}/", flush=True)
+    try:
+        waitress.serve(app, host=host, port=port, threads=threads, ident="archive",
+                       max_request_body_size=settings.max_upload_bytes)
+    finally:
+        runtime.close()
+    return 0

@@ -99,8 +99,8 @@ DATE_FORMS = [
 ]
 # "3:14 p.m.", "11:02", "3 PM", "15h30"; a bare number is not a time.
 TIME_OF_DAY = re.compile(
-    r"(?<![\d:.])(?P<H>\d{1,2})(?:(?::|h)(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
-    r"\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)?(?![\d:])",
+    r"(?<![\d:.])(?P<H>\d{1,2})(?:(?P<sep>[:h.])(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
+    r"\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)?(?![\d:])",
     re.IGNORECASE,
 )
 ZONE_AFTER_TIME = re.compile(
@@ -154,7 +154,7 @@ def parse_timestamp(raw: str, source: str, *, tz: str | None = None, languages=(
     current time) and impossible or placeholder dates.
     """
     result = _parse_or_reason(raw, source, tz=tz, languages=languages, now=now)
-    return result if isinstance(result, Timestamp) else None
+    return result.stamp if isinstance(result, Reading) else None
 
 
 @dataclass
@@ -165,8 +165,21 @@ class Rejection:
     dated: bool = False
 
 
-def _parse_or_reason(raw, source, *, tz=None, languages=("en",), now=None) -> Timestamp | Rejection:
-    """A Timestamp, or the reason the string was not used."""
+@dataclass
+class Reading:
+    """A parsed string; `zoned` when the string itself gave its offset."""
+
+    stamp: Timestamp
+    zoned: bool
+
+
+# Parsers attach this to wall times that came without a zone, so that the caller can
+# tell them apart from times that said "+00:00" before applying the default zone.
+NO_ZONE_GIVEN = timezone(timedelta(0), "no zone given")
+
+
+def _parse_or_reason(raw, source, *, tz=None, languages=("en",), now=None) -> Reading | Rejection:
+    """A Reading, or the reason the string was not used."""
     if not isinstance(raw, str):
         return Rejection("not a string")
     text = " ".join(raw.split())
@@ -176,20 +189,24 @@ def _parse_or_reason(raw, source, *, tz=None, languages=("en",), now=None) -> Ti
         return Rejection("too long to be a date")
     default_zone = zone_from(tz) or timezone.utc
     try:
-        found = (_parse_machine_form(text, default_zone)
-                 or _parse_english(text, default_zone)
-                 or _parse_with_dateparser(text, default_zone, tuple(languages or ("en",))))
-    except (ValueError, OverflowError):
-        return Rejection(f"not a possible date: {raw!r}", dated=True)
+        found = (_parse_machine_form(text, NO_ZONE_GIVEN)
+                 or _parse_english(text, NO_ZONE_GIVEN)
+                 or _parse_with_dateparser(text, NO_ZONE_GIVEN, tuple(languages or ("en",))))
+    except (ValueError, OverflowError) as exc:
+        return Rejection(f"not a usable date ({exc}): {raw!r}", dated=True)
     if found is None:
         return Rejection(f"no date in {raw!r}")
     value, precision, time_of_day = found
+    zoned = value is not None and value.tzinfo is not NO_ZONE_GIVEN
+    if value is not None and not zoned:
+        value = value.replace(tzinfo=default_zone)
     if value is not None:
         problem = _implausible(value, now)
         if problem:
             return Rejection(problem, dated=True)
-    return Timestamp(value=value, precision=precision, source=source, raw=raw,
-                     time_of_day=time_of_day)
+    stamp = Timestamp(value=value, precision=precision, source=source, raw=raw,
+                      time_of_day=time_of_day)
+    return Reading(stamp, zoned)
 
 
 def _implausible(value: datetime, now: datetime | None) -> str | None:
@@ -317,7 +334,7 @@ def _date_from_match(form: str, match: re.Match):
         return date(year, second, first), "day"
     if second > 12:
         return date(year, first, second), "day"
-    return None
+    raise ValueError("month and day could be either way round")
 
 
 def _find_time(text: str):
@@ -329,13 +346,16 @@ def _find_time(text: str):
         ampm = (match.group("ampm") or "").lower().replace(".", "").replace(" ", "")
         if match.group("M") is None and not ampm:
             continue  # "5" alone is not a time
+        zone = _zone_after(text[match.end():])
+        if match.group("sep") == "." and not (ampm or zone):
+            continue  # "06.05" is a time only when "GMT" or "pm" says so
         if ampm:
             if not 1 <= hour <= 12:
                 continue
             hour = hour % 12 + (12 if ampm == "pm" else 0)
         if hour > 23 or minute > 59 or second > 59:
             continue
-        return (hour, minute, second), _zone_after(text[match.end():])
+        return (hour, minute, second), zone
     return None
 
 
@@ -399,72 +419,155 @@ def _parse_with_dateparser(text: str, zone: tzinfo, languages: tuple[str, ...]):
 
 # ----------------------------------------------------------------- decide
 
+# Page-level claims about the whole article, as opposed to what is shown on it.
+METADATA_SOURCES = ("json-ld", "meta", "field", "feed")
+# More than any difference of time zones could explain.
+ZONE_SPREAD = timedelta(hours=14)
+
+
 def resolve_published(candidates: list[DateCandidate], *, override: str | None = None,
                       tz: str | None = None, now: datetime | None = None,
                       languages=("en",)) -> Timestamp:
     """The publication time: the user's override, else the best candidate of kind "published"."""
-    chosen = _resolve(candidates, "published", tz=tz, now=now, languages=languages,
-                      no_date_reason=NO_DATE_REASON)
-    if override is None or not str(override).strip():
-        return chosen
-    user = _parse_or_reason(str(override), "upload", tz=tz, now=now, languages=languages)
-    if not isinstance(user, Timestamp) or user.value is None:
-        reason = user.reason if isinstance(user, Rejection) else "a time of day without a date"
-        raise ValueError(f"could not read the publication date {override!r}: {reason}")
-    if user.precision == "day":
-        return _refine_day_with_file_time(user, chosen, candidates, tz=tz, now=now,
-                                          languages=languages)
-    return user
+    published, rejected = _read_candidates(candidates, "published", tz=tz, now=now, languages=languages)
+    modified, _ = _read_candidates(candidates, "modified", tz=tz, now=now, languages=languages)
+    if override is not None and str(override).strip():
+        return _with_override(str(override), published, tz=tz, now=now, languages=languages)
+    return _decide(published, rejected, NO_DATE_REASON, modified=modified)
 
 
 def resolve_updated(candidates: list[DateCandidate], *, tz: str | None = None,
                     now: datetime | None = None, languages=("en",)) -> Timestamp:
     """The last update time, from candidates of kind "modified"."""
-    return _resolve(candidates, "modified", tz=tz, now=now, languages=languages,
-                    no_date_reason=NO_UPDATE_REASON)
+    modified, rejected = _read_candidates(candidates, "modified", tz=tz, now=now, languages=languages)
+    return _decide(modified, rejected, NO_UPDATE_REASON, modified=None)
 
 
-def _resolve(candidates, kind, *, tz, now, languages, no_date_reason) -> Timestamp:
-    parsed, rejected = _parse_candidates(candidates, kind, tz=tz, now=now, languages=languages)
-    dated = [stamp for stamp in parsed if stamp.value is not None]
-    times_only = [stamp for stamp in parsed if stamp.precision == "time"]
+def _read_candidates(candidates, kind, *, tz, now, languages) -> tuple[list[Reading], list[str]]:
+    readings, rejected = [], []
+    for candidate in candidates or []:
+        if getattr(candidate, "kind", "published") != kind:
+            continue
+        result = _parse_or_reason(candidate.raw, candidate.source, tz=tz, now=now, languages=languages)
+        if isinstance(result, Reading):
+            readings.append(result)
+        elif result.dated:
+            rejected.append(result.reason)
+    return readings, rejected
+
+
+def _decide(readings: list[Reading], rejected: list[str], no_date_reason: str, *,
+            modified: list[Reading] | None) -> Timestamp:
+    dated = [r for r in readings if r.stamp.value is not None]
+    times_only = [r for r in readings if r.stamp.precision == "time"]
     if not dated:
         if times_only:
-            only = times_only[0]
+            only = times_only[0].stamp
             return replace(only, reason=f"only a time of day ({only.time_of_day}) was found, no date")
         if rejected:
             return Timestamp(reason=f"{no_date_reason} (rejected: {'; '.join(rejected[:3])})")
         return Timestamp(reason=no_date_reason)
+    best = _first_with_a_day(dated)
+    if modified is not None:  # rules about first publication
+        best = _dateline_breaks_metadata_tie(best, dated)
+        best = _earlier_url_date(best, dated)
+        best = _local_offset_from_dateline(best, dated)
+        best = _dateline_before_rewritten_metadata(best, dated, modified)
+    return _with_time_of_day(best, dated, times_only).stamp
+
+
+def _is_day_or_finer(reading: Reading) -> bool:
+    return reading.stamp.precision in ("day", "minute", "second")
+
+
+def _day(reading: Reading) -> date:
+    return reading.stamp.value.date()
+
+
+def _first_with_a_day(dated: list[Reading]) -> Reading:
+    """A year or month stands unless weaker evidence names a day inside it."""
     best = dated[0]
-    if best.precision in ("day", "month", "year"):
-        best = _more_precise_on_same_day(best, dated[1:], times_only)
+    if _is_day_or_finer(best):
+        return best
+    for other in dated[1:]:
+        if _is_day_or_finer(other) and _within(other.stamp.value, best.stamp):
+            return other
     return best
 
 
-def _parse_candidates(candidates, kind, *, tz, now, languages):
-    parsed, rejected = [], []
-    for candidate in candidates or []:
-        if getattr(candidate, "kind", "published") != kind:
-            continue
-        result = _parse_or_reason(candidate.raw, candidate.source, tz=tz, now=now,
-                                  languages=languages)
-        if isinstance(result, Timestamp):
-            parsed.append(result)
-        elif result.dated:
-            rejected.append(result.reason)
-    return parsed, rejected
+def _within(value: datetime, coarse: Timestamp) -> bool:
+    if coarse.precision == "year":
+        return value.year == coarse.value.year
+    return (value.year, value.month) == (coarse.value.year, coarse.value.month)
 
 
-def _more_precise_on_same_day(best: Timestamp, others: list[Timestamp],
-                              times_only: list[Timestamp]) -> Timestamp:
-    """Keep the best day, but take a time of day from weaker evidence that agrees on it."""
-    if best.precision != "day":
+def _dateline_breaks_metadata_tie(best: Reading, dated: list[Reading]) -> Reading:
+    """When the page's metadata disagrees with itself about the day, the day shown
+    to readers in the byline decides between the claims."""
+    claims = [r for r in dated if r.stamp.source in METADATA_SOURCES and _is_day_or_finer(r)]
+    if best not in claims or len({_day(r) for r in claims}) < 2:
         return best
-    for other in others:
-        if other.precision in ("minute", "second") and other.value.date() == best.value.date():
-            return replace(other, source=best.source, raw=f"{best.raw} + {other.raw}")
+    shown = {_day(r) for r in dated if r.stamp.source == "text" and _is_day_or_finer(r)}
+    return next((r for r in claims if _day(r) in shown), best)
+
+
+def _earlier_url_date(best: Reading, dated: list[Reading]) -> Reading:
+    """A dated URL is minted when a story first goes out; metadata is rewritten by
+    updates and site migrations. A URL day well before the metadata's wins."""
+    url = next((r for r in dated if r.stamp.source == "url" and r.stamp.precision == "day"), None)
+    if url is None or best.stamp.source == "url":
+        return best
+    if (_day(best) - _day(url)).days > 1:
+        return url
+    return best
+
+
+def _local_offset_from_dateline(best: Reading, dated: list[Reading]) -> Reading:
+    """Metadata in UTC, byline in local wall time without a zone: when the two are the
+    same minute a whole number of quarter hours apart, that difference is the page's offset."""
+    if not (best.zoned and best.stamp.value.utcoffset() == timedelta(0)
+            and best.stamp.precision in ("minute", "second")):
+        return best
+    utc_wall = best.stamp.value.replace(tzinfo=None, second=0, microsecond=0)
+    for other in dated:
+        if other.stamp.source != "text" or other.zoned or other.stamp.precision != "minute":
+            continue
+        shift = other.stamp.value.replace(tzinfo=None) - utc_wall
+        if shift and -timedelta(hours=12) <= shift <= ZONE_SPREAD and shift % timedelta(minutes=15) == timedelta(0):
+            local = best.stamp.value.astimezone(timezone(shift))
+            return Reading(replace(best.stamp, value=local, raw=f"{best.stamp.raw} + {other.stamp.raw}"),
+                           zoned=True)
+    return best
+
+
+def _dateline_before_rewritten_metadata(best: Reading, dated: list[Reading],
+                                        modified: list[Reading]) -> Reading:
+    """Metadata whose 'published' equals its 'modified' was rewritten at the last update;
+    a byline shown well before it is the first publication."""
+    if best.stamp.source not in METADATA_SOURCES:
+        return best
+    if not any(m.stamp.value == best.stamp.value for m in modified if m.stamp.value):
+        return best
+    shown = next((r for r in dated if r.stamp.source == "text" and _is_day_or_finer(r)), None)
+    if shown is None:
+        return best
+    shown_until = shown.stamp.value + (timedelta(days=1) if shown.stamp.precision == "day" else timedelta(0))
+    if best.stamp.value - shown_until > ZONE_SPREAD:
+        return shown
+    return best
+
+
+def _with_time_of_day(best: Reading, dated: list[Reading], times_only: list[Reading]) -> Reading:
+    """Keep the best day, but take a time of day from weaker evidence that agrees on it."""
+    if best.stamp.precision != "day":
+        return best
+    for other in dated:
+        if other.stamp.precision in ("minute", "second") and _day(other) == _day(best):
+            stamp = replace(other.stamp, source=best.stamp.source,
+                            raw=f"{best.stamp.raw} + {other.stamp.raw}")
+            return Reading(stamp, other.zoned)
     if times_only:
-        return _combine(best, times_only[0], source=best.source)
+        return Reading(_combine(best.stamp, times_only[0].stamp, source=best.stamp.source), best.zoned)
     return best
 
 
@@ -475,16 +578,22 @@ def _combine(day: Timestamp, clock: Timestamp, *, source: str) -> Timestamp:
                      raw=f"{day.raw} + {clock.raw}", time_of_day=clock.time_of_day)
 
 
-def _refine_day_with_file_time(user: Timestamp, chosen: Timestamp, candidates, *, tz, now,
-                               languages) -> Timestamp:
-    if chosen.value is not None and chosen.precision in ("minute", "second") \
-            and chosen.value.date() == user.value.date():
-        return replace(chosen, source="upload", raw=f"{user.raw} + {chosen.raw}")
-    parsed, _ = _parse_candidates(candidates, "published", tz=tz, now=now, languages=languages)
-    times_only = [stamp for stamp in parsed if stamp.precision == "time"]
+def _with_override(override: str, published: list[Reading], *, tz, now, languages) -> Timestamp:
+    """The user's date wins; a day alone takes its time of day from the file when the file agrees."""
+    user = _parse_or_reason(override, "upload", tz=tz, now=now, languages=languages)
+    if not isinstance(user, Reading) or user.stamp.value is None:
+        reason = user.reason if isinstance(user, Rejection) else "a time of day without a date"
+        raise ValueError(f"could not read the publication date {override!r}: {reason}")
+    if user.stamp.precision != "day":
+        return user.stamp
+    for reading in published:
+        stamp = reading.stamp
+        if stamp.precision in ("minute", "second") and stamp.value.date() == user.stamp.value.date():
+            return replace(stamp, source="upload", raw=f"{override} + {stamp.raw}")
+    times_only = [r.stamp for r in published if r.stamp.precision == "time"]
     if times_only:
-        return _combine(user, times_only[0], source="upload")
-    return user
+        return _combine(user.stamp, times_only[0], source="upload")
+    return user.stamp
 
 
 def looks_like_update(text: str) -> bool:

@@ -1,0 +1,721 @@
+"""One saved web page -> a Draft: the article's text and the raw evidence of who and when.
+
+The main text comes from trafilatura (best measured at leaving out navigation,
+ads, comments and share buttons), with the page's <p> elements as a fallback.
+Metadata comes from what the page says about itself, best evidence first:
+JSON-LD, then <meta> tags, then marked-up elements (<time>, bylines), then the
+canonical URL, then htmldate's reading of the whole page. Nothing is fetched.
+"""
+from __future__ import annotations
+
+import copy
+import json
+import re
+from urllib.parse import unquote, urlsplit
+
+import lxml.etree
+import lxml.html
+
+from archive.model import DateCandidate, Draft
+from archive.readers import ReadError
+from archive.readers.encoding import decode, declared_charset
+from archive.timestamps import looks_like_update, parse_timestamp
+
+# ----------------------------------------------------------------- what to look for
+
+ARTICLE_TYPES = re.compile(r"article|posting|blog|report|review", re.IGNORECASE)
+
+# <meta> names, lowercased, in order of trust.
+PUBLISHED_META_FIRST = (
+    "article:published_time", "og:article:published_time", "article:published",
+    "og:published_time", "published_time", "datepublished",
+)
+PUBLISHED_META_OTHER = (
+    "parsely-pub-date", "sailthru.date", "pubdate", "publishdate", "publish-date",
+    "publish_date", "pub_date", "pdate", "publication_date", "original-publish-date",
+    "article.published", "article_date_original", "dc.date.issued", "dcterms.issued",
+    "dc.date.created", "dcterms.created", "dc.created", "datecreated", "date", "dc.date",
+    "dcterms.date", "citation_publication_date", "citation_online_date", "citation_date",
+    "prism.publicationdate", "rnews:datepublished", "og:pubdate", "cxenseparse:recs:publishtime",
+    "displaydate", "date.release", "originalpublicationdate", "bt:pubdate", "created",
+    "release_date",
+)
+MODIFIED_META = (
+    "article:modified_time", "og:article:modified_time", "article:modified", "og:updated_time",
+    "datemodified", "dcterms.modified", "dc.date.modified", "dc.date.updated", "last-modified",
+    "lastmod", "modified", "revised", "article.updated", "updated_time",
+)
+AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+               "dcterms.creator", "byl", "citation_author")
+SITE_META = ("og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site")
+
+# class/id words of elements that hold a dateline, byline or date.
+DATE_CONTAINER = re.compile(
+    r"date|time|byline|posted|publish|meta|submitted|dateline|article-info|post-info|entry-info",
+    re.IGNORECASE,
+)
+DATE_LINE_START = re.compile(
+    r"^\s*(?:(?:first\s+|originally\s+)?(?:posted|published|updated|last\s+updated|created|"
+    r"veröffentlicht|aktualisiert|publié|mis à jour)\b|date\s*:|on\s+\w)",
+    re.IGNORECASE,
+)
+URL_DATE_FORMS = (
+    re.compile(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)(?:/|$|[-_.])"),
+    re.compile(r"/((?:19|20)\d{2})/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/([0-3]?\d)/",
+               re.IGNORECASE),
+    re.compile(r"(?<![\d])((?:19|20)\d{2})-([01]\d)-([0-3]\d)(?![\d])"),
+    re.compile(r"/((?:19|20)\d{2})([01]\d)([0-3]\d)(?:/|$|[-_.])"),
+)
+URL_MONTH_FORM = re.compile(r"/((?:19|20)\d{2})/([01]?\d)/(?![0-3]?\d/)")
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»|/)\s+")
+UNWANTED_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "canvas")
+MAX_DATE_TEXT = 160
+MAX_TEXT_CANDIDATES = 8
+
+
+# ----------------------------------------------------------------- entry point
+
+def read_html(data: bytes) -> Draft:
+    """Read one article page. Raises ReadError (and only ReadError) for pages that are
+    not articles or cannot be read at all."""
+    try:
+        return _read(data)
+    except ReadError:
+        raise
+    except RecursionError:
+        raise ReadError("the page is nested too deeply to read")
+    except MemoryError:
+        raise ReadError("the page is too large to read")
+    except Exception as exc:  # a reader never lets a bad file stop the batch
+        raise ReadError(f"could not read the HTML ({type(exc).__name__}: {exc})")
+
+
+def _read(data: bytes) -> Draft:
+    text = html_text(data)
+    tree = parse_tree(text)
+    meta = meta_values(tree)
+    linked = json_ld_objects(tree)
+    url = page_url(tree, meta, linked)
+    source = site_name(meta, linked)
+    paragraphs = main_paragraphs(tree)
+    if not paragraphs:
+        raise ReadError(f"not an article: {why_no_text(tree, meta)}")
+    language = page_language(tree, meta)
+    return Draft(
+        title=page_title(tree, meta, linked, source),
+        paragraphs=paragraphs,
+        date_candidates=date_candidates(tree, meta, linked, url, paragraphs, language),
+        url=url if url and _is_absolute(url) else None,
+        source=source,
+        authors=page_authors(tree, meta, linked),
+        language=language,
+        format="html",
+    )
+
+
+# ----------------------------------------------------------------- bytes and tree
+
+def html_text(data: bytes) -> str:
+    text, _ = decode(data, declared_charset(data))
+    # lxml refuses NUL and most C0 controls, and str input with an XML encoding declaration
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", text)
+    return re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+
+
+def parse_tree(text: str) -> lxml.html.HtmlElement:
+    if not text.strip():
+        raise ReadError("not an article: the page is empty")
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+    try:
+        tree = lxml.html.document_fromstring(text, parser=parser)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise ReadError(f"not an article: the page could not be parsed as HTML ({exc})")
+    if tree is None:
+        raise ReadError("not an article: the page is empty")
+    return tree
+
+
+def _clean(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _element_text(element) -> str:
+    return _clean(" ".join(element.itertext()))
+
+
+# ----------------------------------------------------------------- <meta> and JSON-LD
+
+def meta_values(tree) -> dict[str, list[str]]:
+    """Every <meta> by its lowercased name, property, itemprop or http-equiv.
+
+    An itemprop counts only when it describes the page's own item, not one nested
+    inside it (a cited paper, a comment, a related story)."""
+    values: dict[str, list[str]] = {}
+    for element in tree.iter("meta"):
+        content = element.get("content") or element.get("value")
+        if content is None or not content.strip():
+            continue
+        for attribute in ("name", "property", "itemprop", "http-equiv"):
+            key = (element.get(attribute) or "").strip().lower()
+            if key and (attribute != "itemprop" or _describes_the_page(element)):
+                values.setdefault(key, []).append(content.strip())
+    return values
+
+
+def _describes_the_page(element) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor.get("itemscope") is not None:
+            # an item that is itself a property of another (itemprop="citation") is not the page
+            return ancestor.get("itemprop") is None
+    return True
+
+
+def _first_meta(meta: dict[str, list[str]], keys) -> str | None:
+    for key in keys:
+        if meta.get(key):
+            return meta[key][0]
+    return None
+
+
+def json_ld_objects(tree) -> list[dict]:
+    """JSON-LD objects of the page, articles first, then pages, then the rest."""
+    objects = []
+    for script in tree.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        for item in _load_json_ld(script.text or ""):
+            objects.extend(_flatten_json_ld(item))
+    return sorted(objects, key=_json_ld_rank)
+
+
+def _load_json_ld(text: str) -> list:
+    text = re.sub(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$|<!--|-->", "", text.strip())
+    try:
+        loaded = json.loads(text, strict=False)
+    except (ValueError, RecursionError):
+        return [_json_ld_by_pattern(text)]
+    return loaded if isinstance(loaded, list) else [loaded]
+
+
+def _json_ld_by_pattern(text: str) -> dict:
+    """Broken JSON-LD (trailing commas, stray quotes) still tends to hold clean date fields."""
+    found = {"@type": "Broken"}
+    for key in ("datePublished", "dateModified", "dateCreated", "headline"):
+        match = re.search(r'"%s"\s*:\s*"([^"]{1,200})"' % key, text)
+        if match:
+            found[key] = match.group(1)
+    return found
+
+
+def _flatten_json_ld(item, depth: int = 0) -> list[dict]:
+    if not isinstance(item, dict) or depth > 3:
+        return []
+    found = [item]
+    for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+        value = item.get(key)
+        for child in value if isinstance(value, list) else [value]:
+            found.extend(_flatten_json_ld(child, depth + 1))
+    return found
+
+
+def _json_ld_types(item: dict) -> list[str]:
+    types = item.get("@type") or []
+    return [str(t) for t in (types if isinstance(types, list) else [types])]
+
+
+def _json_ld_rank(item: dict) -> int:
+    types = " ".join(_json_ld_types(item))
+    if ARTICLE_TYPES.search(types):
+        return 0
+    if "WebPage" in types or "Broken" in types:
+        return 1
+    return 2
+
+
+def _json_ld_text(value) -> str | None:
+    """A JSON-LD value that may be a string, an object with a name, or a list of those."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value")
+    return _clean(value) if isinstance(value, (str, int)) and str(value).strip() else None
+
+
+# ----------------------------------------------------------------- title, url, site, language
+
+def page_title(tree, meta, linked, source: str | None) -> str | None:
+    headline = next((_json_ld_text(o.get("headline")) for o in linked
+                     if _json_ld_rank(o) == 0 and o.get("headline")), None)
+    title_element = tree.find(".//title")
+    h1 = tree.find(".//h1")
+    for candidate in (_first_meta(meta, ("og:title", "twitter:title")), headline,
+                      title_element.text_content() if title_element is not None else None,
+                      h1.text_content() if h1 is not None else None):
+        title = strip_site_name(_clean(candidate), source)
+        if title:
+            return title
+    return None
+
+
+def strip_site_name(title: str, source: str | None) -> str:
+    """'Storm hits coast - The Daily Bugle' -> 'Storm hits coast'."""
+    parts = TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    site = _comparable(source or "")
+    first, last = parts[0], parts[-1]
+    if site and _comparable(last) and (_comparable(last) in site or site in _comparable(last)):
+        return title[: _last_separator(title).start()].strip()
+    if site and _comparable(first) and (_comparable(first) in site or site in _comparable(first)):
+        return title[_first_separator(title).end():].strip()
+    # No site name to compare: a short last part after "|" is a site name by convention.
+    separator = _last_separator(title)
+    if "|" in separator.group(0) and len(last.split()) <= 4 and len(first) > len(last):
+        return title[: separator.start()].strip()
+    if re.search(r"\.(?:com|org|net|co\.uk|de|fr)$", last, re.IGNORECASE):
+        return title[: separator.start()].strip()
+    return title
+
+
+def _first_separator(title: str) -> re.Match:
+    return TITLE_SEPARATORS.search(title)
+
+
+def _last_separator(title: str) -> re.Match:
+    return list(TITLE_SEPARATORS.finditer(title))[-1]
+
+
+def _comparable(text: str) -> str:
+    return re.sub(r"[^\w]", "", text.lower().removeprefix("the ").removeprefix("www."))
+
+
+def page_url(tree, meta, linked) -> str | None:
+    """Canonical link, og:url, then JSON-LD url; absolute ones first."""
+    found = []
+    for link in tree.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            found.append(link.get("href").strip())
+    found.extend(meta.get("og:url", []))
+    for item in linked:
+        if _json_ld_rank(item) == 0:
+            for key in ("url", "mainEntityOfPage"):
+                value = item.get(key)
+                value = value.get("@id") if isinstance(value, dict) else value
+                if isinstance(value, str):
+                    found.append(value.strip())
+    found = [u for u in found if u]
+    return next((u for u in found if _is_absolute(u)), found[0] if found else None)
+
+
+def _is_absolute(url: str) -> bool:
+    return url.lower().startswith(("http://", "https://"))
+
+
+def site_name(meta, linked) -> str | None:
+    name = _first_meta(meta, ("og:site_name",))
+    if not name:
+        for item in linked:
+            name = _json_ld_text(item.get("publisher"))
+            if name:
+                break
+    if not name:
+        name = _first_meta(meta, SITE_META[1:])
+    name = _clean(name)
+    if not name or _is_absolute(name) or len(name) > 100:
+        return None
+    return name
+
+
+def page_language(tree, meta) -> str | None:
+    for value in (tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
+                  _first_meta(meta, ("og:locale",)),
+                  _first_meta(meta, ("content-language", "language", "dc.language"))):
+        code = language_code(value)
+        if code:
+            return code
+    return None
+
+
+def language_code(value: str | None) -> str | None:
+    """'en-US', 'en_GB', 'EN', 'de-DE, en' -> a two-letter code, else None."""
+    if not value:
+        return None
+    first = re.split(r"[-_,;\s]", value.strip().lower(), maxsplit=1)[0]
+    return first if re.fullmatch(r"[a-z]{2}", first) else None
+
+
+# ----------------------------------------------------------------- authors
+
+def page_authors(tree, meta, linked) -> list[str]:
+    """From the first kind of evidence that names anyone: JSON-LD, meta, then marked-up bylines."""
+    for names in (_json_ld_authors(linked), _meta_authors(meta), _markup_authors(tree)):
+        cleaned = clean_author_names(names)
+        if cleaned:
+            return cleaned
+    return []
+
+
+def _json_ld_authors(linked) -> list[str]:
+    names = []
+    for item in linked:
+        if _json_ld_rank(item) > 1:
+            continue
+        authors = item.get("author") or item.get("creator") or []
+        for author in authors if isinstance(authors, list) else [authors]:
+            name = _json_ld_text(author)
+            if name:
+                names.append(name)
+        if names:
+            break
+    return names
+
+
+def _meta_authors(meta) -> list[str]:
+    for key in AUTHOR_META:
+        if meta.get(key):
+            return meta[key]
+    return []
+
+
+def _markup_authors(tree) -> list[str]:
+    names = []
+    for element in tree.xpath('//*[@rel="author"] | //*[@itemprop="author"]'):
+        named = element.xpath('.//*[@itemprop="name"]')
+        text = (named[0].get("content") or _element_text(named[0])) if named else _element_text(element)
+        names.append(text)
+    if not names:
+        for element in tree.xpath('//*[contains(@class, "byline") or contains(@class, "author")]'):
+            text = _element_text(element)
+            if text.lower().startswith("by "):
+                names.append(text)
+                break
+    return names
+
+
+def clean_author_names(names: list[str]) -> list[str]:
+    """Split 'By Jane Doe and John Roe', drop URLs and handles, de-duplicate."""
+    cleaned, seen = [], set()
+    for raw in names:
+        text = _clean(raw)
+        text = re.sub(r"^(?:written\s+)?by[:\s]+", "", text, flags=re.IGNORECASE)
+        for name in re.split(r"\s+(?:and|&|und|et)\s+|\s*;\s*|\s*,\s+(?:and\s+)?", text):
+            name = name.strip(" ,.|")
+            if not _looks_like_name(name):
+                continue
+            key = name.lower()
+            if key not in seen:
+                seen.add(key)
+                cleaned.append(name)
+    return cleaned
+
+
+def _looks_like_name(text: str) -> bool:
+    if not text or len(text) > 60 or len(text.split()) > 5:
+        return False
+    if re.search(r"https?:|www\.|@|\.com\b|\d", text, re.IGNORECASE):
+        return False
+    return any(ch.isalpha() for ch in text)
+
+
+# ----------------------------------------------------------------- main text
+
+def main_paragraphs(tree) -> list[str]:
+    return _trafilatura_paragraphs(tree) or _plain_paragraphs(tree)
+
+
+def _trafilatura_paragraphs(tree) -> list[str]:
+    import trafilatura
+
+    page = copy.deepcopy(tree)
+    # "<noscript>" holds "please enable JavaScript" far more often than article text
+    for element in page.xpath("//noscript"):
+        element.drop_tree()
+    try:
+        xml = trafilatura.extract(
+            page, output_format="xml", include_comments=False,
+            include_tables=False, include_images=False, include_links=False,
+            with_metadata=False, deduplicate=False,
+        )
+    except (RecursionError, ValueError, TypeError, AttributeError, lxml.etree.LxmlError):
+        return []
+    if not xml:
+        return []
+    try:
+        document = lxml.etree.fromstring(xml.encode("utf-8"))
+    except lxml.etree.XMLSyntaxError:
+        return []
+    main = document.find("main")
+    return _xml_blocks(main) if main is not None else []
+
+
+XML_BLOCKS = ("p", "head", "item", "quote", "list")
+
+
+def _xml_blocks(element) -> list[str]:
+    """Paragraph strings from trafilatura's XML: <p>, <head>, list <item>s, <quote>s."""
+    paragraphs = []
+    for child in element:
+        if child.tag in XML_BLOCKS and not any(d.tag in XML_BLOCKS for d in child.iterdescendants()):
+            paragraphs.extend(_split_at_blank_lines(_text_with_breaks(child)))
+        else:
+            if child.text and child.text.strip():
+                paragraphs.append(_clean(child.text))
+            paragraphs.extend(_xml_blocks(child))
+        if child.tail and child.tail.strip() and element.tag != "main":
+            paragraphs.append(_clean(child.tail))
+    return [p for p in paragraphs if p]
+
+
+def _text_with_breaks(element) -> str:
+    pieces = [element.text or ""]
+    for child in element:
+        pieces.append("\n" if child.tag == "lb" else "".join(child.itertext()))
+        pieces.append(child.tail or "")
+    return "".join(pieces)
+
+
+def _split_at_blank_lines(text: str) -> list[str]:
+    """Two line breaks in a row separate paragraphs; a single one is just a space."""
+    return [_clean(part) for part in re.split(r"\n[ \t]*\n", text) if _clean(part)]
+
+
+def _plain_paragraphs(tree) -> list[str]:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(lxml.html.tostring(tree, encoding="unicode"), "lxml")
+    for element in soup(list(UNWANTED_TAGS) + ["nav", "header", "footer", "aside", "form", "button"]):
+        element.decompose()
+    paragraphs = []
+    for element in soup.find_all("p"):
+        text = _clean(element.get_text(" "))
+        if len(text) > 1 and text not in paragraphs:
+            paragraphs.append(text)
+    return paragraphs
+
+
+def why_no_text(tree, meta) -> str:
+    refresh = _first_meta(meta, ("refresh",))
+    if refresh and "url=" in refresh.lower():
+        target = refresh[refresh.lower().index("url=") + 4:].strip(" '\"")
+        return f"the page only redirects to {target}"
+    if tree.find(".//frameset") is not None:
+        return "the page is a frameset; its frames are separate files"
+    if tree.find(".//form") is not None and tree.find('.//input[@type="password"]') is not None:
+        return "the page is a login form"
+    return "the page has no main text"
+
+
+# ----------------------------------------------------------------- date evidence
+
+def date_candidates(tree, meta, linked, url: str | None, paragraphs: list[str],
+                    language: str | None) -> list[DateCandidate]:
+    """Raw date strings, best evidence first: JSON-LD, meta, <time>, URL, text, htmldate."""
+    found: list[DateCandidate] = []
+    found += _json_ld_dates(linked, articles=True)
+    found += [DateCandidate(v, "meta") for v in _meta_list(meta, PUBLISHED_META_FIRST)]
+    found += [DateCandidate(v, "meta") for v in _meta_list(meta, PUBLISHED_META_OTHER)]
+    found += _parsely_dates(meta)
+    found += _json_ld_dates(linked, articles=False)
+    found += [DateCandidate(v, "meta", "modified") for v in _meta_list(meta, MODIFIED_META)]
+    found += _marked_up_dates(tree)
+    found += _url_dates([url] + meta.get("og:url", []))
+    languages = ("en",) if language in (None, "en") else (language, "en")
+    found += _text_dates(tree, paragraphs, languages)
+    found += _htmldate(tree)
+    return _deduplicated(found)
+
+
+def _meta_list(meta, keys) -> list[str]:
+    return [value for key in keys for value in meta.get(key, [])]
+
+
+def _json_ld_dates(linked, *, articles: bool) -> list[DateCandidate]:
+    found = []
+    for item in linked:
+        if (_json_ld_rank(item) == 0) != articles:
+            continue
+        for key, kind in (("datePublished", "published"), ("dateCreated", "published"),
+                          ("dateModified", "modified")):
+            value = item.get(key)
+            if isinstance(value, list):
+                value = value[0] if value else None
+            if isinstance(value, (str, int)) and str(value).strip():
+                found.append(DateCandidate(str(value).strip(), "json-ld", kind))
+    # published before modified whatever the object order
+    return sorted(found, key=lambda c: c.kind != "published")
+
+
+def _parsely_dates(meta) -> list[DateCandidate]:
+    for value in meta.get("parsely-page", []):
+        try:
+            page = json.loads(value)
+        except ValueError:
+            continue
+        if isinstance(page, dict) and isinstance(page.get("pub_date"), str):
+            return [DateCandidate(page["pub_date"], "meta")]
+    return []
+
+
+def _marked_up_dates(tree) -> list[DateCandidate]:
+    """Microdata and <time> elements, the ones that say they are the publication date first."""
+    strong, weak, modified = [], [], []
+    for element in tree.xpath('//*[@itemprop="datePublished" or @itemprop="dateModified"]'
+                              ' | //time | //abbr[contains(@class, "published")]'
+                              ' | //abbr[contains(@class, "updated")]'):
+        if element.tag == "meta":
+            continue  # already read with the other <meta> tags
+        raw = _clean(element.get("datetime") or element.get("content") or element.get("title")
+                     or _element_text(element))
+        if not raw or len(raw) > MAX_DATE_TEXT:
+            continue
+        marks = " ".join(filter(None, (element.get("itemprop"), element.get("class"),
+                                       element.getparent().get("class") if element.getparent() is not None else "")))
+        if re.search(r"modified|updated", marks, re.IGNORECASE):
+            modified.append(DateCandidate(raw, "time", "modified"))
+        elif (element.get("itemprop") == "datePublished" or element.get("pubdate") is not None
+              or re.search(r"publish|posted|created|entry-date", marks, re.IGNORECASE)):
+            strong.append(DateCandidate(raw, "time"))
+        elif _in_article_header(element):
+            weak.append(DateCandidate(raw, "time"))
+    return strong + weak[:1] + modified
+
+
+def _in_article_header(element) -> bool:
+    """Inside <article>, <header> or a byline block, rather than a sidebar of other stories."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("article", "header", "main"):
+            return True
+        if re.search(r"byline|article-meta|post-meta|entry-meta|dateline",
+                     ancestor.get("class") or "", re.IGNORECASE):
+            return True
+        if ancestor.tag in ("aside", "footer", "nav") or re.search(
+                r"related|sidebar|widget|comment|teaser|recommend", ancestor.get("class") or "", re.IGNORECASE):
+            return False
+    return False
+
+
+def _url_dates(urls) -> list[DateCandidate]:
+    for url in urls:
+        if not url:
+            continue
+        path = unquote(urlsplit(url).path) if _is_absolute(url) else unquote(url)
+        found = url_date(path)
+        if found:
+            return [DateCandidate(found, "url")]
+    return []
+
+
+def url_date(path: str) -> str | None:
+    """'/2020/02/19/story' -> '2020-02-19'; '/2014/03/story' -> '2014-03'."""
+    for pattern in URL_DATE_FORMS:
+        match = pattern.search(path)
+        if match:
+            year, month, day = match.groups()
+            if not month.isdigit():
+                month = str(MONTH_ABBREVIATIONS.index(month[:3].lower()) + 1)
+            if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+                return f"{year}-{int(month):02d}-{int(day):02d}"
+    match = URL_MONTH_FORM.search(path)
+    if match and 1 <= int(match.group(2)) <= 12:
+        return f"{match.group(1)}-{int(match.group(2)):02d}"
+    return None
+
+
+def _text_dates(tree, paragraphs: list[str], languages: tuple[str, ...]) -> list[DateCandidate]:
+    """Datelines such as 'Posted on Jan. 5, 2022 at 3:14 p.m. ET'.
+
+    An element marked as a date or byline counts only in the article's header: around
+    the headline and before the main text starts (elsewhere it dates other stories).
+    A line that says 'Posted ...' / 'Published ...' counts anywhere, after those."""
+    body = tree.find("body")
+    if body is None:
+        return []
+    headline = body.find(".//h1")
+    header = _header_container(headline)
+    first_paragraph = _first_paragraph_element(body, paragraphs)
+    in_header, anywhere = [], []
+    region = "before headline"
+    for element in body.iter():
+        if element is headline:
+            region = "header"
+        elif element is first_paragraph:
+            region = "body"
+        if not isinstance(element.tag, str) or element.tag in UNWANTED_TAGS or element.tag == "time":
+            continue
+        marked = DATE_CONTAINER.search(f'{element.get("class") or ""} {element.get("id") or ""}')
+        says_posted = DATE_LINE_START.match(_clean(element.text))
+        near_headline = region == "header" or (
+            region == "before headline" and header is not None and header in element.iterancestors())
+        if says_posted:
+            target = in_header if near_headline else anywhere
+        elif marked and near_headline:
+            target = in_header
+        else:
+            continue
+        target.extend(_dated_lines(_element_text(element), languages))
+        if len(in_header) + len(anywhere) >= MAX_TEXT_CANDIDATES:
+            break
+    return in_header + anywhere
+
+
+def _header_container(headline):
+    """The block a headline shares with its kicker, byline and date."""
+    if headline is None:
+        return None
+    container = headline.getparent()
+    if container is not None and container.getparent() is not None and container.getparent().tag != "body":
+        container = container.getparent()
+    return container if container is not None and container.tag != "body" else None
+
+
+def _first_paragraph_element(body, paragraphs: list[str]):
+    """The element where the main text starts, if it can be found."""
+    if not paragraphs:
+        return None
+    start = paragraphs[0][:40]
+    for element in body.iter("p", "div", "section", "span", "li", "blockquote"):
+        if _clean(element.text).startswith(start[:20]) and _element_text(element).startswith(start):
+            return element
+    return None
+
+
+def _dated_lines(text: str, languages: tuple[str, ...]) -> list[DateCandidate]:
+    if not text or len(text) > MAX_DATE_TEXT or not re.search(r"\d", text):
+        return []
+    return [DateCandidate(raw, "text", kind) for raw, kind in _split_published_updated(text)
+            if parse_timestamp(raw, "text", languages=languages) is not None]
+
+
+def _split_published_updated(text: str) -> list[tuple[str, str]]:
+    """'Published Jan 5, 2022 Updated Jan 6, 2022' -> both halves with their kind."""
+    match = re.search(r"\b(?:last\s+)?(?:updated?|modified|edited|revised|aktualisiert|mis à jour)\b",
+                      text, re.IGNORECASE)
+    if not match:
+        return [(text, "published")]
+    before, after = text[: match.start()].strip(" |,;-"), text[match.start():]
+    parts = [(after, "modified")]
+    if re.search(r"\d", before):
+        parts.insert(0, (before, "published"))
+    return parts if looks_like_update(after) else [(text, "published")]
+
+
+def _htmldate(tree) -> list[DateCandidate]:
+    try:
+        import htmldate
+
+        found = htmldate.find_date(copy.deepcopy(tree), original_date=True, extensive_search=True)
+    except Exception:  # a fallback must never cost the article
+        return []
+    return [DateCandidate(found, "htmldate")] if found else []
+
+
+def _deduplicated(candidates: list[DateCandidate]) -> list[DateCandidate]:
+    seen, kept = set(), []
+    for candidate in candidates:
+        key = (candidate.raw, candidate.kind)
+        if key not in seen:
+            seen.add(key)
+            kept.append(candidate)
+    return kept

@@ -44,15 +44,15 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _json_or_jsonl(body: bytes, name: str) -> str:
-    """A file of JSON objects one per line is JSON Lines, even when named .json."""
-    lines = [line for line in body.splitlines()[:3] if line.strip()]
+    """A first line that is a whole JSON value with more lines after it means JSON Lines,
+    whatever the file is called (a pretty-printed JSON file's first line is not whole)."""
+    lines = [line for line in body.splitlines()[:2] if line.strip()]
+    if name.lower().endswith((".jsonl", ".ndjson")):
+        return "jsonl"
     if len(lines) >= 2:
         try:
             json.loads(lines[0])
-            json.loads(lines[1])
             return "jsonl"
         except ValueError:
             pass
-    if len(lines) == 1 and name.lower().endswith((".jsonl", ".ndjson")):
-        return "jsonl"
     return "json"

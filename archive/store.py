@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from archive.model import Article, Entity, Quote, Timestamp
+from archive.people import PEOPLE_SCHEMA, canonicalize_people
 
 SCHEMA_VERSION = 1
 
@@ -134,7 +135,7 @@ class Store:
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
-        self.db.executescript(SCHEMA)
+        self.db.executescript(SCHEMA + PEOPLE_SCHEMA)
         self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     @property
@@ -231,6 +232,7 @@ class Store:
         db.execute("INSERT INTO article_versions (article_id, version, content_hash, original_sha256, file, "
                    "received_at) VALUES (?, ?, ?, ?, ?, ?)",
                    (article_id, version, digest, article.original_sha256, article.file, now))
+        canonicalize_people(db, article)
         self._put_annotations(db, article_id, article)
         db.execute("INSERT OR REPLACE INTO index_queue (article_id, queued_at) VALUES (?, ?)", (article_id, now))
         article.id = article_id

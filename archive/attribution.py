@@ -1,0 +1,678 @@
+"""Who said it: speaker attribution for quotation spans, by rules over tokens and NER.
+
+No dependency parse: a reporting clause is a cue ("said", "warned", "according
+to" ...) with a speaker phrase on one side of it, found next to the quotation,
+or elsewhere in its sentence. The speaker phrase is resolved to a person:
+
+- a name in it ("Kremlin spokesman Dmitry Peskov said") is the speaker, unless
+  it only owns the speaker ("Vladimir Putin's spokesman");
+- "he"/"she" go to the person the text is about at that point: the last
+  speaker unless someone else has since become the subject of a sentence, then
+  the last subject, with gender agreement;
+- a description ("the spokesman", "Putin's spokesman") goes to the person the
+  text gave that role (in a title before the name or an apposition after it);
+- an organization ("the White House said") is the speaker itself.
+
+A quotation with no clause of its own continues the previous speaker when it is
+a whole sentence following that speaker's quotation ("“A,” he said. “B.”").
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from archive.entities import (
+    POSSESSIVE_TOKENS,
+    PRE_NAME_WORDS,
+    People,
+    expand_roles,
+    role_of,
+)
+from archive.names import HONORIFICS, canonical_entity
+from archive.quote_spans import QuoteSpan
+
+_CUE_LEMMAS = """
+say says said saying tell tells told telling add adds added adding warn warns warned warning
+assure assures assured write writes wrote writing tweet tweets tweeted tweeting post posts posted
+note notes noted noting explain explains explained explaining insist insists insisted insisting
+argue argues argued arguing claim claims claimed claiming declare declares declared declaring
+state states stated continue continues continued ask asks asked answer answers answered
+reply replies replied replying respond responds responded responding remark remarks remarked
+recall recalls recalled recalling acknowledge acknowledges acknowledged admit admits admitted
+announce announces announced announcing suggest suggests suggested suggesting predict predicts
+predicted promise promises promised vow vows vowed conclude concludes concluded concede
+concedes conceded boast boasts boasted quip quips quipped joke jokes joked shout shouts
+shouted yell yells yelled cry cries cried exclaim exclaims exclaimed complain complains
+complained complaining lament laments lamented observe observes observed report reports reported
+mention mentions mentioned reiterate reiterates reiterated repeat repeats repeated urge urges
+urged caution cautions cautioned emphasize emphasizes emphasized emphasise emphasised stress
+stresses stressed testify testifies testified recount recounts recounted counter counters
+countered retort retorts retorted charge charges charged allege alleges alleged contend contends
+contended maintain maintains maintained deny denies denied confirm confirms confirmed
+describe describes described call calls called calling demand demands demanded tells
+wonder wonders wondered muse muses mused sigh sighed scoff scoffs scoffed snap snapped
+proclaim proclaims proclaimed pledge pledges pledged thunder thundered blast blasts blasted
+chimed chime chimes interjected interject interjects opined opine opines
+"""
+CUE_WORDS = set(_CUE_LEMMAS.split())
+PRONOUNS = {"he": "male", "she": "female", "they": None, "we": None, "i": None, "you": None, "it": None}
+PERSONAL_PRONOUNS = {"he", "she"}
+# May stand between a speaker and the cue: "he also said", "Trump has repeatedly said".
+BETWEEN_WORDS = {
+    "also", "later", "then", "further", "previously", "once", "again", "recently", "often",
+    "has", "had", "have", "would", "will", "could", "might", "may", "did", "does", "do", "just",
+    "only", "even", "still", "simply", "already", "never", "always", "had", "reportedly",
+    "allegedly", "famously", "subsequently", "separately", "elsewhere", "now", "had",
+}
+PASSIVE_BEFORE = {"was", "were", "been", "being", "be", "is", "are", "am", "get", "got"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its",
+               "one", "another", "our", "my", "your", "some", "several", "many", "two", "three"}
+INDEFINITE = {"a", "an", "one", "another", "some", "several", "many", "two", "three"}
+NP_STOP = {"who", "whom", "which", "that", "when", "while", "in", "on", "during", "after",
+           "before", "because", "as", "if", "since", "but", "and", "or", "to", "about", "with",
+           "without", "by", "from", "into", "than", "said", "says"}
+NP_LINKS = {"of", "for", "at"}  # "spokesman for the Kremlin", "Joel Pollak of Breitbart"
+SENTENCE_END = {".", "!", "?", "...", "…", "?!", "!?"}
+QUOTE_CHARS = set("“”\"＂„‟«»‘’'‚‛‹›「」『』")
+
+
+@dataclass
+class Attribution:
+    speaker: str | None = None
+    mention: str | None = None
+    cue: str | None = None
+    confidence: float = 0.0
+    person: int | None = None  # index into People.persons
+    how: str = ""  # "name", "pronoun", "description", "org", "continued", "" (none)
+
+
+@dataclass
+class _Clause:
+    cue_start: int  # token indices
+    cue_end: int
+    np_start: int
+    np_end: int
+
+    @property
+    def start(self) -> int:
+        return min(self.cue_start, self.np_start)
+
+    @property
+    def end(self) -> int:
+        return max(self.cue_end, self.np_end)
+
+
+@dataclass
+class _Event:
+    position: int
+    person: int
+    kind: str  # "speaker", "subject", "mention", "possessor"
+
+
+@dataclass
+class _Text:
+    """The token view of an article that attribution works on."""
+
+    doc: object
+    spans: list[QuoteSpan]
+    people: People
+    starts: list[int] = field(default_factory=list)
+    quote_of: list[int] = field(default_factory=list)  # token -> quote index or -1
+    sentence_of: list[int] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
+    paragraph_of: list[int] = field(default_factory=list)
+
+
+def _is_title(text: str) -> bool:
+    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+
+def _is_punct(text: str) -> bool:
+    return not any(c.isalnum() for c in text)
+
+
+def _build_text(doc, spans: list[QuoteSpan], people: People) -> _Text:
+    t = _Text(doc, spans, people)
+    t.starts = [tok.idx for tok in doc]
+    quote_of = [-1] * len(doc)
+    for qi, span in enumerate(spans):
+        a = bisect.bisect_left(t.starts, span.start)
+        b = bisect.bisect_left(t.starts, span.end)
+        for i in range(a, b):
+            quote_of[i] = qi
+    t.quote_of = quote_of
+    sentence = 0
+    paragraph = 0
+    t.sentence_starts = [0]
+    sentence_of = [0] * len(doc)
+    paragraph_of = [0] * len(doc)
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        sentence_of[i] = sentence
+        paragraph_of[i] = paragraph
+        if i + 1 >= n:
+            break
+        nxt = doc[i + 1]
+        breaks = False
+        if "\n" in tok.text or "\n" in nxt.text or "\n" in doc.text[tok.idx + len(tok): nxt.idx]:
+            breaks = True
+            if "\n" in tok.text or "\n" in doc.text[tok.idx + len(tok): nxt.idx]:
+                paragraph += 1
+        elif quote_of[i] < 0 and tok.text in SENTENCE_END and quote_of[i + 1] < 0 and _starts_sentence(nxt.text):
+            breaks = True
+        elif quote_of[i] < 0 and tok.text in SENTENCE_END and quote_of[i + 1] >= 0:
+            breaks = True
+        elif quote_of[i] >= 0 and quote_of[i + 1] != quote_of[i]:
+            span = spans[quote_of[i]]
+            inner = doc.text[span.text_start:span.text_end].rstrip(" ”\"’'»")
+            if inner[-1:] in ".!?" and (quote_of[i + 1] >= 0 or _starts_sentence(nxt.text)):
+                breaks = True
+        if breaks:
+            sentence += 1
+            t.sentence_starts.append(i + 1)
+    t.sentence_of = sentence_of
+    t.paragraph_of = paragraph_of
+    return t
+
+
+def _starts_sentence(text: str) -> bool:
+    return bool(text) and (text[0].isupper() or text[0].isdigit() or text[0] in QUOTE_CHARS)
+
+
+def _token_at(t: _Text, char: int) -> int:
+    return max(0, bisect.bisect_right(t.starts, char) - 1)
+
+
+# --- reporting clauses ----------------------------------------------------------
+
+def _lower(t: _Text, i: int) -> str:
+    return t.doc[i].text.lower()
+
+
+def _outside(t: _Text, i: int) -> bool:
+    return 0 <= i < len(t.doc) and t.quote_of[i] < 0 and "\n" not in t.doc[i].text
+
+
+def _np_word(t: _Text, i: int) -> bool:
+    text = t.doc[i].text
+    lower = text.lower()
+    return (
+        _is_title(text)
+        or role_of(text) is not None
+        or lower in PRE_NAME_WORDS
+        or lower in DETERMINERS
+        or text in POSSESSIVE_TOKENS
+        or lower.strip(".") in HONORIFICS
+        or text in ("-", "–")
+    )
+
+
+def _has_head(t: _Text, a: int, b: int) -> bool:
+    """Whether a phrase can name a speaker: a role, a pronoun or a name ("Russian" alone cannot)."""
+    for i in range(a, b):
+        token = t.doc[i]
+        text = token.text
+        if role_of(text) or text.lower() in PRONOUNS:
+            return True
+        if _is_title(text) and text.lower() not in DETERMINERS and token.ent_type_ != "NORP":
+            return True
+    return False
+
+
+def _left_np(t: _Text, end: int, lo: int) -> tuple[int, int] | None:
+    """The speaker phrase ending just before token `end` (exclusive), not before `lo`."""
+    j = end - 1
+    if j < lo or not _outside(t, j):
+        return None
+    if t.doc[j].text == ",":  # an apposition: "Peskov, 54, said" / "Peskov, the spokesman, said"
+        k = j - 1
+        while k >= max(lo, j - 14) and _outside(t, k) and t.doc[k].text not in (",", ";", ":"):
+            k -= 1
+        if k < lo or not _outside(t, k) or t.doc[k].text != ",":
+            return None
+        inner = _left_np(t, k, lo)
+        if inner is None:
+            return None
+        return inner[0], j
+    if t.doc[j].text == ")":
+        k = j - 1
+        while k >= max(lo, j - 8) and t.doc[k].text != "(":
+            k -= 1
+        if k < lo:
+            return None
+        inner = _left_np(t, k, lo)
+        return (inner[0], j + 1) if inner else None
+    if _lower(t, j) in PRONOUNS:
+        return j, j + 1
+    start = j + 1
+    i = j
+    while i >= lo and _outside(t, i) and j - i < 10:
+        lower = _lower(t, i)
+        if _np_word(t, i) and lower not in PRONOUNS:
+            start = i
+            i -= 1
+            continue
+        if lower in NP_LINKS and i - 1 >= lo and _is_title(t.doc[i - 1].text) and start == i + 1:
+            start = i
+            i -= 1
+            continue
+        # "a senior administration official": lowercase modifiers after a determiner
+        k = i
+        while k >= lo and k > i - 4 and _outside(t, k) and t.doc[k].text.isalpha() and t.doc[k].text.islower() \
+                and _lower(t, k) not in DETERMINERS and _lower(t, k) not in NP_STOP and _lower(t, k) not in CUE_WORDS:
+            k -= 1
+        if k >= lo and k < i and _lower(t, k) in DETERMINERS and start <= j:
+            start = k
+            i = k - 1
+            continue
+        break
+    if start > j:
+        # a lone lowercase head: "officials said", "experts say"
+        if t.doc[j].text.isalpha() and t.doc[j].text.islower() and _lower(t, j) not in NP_STOP \
+                and _lower(t, j) not in CUE_WORDS and _lower(t, j) not in BETWEEN_WORDS \
+                and _lower(t, j) not in PASSIVE_BEFORE and len(t.doc[j].text) > 2:
+            k = j
+            while k - 1 >= lo and _outside(t, k - 1) and j - k < 4 and (
+                    _is_title(t.doc[k - 1].text) and _lower(t, k - 1) not in PRONOUNS
+                    or t.doc[k - 1].text in POSSESSIVE_TOKENS):
+                k -= 1
+            if k - 1 >= lo and _lower(t, k - 1) in DETERMINERS:
+                k -= 1
+            return k, j + 1
+        return None
+    # trim leading link words and a leading possessive
+    while start <= j and (_lower(t, start) in NP_LINKS or t.doc[start].text in POSSESSIVE_TOKENS or t.doc[start].text in ("-", "–")):
+        start += 1
+    if start > j or not _has_head(t, start, j + 1):
+        return None
+    return start, j + 1
+
+
+def _right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
+    """The speaker phrase starting at token `start`, before `hi` (exclusive)."""
+    if start >= hi or not _outside(t, start):
+        return None
+    if _lower(t, start) in PRONOUNS:
+        return start, start + 1
+    i = start
+    determiner = _lower(t, start) in DETERMINERS
+    end = start
+    while i < hi and _outside(t, i) and i - start < 12:
+        lower = _lower(t, i)
+        text = t.doc[i].text
+        if lower in NP_STOP and not (lower in NP_LINKS):
+            break
+        if _np_word(t, i):
+            i += 1
+            end = i
+            continue
+        if lower in NP_LINKS and i + 1 < hi and (_is_title(t.doc[i + 1].text) or _lower(t, i + 1) in DETERMINERS):
+            i += 1
+            continue
+        if determiner and text.isalpha() and text.islower() and lower not in CUE_WORDS:
+            i += 1  # "said a senior administration official"
+            if role_of(text) is None and not any(role_of(t.doc[x].text) for x in range(i, min(hi, i + 3))):
+                if not (text.endswith("s") or text.endswith("er") or text.endswith("ist")):
+                    break
+            end = i
+            continue
+        break
+    while end > start and (_lower(t, end - 1) in NP_LINKS or _lower(t, end - 1) in DETERMINERS
+                           or t.doc[end - 1].text in POSSESSIVE_TOKENS and False):
+        end -= 1
+    if end <= start or not _has_head(t, start, end):
+        return None
+    return start, end
+
+
+def _skip_between_left(t: _Text, cue: int, lo: int) -> int:
+    """Index just after the speaker phrase, skipping "also", "has", "later" before the cue."""
+    j = cue
+    while j - 1 >= lo and _lower(t, j - 1) in BETWEEN_WORDS or (j - 1 >= lo and t.doc[j - 1].text.endswith("ly")
+                                                                  and t.doc[j - 1].text.islower()):
+        j -= 1
+        if cue - j > 3:
+            break
+    return j
+
+
+def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
+    """Reporting clauses among tokens [lo, hi) outside quotations."""
+    found = []
+    i = lo
+    while i < hi:
+        if not _outside(t, i):
+            i += 1
+            continue
+        lower = _lower(t, i)
+        if lower == "according" and i + 1 < hi and _lower(t, i + 1) == "to":
+            np = _right_np(t, i + 2, hi)
+            if np:
+                found.append(_Clause(i, i + 2, *np))
+            i += 2
+            continue
+        if lower not in CUE_WORDS:
+            i += 1
+            continue
+        before = _skip_between_left(t, i, lo)
+        prev = _lower(t, before - 1) if before - 1 >= lo else ""
+        if prev in PASSIVE_BEFORE or prev in ("to", "not", "when", "if", "as", "who", "which", "that"):
+            i += 1
+            continue
+        np = None
+        if before - 1 >= lo and _outside(t, before - 1) and not _is_punct(t.doc[before - 1].text) \
+                and prev not in ("and", "but", "or", "then"):
+            np = _left_np(t, before, lo)
+        elif before - 1 >= lo and t.doc[before - 1].text in (",", ")") and before - 2 >= lo \
+                and _outside(t, before - 2) and t.quote_of[before - 2] < 0:
+            np = _left_np(t, before, lo)
+        if np is None and (before - 1 < lo or _is_punct(t.doc[before - 1].text) or prev in ("and", "but", "or", "then")):
+            np = _right_np(t, i + 1, hi)
+        if np is not None:
+            found.append(_Clause(i, i + 1, *np))
+        i += 1
+    return found
+
+
+# --- resolving a speaker phrase ---------------------------------------------------
+
+class _Resolver:
+    def __init__(self, t: _Text):
+        self.t = t
+        self.events: list[_Event] = []
+        self._subject_events()
+
+    def _subject_events(self) -> None:
+        t = self.t
+        for m in t.people.mentions:
+            kind = "possessor" if m.possessive else "mention"
+            if kind == "mention" and self._is_subject(m.token_start):
+                kind = "subject"
+            self.events.append(_Event(m.start, m.person, kind))
+        self.events.sort(key=lambda e: e.position)
+
+    def _is_subject(self, token: int) -> bool:
+        t = self.t
+        if token >= len(t.doc) or t.quote_of[token] >= 0:
+            return False
+        s = t.sentence_starts[t.sentence_of[token]]
+        for i in range(s, token):
+            text = t.doc[i].text
+            if t.quote_of[i] >= 0:
+                return False
+            if not (_np_word(t, i) or text in (",", "(", ")")):
+                return False
+        return True
+
+    def add_speaker(self, position: int, person: int) -> None:
+        bisect.insort(self.events, _Event(position, person, "speaker"), key=lambda e: e.position)
+
+    def resolve(self, a: int, b: int, cue: int) -> Attribution:
+        t = self.t
+        doc = t.doc
+        words = doc[a:b]
+        mention_text = words.text.strip(" ,")
+        first = _lower(t, a)
+        if b - a == 1 and first in PRONOUNS:
+            return self._pronoun(first, doc[a].idx, mention_text)
+        mentions = [m for m in t.people.mentions if m.token_start >= a and m.token_end <= b]
+        owners = [m.person for m in mentions if m.possessive]
+        named = [m for m in mentions if not m.possessive]
+        # "Russian President Vladimir Putin's spokesman": the roles after the owner describe the speaker
+        after_owner = a
+        for m in mentions:
+            if m.possessive:
+                after_owner = max(after_owner, m.token_end + 1)
+        if named:
+            m = named[0]
+            person = t.people.persons[m.person]
+            return Attribution(person.name, mention_text, None, 0.9, m.person, "name")
+        role = self._head_role(after_owner, b)
+        if role is None:
+            org = self._org(a, b)
+            if org:
+                return Attribution(org, mention_text, None, 0.8, None, "org")
+            return Attribution(None, mention_text, None, 0.0, None, "")
+        if first in INDEFINITE:
+            return Attribution(None, mention_text, None, 0.0, None, "")
+        person = self._by_role(role, doc[a].idx, exclude=set(owners))
+        if person is None:
+            return Attribution(None, mention_text, None, 0.0, None, "")
+        return Attribution(t.people.persons[person].name, mention_text, None, 0.7, person, "description")
+
+    def _head_role(self, a: int, b: int) -> str | None:
+        t = self.t
+        role = None
+        for i in range(a, b):
+            if _lower(t, i) in NP_LINKS:
+                break
+            r = role_of(t.doc[i].text, [x.text for x in t.doc[max(0, i - 2):i]])
+            if r:
+                role = r
+        return role
+
+    def _org(self, a: int, b: int) -> str | None:
+        doc = self.t.doc
+        for ent in doc.ents:
+            if ent.start >= a and ent.end <= b and ent.label_ in ("ORG",):
+                name, kind = canonical_entity(ent.text, "org")
+                if kind == "org":
+                    return name
+        name, kind = canonical_entity(doc[a:b].text, None)
+        return name if kind == "org" else None
+
+    def _by_role(self, role: str, position: int, exclude: set[int]) -> int | None:
+        persons = self.t.people.persons
+        best, best_position = None, -1
+        for e in self.events:
+            if e.position >= position:
+                break
+            if e.person in exclude or e.kind == "possessor":
+                continue
+            if role in expand_roles(persons[e.person].roles) and e.position > best_position:
+                best, best_position = e.person, e.position
+        return best
+
+    def _pronoun(self, pronoun: str, position: int, mention_text: str) -> Attribution:
+        if pronoun not in PERSONAL_PRONOUNS:
+            return Attribution(None, mention_text, None, 0.0, None, "")
+        gender = PRONOUNS[pronoun]
+        persons = self.t.people.persons
+        window_start = self._window_start(position)
+
+        def fits(e: _Event) -> bool:
+            g = persons[e.person].gender
+            return e.position < position and e.position >= window_start and (g is None or g == gender)
+
+        recent = [e for e in self.events if fits(e)]
+        if not recent:
+            return Attribution(None, mention_text, None, 0.0, None, "")
+        speakers = [e for e in recent if e.kind == "speaker"]
+        if speakers:
+            last = speakers[-1]
+            rivals = [e for e in recent if e.position > last.position and e.kind == "subject" and e.person != last.person]
+            if not rivals:
+                return self._pronoun_result(last.person, mention_text, recent)
+        subjects = [e for e in recent if e.kind in ("subject", "speaker")]
+        if subjects:
+            return self._pronoun_result(subjects[-1].person, mention_text, recent)
+        plain = [e for e in recent if e.kind == "mention"] or recent
+        return self._pronoun_result(plain[-1].person, mention_text, recent, 0.55)
+
+    def _pronoun_result(self, person: int, mention_text: str, recent: list[_Event], confidence: float = 0.75) -> Attribution:
+        others = {e.person for e in recent} - {person}
+        if not others:
+            confidence = max(confidence, 0.85)
+        return Attribution(self.t.people.persons[person].name, mention_text, None, confidence, person, "pronoun")
+
+    def _window_start(self, position: int) -> int:
+        """Pronouns reach back over the current and the three previous paragraphs."""
+        t = self.t
+        paragraph = t.paragraph_of[_token_at(t, position)] if t.paragraph_of else 0
+        first = bisect.bisect_left(t.paragraph_of, paragraph - 3)
+        return t.starts[first] if first < len(t.starts) else 0
+
+
+# --- per quotation ----------------------------------------------------------------
+
+def _groups(t: _Text) -> list[list[int]]:
+    """Runs of quotations separated only by punctuation or a conjunction: “A”, “B”, he said."""
+    groups: list[list[int]] = []
+    for qi, span in enumerate(t.spans):
+        if groups:
+            prev = t.spans[groups[-1][-1]]
+            gap = t.doc.text[prev.end:span.start]
+            words = [w for w in gap.replace(",", " ").split() if any(c.isalnum() for c in w)]
+            if "\n" not in gap and all(w.lower() in ("and", "but", "or", "then") for w in words) and len(gap) < 12:
+                groups[-1].append(qi)
+                continue
+        groups.append([qi])
+    return groups
+
+
+def _quote_tokens(t: _Text, qi: int) -> tuple[int, int]:
+    span = t.spans[qi]
+    a = bisect.bisect_left(t.starts, span.start)
+    b = bisect.bisect_left(t.starts, span.end)
+    return a, b
+
+
+def _right_window(t: _Text, end_token: int) -> tuple[int, int, bool]:
+    """Tokens after a quotation up to the next quotation or the sentence end.
+
+    The flag says the quotation ended its own sentence ("“Stop.” Peskov said."): only
+    a clause right at its start may then belong to it.
+    """
+    n = len(t.doc)
+    if end_token >= n:
+        return n, n, False
+    ends_sentence = t.sentence_of[end_token] != t.sentence_of[end_token - 1] if end_token > 0 else False
+    i = end_token
+    sentence = t.sentence_of[end_token]
+    while i < n and t.quote_of[i] < 0 and t.sentence_of[i] == sentence and "\n" not in t.doc[i].text:
+        i += 1
+    return end_token, i, ends_sentence
+
+
+def _left_window(t: _Text, start_token: int) -> tuple[int, int]:
+    i = start_token
+    sentence = t.sentence_of[start_token] if start_token < len(t.doc) else -1
+    while i - 1 >= 0 and t.quote_of[i - 1] < 0 and t.sentence_of[i - 1] == sentence and "\n" not in t.doc[i - 1].text:
+        i -= 1
+    return i, start_token
+
+
+def _sentence_range(t: _Text, token: int) -> tuple[int, int]:
+    s = t.sentence_of[token]
+    a = t.sentence_starts[s]
+    b = t.sentence_starts[s + 1] if s + 1 < len(t.sentence_starts) else len(t.doc)
+    return a, b
+
+
+def _adjacent_right(t: _Text, clause: _Clause, lo: int) -> bool:
+    gap = [x for x in range(lo, clause.start) if t.doc[x].text not in (",", "—", "–", "-", ":")]
+    return not gap
+
+
+def _adjacent_left(t: _Text, clause: _Clause, hi: int) -> bool:
+    gap = [x for x in range(clause.end, hi) if t.doc[x].text not in (",", ":", "—", "–", "-")
+           and _lower(t, x) != "that"]
+    return len(gap) <= 0
+
+
+def attribute(doc, spans: list[QuoteSpan], people: People) -> list[Attribution]:
+    """One Attribution per span, in the order of `spans`."""
+    results = [Attribution() for _ in spans]
+    if not spans or len(doc) == 0:
+        return results
+    t = _build_text(doc, spans, people)
+    resolver = _Resolver(t)
+    for group in _groups(t):
+        first_a, _ = _quote_tokens(t, group[0])
+        _, last_b = _quote_tokens(t, group[-1])
+        result, clause = None, None
+        for candidate, confidence, final in _candidate_clauses(t, first_a, last_b):
+            attempt = resolver.resolve(candidate.np_start, candidate.np_end, candidate.cue_start)
+            attempt.cue = doc[candidate.cue_start:candidate.cue_end].text
+            attempt.confidence = round(attempt.confidence * confidence, 3)
+            if result is None:
+                result, clause = attempt, candidate
+            if attempt.speaker is not None or final:
+                result, clause = attempt, candidate
+                break
+        if result is None:
+            continue
+        if result.person is not None:
+            resolver.add_speaker(doc[clause.np_start].idx, result.person)
+        for qi in group:
+            results[qi] = result
+    _continue_speakers(t, results)
+    return results
+
+
+def _candidate_clauses(t: _Text, first_a: int, last_b: int) -> list[tuple[_Clause, float, bool]]:
+    """Clauses that may credit the quotation(s) [first_a, last_b), best first.
+
+    Each comes with a confidence factor and whether it is final (right next to
+    the quotation: no other clause can be meant).
+    """
+    r_lo, r_hi, ended = _right_window(t, last_b)
+    right = _clauses(t, r_lo, r_hi)
+    if right and _adjacent_right(t, right[0], r_lo):
+        return [(right[0], 1.0, True)]
+    l_lo, l_hi = _left_window(t, first_a)
+    left = _clauses(t, l_lo, l_hi)
+    if left and _adjacent_left(t, left[-1], l_hi):
+        return [(left[-1], 1.0, True)]
+    candidates: list[tuple[_Clause, float, bool]] = []
+    if not ended:
+        candidates += [(c, 0.9, False) for c in right]
+    candidates += [(c, 0.9, False) for c in reversed(left)]
+    if first_a < len(t.doc):
+        s_lo, s_hi = _sentence_range(t, first_a)
+        seen = {(c.cue_start, c.np_start) for c, _, _ in candidates}
+        anywhere = [c for c in _clauses(t, s_lo, s_hi) if (c.cue_start, c.np_start) not in seen]
+        anywhere.sort(key=lambda c: min(abs(c.start - first_a), abs(c.start - last_b)))
+        candidates += [(c, 0.85, False) for c in anywhere]
+    return candidates
+
+
+def is_partial(text: str, span: QuoteSpan) -> bool:
+    """A fragment inside a sentence ("remain on “totally divergent” positions")."""
+    inner = text[span.text_start:span.text_end]
+    first_letter = next((c for c in inner if c.isalpha()), "")
+    if first_letter and first_letter.islower():
+        return True
+    before = text[max(0, span.start - 40):span.start].rstrip()
+    if not before or before[-1] in ".:!?,;—–-([\n" or before[-1] in QUOTE_CHARS:
+        return False
+    last_word = before.split()[-1].lower() if before.split() else ""
+    if last_word in CUE_WORDS or last_word == "that":
+        return False
+    return inner.rstrip()[-1:] not in (".", "!", "?")
+
+
+def _continue_speakers(t: _Text, results: list[Attribution]) -> None:
+    """“A,” he said. “B.” — B, a whole sentence with no clause, is still his."""
+    text = t.doc.text
+    for qi in range(1, len(t.spans)):
+        if results[qi].speaker is not None or results[qi].mention is not None:
+            continue
+        span = t.spans[qi]
+        if is_partial(text, span):
+            continue
+        prev = results[qi - 1]
+        if prev.speaker is None:
+            continue
+        prev_span = t.spans[qi - 1]
+        between = text[prev_span.end:span.start]
+        if between.count("\n\n") > 1 or between.count("\n") > 2:
+            continue
+        a = bisect.bisect_left(t.starts, prev_span.end)
+        b = bisect.bisect_left(t.starts, span.start)
+        rivals = [m for m in t.people.mentions
+                  if a <= m.token_start < b and m.person != prev.person and not m.possessive]
+        if rivals or len(between.split()) > 25:
+            continue
+        results[qi] = Attribution(prev.speaker, prev.mention, prev.cue, round(prev.confidence * 0.8, 3),
+                                  prev.person, "continued")

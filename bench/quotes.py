@@ -1,0 +1,250 @@
+"""Quotation and speaker benchmark against hand-annotated news (PolNeAR-style JSON Lines).
+
+    .venv/bin/python bench/quotes.py [PATH] [--split train|dev] [--limit N] [--n-process N]
+
+PATH defaults to /work/shared/dev/polnear_traindev.jsonl; without it the bench
+says so and exits 0. Each line: id, split, text (spans index into it), quotes
+(quote, speaker, speaker_is_pronoun, speaker_resolved_auto, fully_quoted,
+quote_spans ...). Tune on train, report on dev.
+
+What is measured
+- (a) named: gold quotes that are fully quoted and credited to a named speaker
+  (not a pronoun; the annotated speaker phrase, cut at its first comma, "of",
+  "who", "(" ..., ends in a capitalized word: "Rep. Jim Jordan (R-Ohio)" yes,
+  "one source" or "Clinton's right-hand woman" no). Found when our quotation
+  overlapping it most (in characters, over all its spans) has the right speaker.
+- (b) pronoun: the same for gold quotes whose speaker is "he"/"she", judged
+  against speaker_resolved_auto (automatic coreference, not gold; quotes where it
+  names nobody are left out).
+- (c) precision: of our quotations credited to a speaker, the share whose
+  most-overlapping gold quotation has that speaker (its annotated phrase, or its
+  resolved_auto for pronouns). A credited quotation that overlaps no gold quotation
+  counts as wrong (the annotators mark every cued quotation, so that is usually a
+  scare quote or title we should have left alone); the share over overlapping
+  ones only is printed too.
+- A speaker matches a gold phrase when names.same_person agrees, or our speaker's
+  surname (folded: Dmitry/Dmitri) is a word of the phrase, or both are the same
+  organization (names.same_entity).
+- Baseline: the same quotation spans, each credited to the nearest PERSON
+  entity in its paragraph (no cues, no coreference).
+- Throughput: articles and words per second of nlp.pipe plus extraction,
+  with the components of archive.nlp.PIPE_COMPONENTS.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from archive.entities import find_people  # noqa: E402
+from archive.names import fold, parse_person_name, same_entity, same_person, strip_possessive  # noqa: E402
+from archive.nlp import PIPE_COMPONENTS, load_model  # noqa: E402
+from archive.quote_spans import find_quote_spans  # noqa: E402
+from archive.quotes import extract_quotes  # noqa: E402
+
+DEFAULT_PATH = Path("/work/shared/dev/polnear_traindev.jsonl")
+_CUT = re.compile(r",|\(|\s(?:of|who|from|at|with|in|on|for|and)\s|\s[-–—]\s")
+
+
+def gold_name(phrase: str | None) -> str | None:
+    """The name in an annotated speaker phrase, or None when it names nobody."""
+    if not phrase:
+        return None
+    head = _CUT.split(phrase.strip(" \n―—-"), maxsplit=1)[0].strip(" .\n")
+    head = strip_possessive(head) if re.search(r"[’']s?$", head) else head
+    words = head.split()
+    if not words or not words[-1][:1].isupper() or len(words) > 8:
+        return None
+    return head
+
+
+def speaker_matches(ours: str | None, phrase: str | None) -> bool:
+    if not ours or not phrase:
+        return False
+    name = gold_name(phrase)
+    if name and (same_person(ours, name) or same_entity(ours, name)):
+        return True
+    surname = parse_person_name(ours).surname.split()
+    if not surname:
+        return False
+    key = fold(surname[-1])
+    words = re.findall(r"[^\W\d_]+(?:[’'][^\W\d_]+)?", name or "")
+    return any(fold(strip_possessive(w)) == key for w in words)
+
+
+def overlap(a: tuple[int, int], spans: list[list[int]]) -> int:
+    return sum(max(0, min(a[1], e) - max(a[0], s)) for s, e in spans)
+
+
+def best_prediction(gold: dict, predicted: list) -> object | None:
+    scored = [(overlap((p.start, p.end), gold["quote_spans"]), p) for p in predicted]
+    scored = [x for x in scored if x[0] > 0]
+    return max(scored, key=lambda x: x[0])[1] if scored else None
+
+
+def best_gold(pred, golds: list[dict]) -> dict | None:
+    scored = [(overlap((pred.start, pred.end), g["quote_spans"]), g) for g in golds]
+    scored = [x for x in scored if x[0] > 0]
+    return max(scored, key=lambda x: x[0])[1] if scored else None
+
+
+def gold_speaker_ok(pred_speaker: str, gold: dict) -> bool:
+    if gold.get("speaker_is_pronoun"):
+        return speaker_matches(pred_speaker, gold.get("speaker_resolved_auto"))
+    return speaker_matches(pred_speaker, gold.get("speaker"))
+
+
+class _Baseline:
+    start: int
+    end: int
+    speaker: str | None
+
+    def __init__(self, start, end, speaker):
+        self.start, self.end, self.speaker = start, end, speaker
+
+
+def baseline_quotes(text: str, doc) -> list[_Baseline]:
+    """Each quotation credited to the nearest PERSON in its paragraph."""
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    out = []
+    for span in find_quote_spans(text):
+        para_start = text.rfind("\n", 0, span.start) + 1
+        para_end = text.find("\n", span.end)
+        para_end = len(text) if para_end < 0 else para_end
+        near = [e for e in persons if para_start <= e.start_char < para_end
+                and not (span.start <= e.start_char < span.end)]
+        near.sort(key=lambda e: min(abs(e.start_char - span.end), abs(e.end_char - span.start)))
+        out.append(_Baseline(span.text_start, span.text_end, strip_possessive(near[0].text) if near else None))
+    return out
+
+
+class Score:
+    def __init__(self) -> None:
+        self.named = [0, 0]
+        self.pronoun = [0, 0]
+        self.precision = [0, 0]
+        self.precision_overlapping = [0, 0]
+
+    def add(self, article: dict, predicted: list) -> None:
+        golds = article["quotes"]
+        for g in golds:
+            if not g.get("fully_quoted"):
+                continue
+            if g.get("speaker_is_pronoun"):
+                if (g.get("speaker") or "").lower() not in ("he", "she") or not gold_name(g.get("speaker_resolved_auto")):
+                    continue
+                bucket = self.pronoun
+            elif gold_name(g.get("speaker")):
+                bucket = self.named
+            else:
+                continue
+            bucket[1] += 1
+            p = best_prediction(g, predicted)
+            if p is not None and p.speaker and gold_speaker_ok(p.speaker, g):
+                bucket[0] += 1
+        for p in predicted:
+            if not p.speaker:
+                continue
+            g = best_gold(p, golds)
+            ok = g is not None and gold_speaker_ok(p.speaker, g)
+            self.precision[1] += 1
+            self.precision[0] += ok
+            if g is not None:
+                self.precision_overlapping[1] += 1
+                self.precision_overlapping[0] += ok
+
+    @staticmethod
+    def ratio(pair) -> str:
+        return f"{pair[0] / pair[1]:.3f} ({pair[0]}/{pair[1]})" if pair[1] else "n/a"
+
+    def lines(self) -> list[str]:
+        return [
+            f"  (a) named speakers found right:   {self.ratio(self.named)}",
+            f"  (b) pronoun speakers found right: {self.ratio(self.pronoun)}",
+            f"  (c) precision of credited quotes: {self.ratio(self.precision)}"
+            f"   [over quotes overlapping gold: {self.ratio(self.precision_overlapping)}]",
+        ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", nargs="?", default=str(DEFAULT_PATH))
+    parser.add_argument("--split", choices=("train", "dev"), default="dev")
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--n-process", type=int, default=1)
+    parser.add_argument("--errors", type=int, default=0, help="print this many wrong attributions")
+    args = parser.parse_args(argv)
+    path = Path(args.path)
+    if not path.exists():
+        print(f"{path} is not here (it lives in /work/shared); nothing to measure.")
+        return 0
+    articles = [a for a in map(json.loads, path.open(encoding="utf-8")) if a.get("split") == args.split]
+    if args.limit:
+        articles = articles[: args.limit]
+    if not articles:
+        print(f"no {args.split} articles in {path}")
+        return 0
+    nlp = load_model()
+    texts = [a["text"] for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    ours, base = Score(), Score()
+    errors = []
+    started = time.perf_counter()
+    for article, doc in zip(articles, nlp.pipe(texts, n_process=args.n_process, batch_size=32)):
+        people = find_people(doc)
+        predicted = extract_quotes(article["text"], doc, people)
+        ours.add(article, predicted)
+        base.add(article, baseline_quotes(article["text"], doc))
+        if args.errors:
+            errors.extend(_errors(article, predicted))
+    elapsed = time.perf_counter() - started
+    print(f"{len(articles)} {args.split} articles from {path.name}, components {list(PIPE_COMPONENTS)}")
+    print("ours:")
+    print("\n".join(ours.lines()))
+    print("baseline (nearest PERSON in the paragraph):")
+    print("\n".join(base.lines()))
+    print(f"throughput (spaCy + extraction, n_process={args.n_process}, incl. baseline): "
+          f"{len(articles) / elapsed:.1f} articles/s, {words / elapsed:.0f} words/s")
+    for line in errors[: args.errors]:
+        print(line)
+    return 0
+
+
+def _errors(article: dict, predicted: list) -> list[str]:
+    out = []
+    text = article["text"]
+    for g in article["quotes"]:
+        if not g.get("fully_quoted"):
+            continue
+        if g.get("speaker_is_pronoun") and (g.get("speaker") or "").lower() in ("he", "she") and gold_name(g.get("speaker_resolved_auto")):
+            kind = "PRON"
+        elif not g.get("speaker_is_pronoun") and gold_name(g.get("speaker")):
+            kind = "NAMED"
+        else:
+            continue
+        p = best_prediction(g, predicted)
+        if p is not None and p.speaker and gold_speaker_ok(p.speaker, g):
+            continue
+        s, e = g["quote_spans"][0][0], g["quote_spans"][-1][1]
+        context = text[max(0, s - 200): min(len(text), e + 150)].replace("\n", " / ")
+        got = f"{p.speaker!r} via {p.speaker_mention!r} {p.cue!r}" if p is not None else "no span"
+        out.append(f"--- {kind} gold={g.get('speaker')!r} auto={g.get('speaker_resolved_auto')!r} ours={got}\n    {context}")
+    for p in predicted:
+        if not p.speaker:
+            continue
+        g = best_gold(p, article["quotes"])
+        if g is not None and gold_speaker_ok(p.speaker, g):
+            continue
+        context = text[max(0, p.start - 200): min(len(text), p.end + 150)].replace("\n", " / ")
+        gold = f"gold={g.get('speaker')!r} auto={g.get('speaker_resolved_auto')!r}" if g else "no gold quote"
+        out.append(f"--- PREC {gold} ours={p.speaker!r} via {p.speaker_mention!r} {p.cue!r}\n    {context}")
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())

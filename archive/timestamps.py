@@ -189,9 +189,9 @@ def _parse_or_reason(raw, source, *, tz=None, languages=("en",), now=None) -> Re
         return Rejection("too long to be a date")
     default_zone = zone_from(tz) or timezone.utc
     try:
-        found = (_parse_machine_form(text, NO_ZONE_GIVEN)
-                 or _parse_english(text, NO_ZONE_GIVEN)
-                 or _parse_with_dateparser(text, NO_ZONE_GIVEN, tuple(languages or ("en",))))
+        found = _parse_machine_form(text, NO_ZONE_GIVEN) or _parse_english(text, NO_ZONE_GIVEN)
+        if found is None or found[0] is None:  # nothing, or only a time: a foreign date?
+            found = _parse_with_dateparser(text, NO_ZONE_GIVEN, tuple(languages or ("en",))) or found
     except (ValueError, OverflowError) as exc:
         return Rejection(f"not a usable date ({exc}): {raw!r}", dated=True)
     if found is None:

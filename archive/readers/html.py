@@ -72,6 +72,9 @@ MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»|/)\s+")
 UNWANTED_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "canvas")
 MAX_DATE_TEXT = 160
+# Past this many elements trafilatura and htmldate take minutes; a page that big
+# is read by its <p> elements alone. Real article pages have a few thousand.
+HUGE_PAGE_ELEMENTS = 40_000
 MAX_TEXT_CANDIDATES = 8
 
 
@@ -99,12 +102,13 @@ def _read(data: bytes) -> Draft:
     linked = json_ld_objects(tree)
     url = page_url(tree, meta, linked)
     source = site_name(meta, linked)
-    paragraphs = main_paragraphs(tree)
+    title = page_title(tree, meta, linked, source)
+    paragraphs = main_paragraphs(tree, title)
     if not paragraphs:
         raise ReadError(f"not an article: {why_no_text(tree, meta)}")
     language = page_language(tree, meta)
     return Draft(
-        title=page_title(tree, meta, linked, source),
+        title=title,
         paragraphs=paragraphs,
         date_candidates=date_candidates(tree, meta, linked, url, paragraphs, language),
         url=url if url and _is_absolute(url) else None,
@@ -135,6 +139,10 @@ def parse_tree(text: str) -> lxml.html.HtmlElement:
     if tree is None:
         raise ReadError("not an article: the page is empty")
     return tree
+
+
+def _is_huge(tree) -> bool:
+    return sum(1 for _ in zip(range(HUGE_PAGE_ELEMENTS + 1), tree.iter())) > HUGE_PAGE_ELEMENTS
 
 
 def _clean(text: str | None) -> str:
@@ -250,20 +258,24 @@ def page_title(tree, meta, linked, source: str | None) -> str | None:
                      if _json_ld_rank(o) == 0 and o.get("headline")), None)
     title_element = tree.find(".//title")
     h1 = tree.find(".//h1")
+    h1_text = _clean(h1.text_content()) if h1 is not None else ""
     for candidate in (_first_meta(meta, ("og:title", "twitter:title")), headline,
                       title_element.text_content() if title_element is not None else None,
-                      h1.text_content() if h1 is not None else None):
-        title = strip_site_name(_clean(candidate), source)
+                      h1_text):
+        title = strip_site_name(_clean(candidate), source, headline=h1_text)
         if title:
             return title
     return None
 
 
-def strip_site_name(title: str, source: str | None) -> str:
+def strip_site_name(title: str, source: str | None, headline: str = "") -> str:
     """'Storm hits coast - The Daily Bugle' -> 'Storm hits coast'."""
     parts = TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
+    # the page's own headline followed by a separator and something else
+    if headline and title.startswith(headline) and TITLE_SEPARATORS.match(title[len(headline):]):
+        return headline
     site = _comparable(source or "")
     first, last = parts[0], parts[-1]
     if site and _comparable(last) and (_comparable(last) in site or site in _comparable(last)):
@@ -421,78 +433,107 @@ def _looks_like_name(text: str) -> bool:
 
 # ----------------------------------------------------------------- main text
 
-def main_paragraphs(tree) -> list[str]:
-    return _trafilatura_paragraphs(tree) or _plain_paragraphs(tree)
+def main_paragraphs(tree, title: str | None = None) -> list[str]:
+    paragraphs = [] if _is_huge(tree) else _trafilatura_paragraphs(tree)
+    paragraphs = paragraphs or _plain_paragraphs(tree)
+    return _without_leading_headline(paragraphs, tree, title)
+
+
+def _without_leading_headline(paragraphs: list[str], tree, title: str | None) -> list[str]:
+    """The headline is the title, not the first paragraph."""
+    h1 = tree.find(".//h1")
+    headlines = {_comparable(t) for t in (title, h1.text_content() if h1 is not None else None) if t}
+    while paragraphs and _comparable(paragraphs[0]) in headlines:
+        paragraphs = paragraphs[1:]
+    return paragraphs
 
 
 def _trafilatura_paragraphs(tree) -> list[str]:
     import trafilatura
 
-    page = copy.deepcopy(tree)
+    page = copy.deepcopy(tree)  # trafilatura prunes the tree it is given
     # "<noscript>" holds "please enable JavaScript" far more often than article text
     for element in page.xpath("//noscript"):
         element.drop_tree()
     try:
-        xml = trafilatura.extract(
-            page, output_format="xml", include_comments=False,
-            include_tables=False, include_images=False, include_links=False,
-            with_metadata=False, deduplicate=False,
+        document = trafilatura.bare_extraction(
+            page, include_comments=False, include_tables=False, include_images=False,
+            include_links=False, with_metadata=False, deduplicate=False,
         )
     except (RecursionError, ValueError, TypeError, AttributeError, lxml.etree.LxmlError):
         return []
-    if not xml:
-        return []
-    try:
-        document = lxml.etree.fromstring(xml.encode("utf-8"))
-    except lxml.etree.XMLSyntaxError:
-        return []
-    main = document.find("main")
-    return _xml_blocks(main) if main is not None else []
+    body = getattr(document, "body", None)
+    return _xml_blocks(body) if body is not None else []
 
 
 XML_BLOCKS = ("p", "head", "item", "quote", "list")
 
 
 def _xml_blocks(element) -> list[str]:
-    """Paragraph strings from trafilatura's XML: <p>, <head>, list <item>s, <quote>s."""
+    """Paragraph strings from trafilatura's tree: <p>, <head>, list <item>s, <quote>s."""
     paragraphs = []
     for child in element:
         if child.tag in XML_BLOCKS and not any(d.tag in XML_BLOCKS for d in child.iterdescendants()):
-            paragraphs.extend(_split_at_blank_lines(_text_with_breaks(child)))
+            paragraphs.extend(_split_at_sentence_breaks(child))
         else:
             if child.text and child.text.strip():
                 paragraphs.append(_clean(child.text))
             paragraphs.extend(_xml_blocks(child))
-        if child.tail and child.tail.strip() and element.tag != "main":
+        if child.tail and child.tail.strip() and element.tag != "body":
             paragraphs.append(_clean(child.tail))
     return [p for p in paragraphs if p]
 
 
-def _text_with_breaks(element) -> str:
-    pieces = [element.text or ""]
+def _split_at_sentence_breaks(element) -> list[str]:
+    """A line break after the end of a sentence separates paragraphs (pages that use
+    <br><br> instead of <p>); one in the middle of a sentence is only a space."""
+    lines, current = [], [element.text or ""]
     for child in element:
-        pieces.append("\n" if child.tag == "lb" else "".join(child.itertext()))
-        pieces.append(child.tail or "")
-    return "".join(pieces)
+        if child.tag == "lb":
+            lines.append("".join(current))
+            current = []
+        else:
+            current.append("".join(child.itertext()))
+        current.append(child.tail or "")
+    lines.append("".join(current))
+    paragraphs = [""]
+    for line in (_clean(line) for line in lines):
+        if not line:
+            continue
+        if paragraphs[-1] and not SENTENCE_END.search(paragraphs[-1]):
+            paragraphs[-1] += " " + line
+        else:
+            paragraphs.append(line)
+    return [p for p in paragraphs if p]
 
 
-def _split_at_blank_lines(text: str) -> list[str]:
-    """Two line breaks in a row separate paragraphs; a single one is just a space."""
-    return [_clean(part) for part in re.split(r"\n[ \t]*\n", text) if _clean(part)]
+SENTENCE_END = re.compile(r"[.!?:;…\"”’»)]$")
 
 
 def _plain_paragraphs(tree) -> list[str]:
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(lxml.html.tostring(tree, encoding="unicode"), "lxml")
-    for element in soup(list(UNWANTED_TAGS) + ["nav", "header", "footer", "aside", "form", "button"]):
-        element.decompose()
-    paragraphs = []
-    for element in soup.find_all("p"):
-        text = _clean(element.get_text(" "))
-        if len(text) > 1 and text not in paragraphs:
+    """Every <p> outside navigation, sidebars, footers and forms, in page order."""
+    paragraphs, seen = [], set()
+    for element in tree.iter("p"):
+        if any(a.tag in BOILERPLATE_TAGS for a in element.iterancestors()):
+            continue
+        text = _clean(" ".join(_text_outside(element, UNWANTED_TAGS)))
+        if len(text) > 1 and text not in seen:
+            seen.add(text)
             paragraphs.append(text)
     return paragraphs
+
+
+BOILERPLATE_TAGS = ("nav", "header", "footer", "aside", "form", "button") + UNWANTED_TAGS
+
+
+def _text_outside(element, skipped_tags) -> list[str]:
+    """Text of an element without the text of the skipped children (scripts, styles)."""
+    pieces = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in skipped_tags:
+            pieces.extend(_text_outside(child, skipped_tags))
+        pieces.append(child.tail or "")
+    return pieces
 
 
 def why_no_text(tree, meta) -> str:
@@ -523,8 +564,14 @@ def date_candidates(tree, meta, linked, url: str | None, paragraphs: list[str],
     found += _url_dates([url] + meta.get("og:url", []))
     languages = ("en",) if language in (None, "en") else (language, "en")
     found += _text_dates(tree, paragraphs, languages)
-    found += _htmldate(tree)
+    if not any(_names_a_day(c, languages) for c in found if c.kind == "published"):
+        found += _htmldate(tree)  # the slow last resort, only when nothing else names a day
     return _deduplicated(found)
+
+
+def _names_a_day(candidate: DateCandidate, languages: tuple[str, ...]) -> bool:
+    stamp = parse_timestamp(candidate.raw, candidate.source, languages=languages)
+    return stamp is not None and stamp.precision in ("day", "minute", "second")
 
 
 def _meta_list(meta, keys) -> list[str]:
@@ -702,6 +749,8 @@ def _split_published_updated(text: str) -> list[tuple[str, str]]:
 
 
 def _htmldate(tree) -> list[DateCandidate]:
+    if _is_huge(tree):
+        return []
     try:
         import htmldate
 

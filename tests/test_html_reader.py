@@ -1,0 +1,186 @@
+"""read_html: a saved page in, a Draft with text and raw date evidence out."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive.readers import ReadError
+from archive.readers.html import language_code, read_html, strip_site_name, url_date
+from archive.timestamps import resolve_published, resolve_updated
+
+FIXTURES = Path(__file__).parent / "fixtures" / "html"
+
+
+def read_fixture(name: str):
+    return read_html((FIXTURES / name).read_bytes())
+
+
+def published_of(draft):
+    return resolve_published(draft.date_candidates, languages=(draft.language or "en", "en"))
+
+
+def test_json_ld_date_comes_before_a_different_meta_date():
+    draft = read_fixture("jsonld_and_meta.html")
+    assert [(c.source, c.kind) for c in draft.date_candidates][:2] == [
+        ("json-ld", "published"), ("json-ld", "modified")]
+    published = published_of(draft)
+    assert published.iso() == "2022-01-16T11:02:00-05:00"
+    assert published.source == "json-ld"
+    assert resolve_updated(draft.date_candidates).iso() == "2022-01-16T15:30:00-05:00"
+
+
+def test_metadata_of_a_well_marked_page():
+    draft = read_fixture("jsonld_and_meta.html")
+    assert draft.format == "html"
+    assert draft.title == "Harbour bridge to close for repairs"
+    assert draft.url == "https://gazette.example/news/harbour-bridge-repairs"
+    assert draft.source == "The Example Gazette"
+    assert draft.authors == ["Ada Lovelace", "Charles Babbage"]
+    assert draft.language == "en"
+    assert draft.paragraphs[0].startswith("The harbour bridge will close")
+    assert any("Mira Okafor" in p for p in draft.paragraphs)
+
+
+def test_only_article_published_time():
+    draft = read_fixture("meta_only.html")
+    published = published_of(draft)
+    assert (published.iso(), published.source) == ("2021-11-03T08:15:00+01:00", "meta")
+
+
+def test_only_a_time_element_in_the_article_header():
+    draft = read_fixture("time_only.html")
+    published = published_of(draft)
+    assert published.iso() == "2020-09-14T16:45:00+02:00"
+    assert published.source == "time"
+    assert draft.title == "Orchard harvest breaks record"  # " - Valley Times" removed
+    assert draft.source == "Valley Times"
+
+
+def test_only_a_date_in_the_canonical_url():
+    draft = read_fixture("url_only.html")
+    published = published_of(draft)
+    assert published.value.date().isoformat() == "2021-03-04"
+    assert (published.source, published.precision) == ("url", "day")
+
+
+def test_dateline_text_with_an_update_line():
+    draft = read_fixture("dateline_text.html")
+    published = published_of(draft)
+    assert published.iso() == "2022-01-05T15:14:00-05:00"
+    assert (published.source, published.precision) == ("text", "minute")
+    updated = resolve_updated(draft.date_candidates)
+    assert updated.value is None and updated.time_of_day == "17:40"
+
+
+def test_navigation_ads_comments_scripts_and_styles_stay_out_of_the_text():
+    draft = read_fixture("boilerplate.html")
+    text = "\n".join(draft.paragraphs)
+    assert draft.title == "Council approves new park"
+    assert draft.paragraphs[0].startswith("The town council voted on Tuesday")
+    assert "councillor Tom Reyes" in text
+    for unwanted in ("Sign in", "Advertisement", "Share this", "Most read", "COMMENT TEXT",
+                     "Copyright", "SCRIPT TEXT", "STYLE TEXT", "tracking"):
+        assert unwanted not in text
+
+
+def test_windows_1252_page_with_declared_charset():
+    draft = read_fixture("cp1252.html")
+    assert draft.title == "Le café du port rouvre ses portes"
+    assert "« C’est un soulagement »" in draft.paragraphs[0]
+    assert "Élodie Marchand" in draft.paragraphs[0]
+    assert draft.language == "fr"
+
+
+def test_a_page_without_text_is_not_an_article():
+    with pytest.raises(ReadError, match="not an article"):
+        read_fixture("not_article.html")
+
+
+@pytest.mark.parametrize("data", [
+    b"",
+    b"   \n ",
+    b"\x00\x01\x02 binary-ish \xff\xfe",
+    b"<html><body><div><div><p>unclosed",
+    b"<" * 10_000,
+    b"<html>" + b"<div>" * 5_000 + b"deep" + b"</div>" * 5_000 + b"</html>",
+    b'<script type="application/ld+json">{"datePublished": </script><p></p>',
+    b"<?xml version='1.0' encoding='utf-8'?><html><body><p>x</p></body></html>",
+])
+def test_garbage_raises_only_read_error(data):
+    try:
+        draft = read_html(data)
+    except ReadError:
+        return
+    assert draft.format == "html"
+
+
+def long_report(paragraph_count: int) -> bytes:
+    paragraphs = b"".join(b"<p>Part %d of a long report that goes on and on. It has a second sentence "
+                          b"too.<script>var x = 'SCRIPT';</script></p>\n" % i for i in range(paragraph_count))
+    return (b"<html><head><title>Long report</title></head><body><nav><p>Menu</p></nav><article>"
+            + paragraphs + b"</article></body></html>")
+
+
+@pytest.mark.parametrize("paragraph_count", [2_000, 30_000])  # the second is read without trafilatura
+def test_a_large_page_is_read(paragraph_count):
+    draft = read_html(long_report(paragraph_count))
+    assert len(draft.paragraphs) == paragraph_count
+    assert draft.paragraphs[0] == "Part 0 of a long report that goes on and on. It has a second sentence too."
+    assert not any("SCRIPT" in p or p == "Menu" for p in draft.paragraphs)
+
+
+def test_line_breaks_after_sentences_separate_paragraphs():
+    page = (b"<html><body><article><p>The mayor spoke at noon and did not take questions from the press."
+            b"<br><br>She left by the side door,<br>avoiding the crowd outside the hall.</p></article></body></html>")
+    assert read_html(page).paragraphs == [
+        "The mayor spoke at noon and did not take questions from the press.",
+        "She left by the side door, avoiding the crowd outside the hall.",
+    ]
+
+
+def test_broken_json_ld_still_gives_its_date():
+    page = (b'<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+            b'"datePublished": "2018-02-03T04:05:06Z", "headline": "x",}</script></head>'
+            b"<body><p>Some article text that is long enough to be kept by the extractor.</p></body></html>")
+    draft = read_html(page)
+    assert draft.date_candidates[0].raw == "2018-02-03T04:05:06Z"
+    assert draft.date_candidates[0].source == "json-ld"
+
+
+def test_itemprop_of_a_cited_work_is_not_the_page_date():
+    page = (b'<html><body><article><h1>Study</h1><p>The findings of the study were clear and well argued.</p>'
+            b'<ol><li itemprop="citation" itemscope itemtype="https://schema.org/ScholarlyArticle">'
+            b'<meta itemprop="datePublished" content="1988">Old paper</li></ol>'
+            b'<meta itemprop="datePublished" content="2017-01-30"></article></body></html>')
+    draft = read_html(page)
+    raws = [c.raw for c in draft.date_candidates]
+    assert "1988" not in raws and "2017-01-30" in raws
+
+
+@pytest.mark.parametrize("path, expected", [
+    ("/2020/02/19/story", "2020-02-19"),
+    ("/politics/story/2020-02-19/debate", "2020-02-19"),
+    ("/education/2020/jan/20/academics", "2020-01-20"),
+    ("/2014/03/warum-wien", "2014-03"),
+    ("/articles/318674", None),
+])
+def test_url_dates(path, expected):
+    assert url_date(path) == expected
+
+
+@pytest.mark.parametrize("title, site, expected", [
+    ("Storm hits coast - The Daily Bugle", "The Daily Bugle", "Storm hits coast"),
+    ("Storm hits coast | Bugle", None, "Storm hits coast"),
+    ("Daily Bugle - Storm hits coast", "Daily Bugle", "Storm hits coast"),
+    ("Rock - paper - scissors champion crowned", None, "Rock - paper - scissors champion crowned"),
+])
+def test_site_name_suffixes_are_removed(title, site, expected):
+    assert strip_site_name(title, site) == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("en-US", "en"), ("de_DE", "de"), ("FR", "fr"), ("en, de", "en"), ("english", None), ("", None),
+])
+def test_language_codes(value, expected):
+    assert language_code(value) == expected

@@ -105,7 +105,7 @@ def _read(data: bytes) -> Draft:
     title = page_title(tree, meta, linked, source)
     paragraphs = main_paragraphs(tree, title)
     if not paragraphs:
-        raise ReadError(f"not an article: {why_no_text(tree, meta)}")
+        raise ReadError(f"not an article: {why_no_text(tree, meta, linked)}")
     language = page_language(tree, meta)
     return Draft(
         title=title,
@@ -536,7 +536,7 @@ def _text_outside(element, skipped_tags) -> list[str]:
     return pieces
 
 
-def why_no_text(tree, meta) -> str:
+def why_no_text(tree, meta, linked) -> str:
     refresh = _first_meta(meta, ("refresh",))
     if refresh and "url=" in refresh.lower():
         target = refresh[refresh.lower().index("url=") + 4:].strip(" '\"")
@@ -545,7 +545,15 @@ def why_no_text(tree, meta) -> str:
         return "the page is a frameset; its frames are separate files"
     if tree.find(".//form") is not None and tree.find('.//input[@type="password"]') is not None:
         return "the page is a login form"
+    if _says_it_is_an_article(meta, linked):
+        return ("the page describes an article but its text is not in the file (a site that loads "
+                "it with JavaScript); save the page from the browser once it has loaded")
     return "the page has no main text"
+
+
+def _says_it_is_an_article(meta, linked) -> bool:
+    return bool(meta.get("article:published_time") or "article" in meta.get("og:type", [])
+                or any(_json_ld_rank(item) == 0 for item in linked))
 
 
 # ----------------------------------------------------------------- date evidence
@@ -692,7 +700,9 @@ def _text_dates(tree, paragraphs: list[str], languages: tuple[str, ...]) -> list
         if not isinstance(element.tag, str) or element.tag in UNWANTED_TAGS or element.tag == "time":
             continue
         marked = DATE_CONTAINER.search(f'{element.get("class") or ""} {element.get("id") or ""}')
-        says_posted = DATE_LINE_START.match(_clean(element.text))
+        says_posted = element.text and DATE_LINE_START.match(element.text)
+        if not (marked or says_posted):
+            continue
         near_headline = region == "header" or (
             region == "before headline" and header is not None and header in element.iterancestors())
         if says_posted:

@@ -27,6 +27,15 @@ Decisions worth knowing:
   becomes minute, `raw` keeps both strings joined by " + ".
 - A bad override or `tz` from the user raises ValueError: it is the caller's
   input, not the file's.
+- The resolvers read non-English strings in `languages` (default: English and
+  six common European languages; the file's own language is better).
+
+When the evidence disagrees, a few general rules decide (each function below
+says why): a day given only as a year or month yields to a day inside it; the
+byline breaks a tie between metadata claims; a dated URL well before the
+metadata wins; a byline's local wall time gives a UTC timestamp its offset; a
+byline well before a "published" that equals "modified" is the first
+publication; a day takes its time of day from weaker evidence that agrees.
 """
 from __future__ import annotations
 
@@ -42,6 +51,9 @@ from archive.model import DateCandidate, Timestamp
 MIN_YEAR = 1800
 MAX_RAW_LENGTH = 300
 FUTURE_TOLERANCE = timedelta(days=1)
+# What the resolvers read dates in when the caller does not say: the file's
+# language is better (pass `languages=(draft.language, "en")`).
+COMMON_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
 NO_DATE_REASON = "no publication date found in the file"
 NO_UPDATE_REASON = "no update time found in the file"
 
@@ -427,7 +439,7 @@ ZONE_SPREAD = timedelta(hours=14)
 
 def resolve_published(candidates: list[DateCandidate], *, override: str | None = None,
                       tz: str | None = None, now: datetime | None = None,
-                      languages=("en",)) -> Timestamp:
+                      languages=COMMON_LANGUAGES) -> Timestamp:
     """The publication time: the user's override, else the best candidate of kind "published"."""
     published, rejected = _read_candidates(candidates, "published", tz=tz, now=now, languages=languages)
     modified, _ = _read_candidates(candidates, "modified", tz=tz, now=now, languages=languages)
@@ -437,7 +449,7 @@ def resolve_published(candidates: list[DateCandidate], *, override: str | None =
 
 
 def resolve_updated(candidates: list[DateCandidate], *, tz: str | None = None,
-                    now: datetime | None = None, languages=("en",)) -> Timestamp:
+                    now: datetime | None = None, languages=COMMON_LANGUAGES) -> Timestamp:
     """The last update time, from candidates of kind "modified"."""
     modified, rejected = _read_candidates(candidates, "modified", tz=tz, now=now, languages=languages)
     return _decide(modified, rejected, NO_UPDATE_REASON, modified=None)

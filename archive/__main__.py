@@ -73,7 +73,7 @@ def run_extract(args) -> int:
             _print_json({"file": name, "error": f"cannot read the file ({exc.strerror or exc})"})
             failures += 1
             continue
-        for item in prepare_chunk([(name, data)], options, settings.limits, db_path=""):
+        for item in prepare_chunk([(name, data)], options, settings.limits):
             if item.article is None:
                 failures += 1
                 _print_json({"file": item.name, "error": item.error})
@@ -88,6 +88,7 @@ def _print_json(obj: dict) -> None:
 
 def run_ingest(args) -> int:
     from archive.store import Store
+    from index.rebuild import catch_up
 
     settings = Settings.from_env(args.data)
     store = Store(settings.data_dir)
@@ -99,8 +100,10 @@ def run_ingest(args) -> int:
     files = _read_files(paths, progress, unreadable)
     reports = Ingester(store, writer).ingest(files, _options(args), settings.limits, n_process=jobs)
     reports += unreadable
-    if writer is not None and len(paths) >= 100:
-        writer.optimize()
+    if writer is not None:
+        catch_up(store, writer)  # articles renamed to a fuller speaker name on the way
+        if len(paths) >= 100:
+            writer.optimize()
     if progress:
         progress.done()
     _print_reports(reports, indexed=writer is not None)

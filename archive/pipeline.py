@@ -180,12 +180,12 @@ def _prepared_batches(files, options, limits, n_process, batch_size, ingester: I
 
 
 def prepare_chunk(chunk: list[tuple[str, bytes]], options: IngestOptions, limits: Limits | None,
-                  db_path: str) -> list[Prepared]:
+                  db_path: str | None = None) -> list[Prepared]:
     """Everything before the store for a few files: read, normalize, skip what the
     store already has, annotate the rest. Runs in a worker process for bulk ingest."""
     prepared = [p for name, data in chunk for p in prepare_file(name, data, options, limits)]
     articles = [p for p in prepared if p.article is not None]
-    known = ids_by_content_hash(db_path, [content_hash(p.article) for p in articles])
+    known = ids_by_content_hash(db_path, [content_hash(p.article) for p in articles]) if db_path else {}
     for item in articles:
         item.duplicate_of = known.get(content_hash(item.article))
     annotate([p.article for p in articles if p.duplicate_of is None])

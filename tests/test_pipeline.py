@@ -1,0 +1,130 @@
+"""The ingest pipeline end to end: real files, the real NLP model, a real store and index."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from archive.pipeline import IngestOptions, Ingester
+from archive.store import Store
+from conftest import PROJECT, SEED
+from index.rebuild import recover
+from index.search import SearchRequest, SearchService
+
+
+def run_cli(*args, cwd=PROJECT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "archive", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=300)
+
+
+def story(url: str, text: str, title: str = "Council vote") -> tuple[str, bytes]:
+    return f"{title}.json", json.dumps({"title": title, "text": text, "url": url,
+                                        "published": "2022-03-01T09:30:00+01:00", "source": "Gazette"}).encode()
+
+
+@pytest.fixture
+def archive(data_dir):
+    store = Store(data_dir)
+    writer = recover(store, data_dir / "index")
+    yield store, Ingester(store, writer), SearchService(data_dir / "index", store)
+    store.close()
+
+
+def test_added_then_duplicate_then_updated(archive):
+    store, ingester, search = archive
+    first = ingester.ingest([story("https://gazette.example/vote", "“We won,” said Mayor Ann Lee.")])
+    assert [(r.status, r.searchable) for r in first] == [("added", True)]
+    again = ingester.ingest([story("https://gazette.example/vote", "“We won,” said Mayor Ann Lee.")])
+    assert [(r.status, r.article_id) for r in again] == [("duplicate", first[0].article_id)]
+    changed = ingester.ingest([story("https://gazette.example/vote", "“We lost,” said Mayor Ann Lee.")])
+    assert [(r.status, r.article_id) for r in changed] == [("updated", first[0].article_id)]
+    assert store.count() == 1
+    assert [v["version"] for v in store.versions(first[0].article_id)] == [1, 2]
+    assert search.search(SearchRequest(q="lost")).total == 1
+    assert search.search(SearchRequest(q="won")).total == 0
+    quotes = search.search(SearchRequest(kind="quotes", q="lost"))
+    assert [h["speaker"] for h in quotes.hits] == ["Ann Lee"]
+
+
+def test_originals_are_kept_byte_for_byte(archive):
+    store, ingester, _ = archive
+    data = SEED.read_bytes()
+    [report] = ingester.ingest([("seed.txt", data)])
+    article = store.get(report.article_id)
+    assert store.original_path(article.original_sha256).read_bytes() == data
+
+
+def test_a_bad_file_fails_alone(archive):
+    store, ingester, _ = archive
+    reports = ingester.ingest([("empty.txt", b""), ("seed.txt", SEED.read_bytes()), ("bin.dat", bytes(300))])
+    assert sorted((r.file, r.status) for r in reports) == [("bin.dat", "failed"), ("empty.txt", "failed"),
+                                                           ("seed.txt", "added")]
+    assert store.count() == 1
+
+
+def test_user_date_and_source_win(archive):
+    store, ingester, _ = archive
+    [report] = ingester.ingest([("seed.txt", SEED.read_bytes())],
+                               IngestOptions(published="2022-01-16", tz="Europe/Paris", source="AFP"))
+    article = store.get(report.article_id)
+    assert article.source == "AFP"
+    assert article.published.source == "upload"
+    assert article.published.iso().startswith("2022-01-16")
+
+
+def test_a_lost_index_is_rebuilt_and_a_queue_caught_up(data_dir):
+    store = Store(data_dir)
+    Ingester(store, writer=None).ingest([("seed.txt", SEED.read_bytes())])  # stored, not indexed
+    assert len(store.queued_ids()) == 1
+    recover(store, data_dir / "index")
+    assert store.queued_ids() == []
+    assert SearchService(data_dir / "index", store).search(SearchRequest(q="NATO")).total == 1
+    shutil.rmtree(data_dir / "index")
+    (data_dir / "index").mkdir()
+    (data_dir / "index" / "_articles_1.toc").write_bytes(b"garbage")
+    recover(store, data_dir / "index")
+    assert SearchService(data_dir / "index", store).search(SearchRequest(q="NATO")).total == 1
+    store.close()
+
+
+def test_cli_extract_prints_one_line_per_jsonl_line_in_order(tmp_path):
+    lines = [json.dumps({"title": "One", "text": "First story.", "published": "2021-05-01"}),
+             "not json",
+             json.dumps({"title": "Three", "text": "Third story."})]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(lines))
+    result = run_cli("extract", str(path))
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o.get("title") for o in out] == ["One", None, "Three"]
+    assert "error" in out[1]
+    assert out[0]["published"] == "2021-05-01T00:00:00+00:00" and out[0]["published_precision"] == "day"
+    assert out[2]["published"] is None and out[2]["published_reason"]
+    for key in ("file", "published_utc", "published_source", "dateline", "source", "url", "authors",
+                "language", "body", "quotes", "entities"):
+        assert key in out[0]
+
+
+def test_cli_extract_seed_contract():
+    result = run_cli("extract", str(SEED), "--source", "AFP")
+    [article] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert article["published"] is None
+    assert article["published_precision"] == "time" and article["published_raw"] == "Posted at 11:02"
+    assert article["dateline"] == "Washington" and article["source"] == "AFP"
+    assert len(article["quotes"]) == 13
+    assert {"text", "speaker", "speaker_mention", "cue", "confidence"} <= set(article["quotes"][0])
+
+
+def test_cli_ingest_reindex_stats(tmp_path):
+    data = tmp_path / "data"
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    result = run_cli("ingest", "--data", str(data), str(SEED), str(bad))
+    assert result.returncode == 0, result.stderr
+    assert "added" in result.stdout and "empty file" in result.stdout
+    assert run_cli("ingest", "--data", str(data), str(bad)).returncode != 0
+    assert "reindexed 1 articles" in run_cli("reindex", "--data", str(data)).stdout
+    stats = json.loads(run_cli("stats", "--data", str(data)).stdout)
+    assert stats["articles"] == 1 and stats["quotes"] == 13 and stats["index_queue"] == 0

@@ -87,6 +87,8 @@ def _print_json(obj: dict) -> None:
 
 
 def run_ingest(args) -> int:
+    """Each report line is printed (and flushed) as soon as its batch is committed, so a
+    line saying "added" means the article is in the store, whatever happens next."""
     from archive.store import Store
     from index.rebuild import catch_up
 
@@ -97,16 +99,24 @@ def run_ingest(args) -> int:
     jobs = args.jobs if args.jobs is not None else ((os.cpu_count() or 1) if len(paths) >= 20 else 1)
     progress = Progress(len(paths)) if sys.stderr.isatty() else None
     unreadable: list[FileReport] = []
+
+    def show(batch: list[FileReport]) -> None:
+        if progress:
+            progress.clear()
+        for report in batch:
+            _print_report(report)
+        sys.stdout.flush()
+
     files = _read_files(paths, progress, unreadable)
-    reports = Ingester(store, writer).ingest(files, _options(args), settings.limits, n_process=jobs)
+    reports = Ingester(store, writer).ingest(files, _options(args), settings.limits, n_process=jobs,
+                                             on_batch=show)
+    show(unreadable)
     reports += unreadable
     if writer is not None:
         catch_up(store, writer)  # articles renamed to a fuller speaker name on the way
         if len(paths) >= 100:
             writer.optimize()
-    if progress:
-        progress.done()
-    _print_reports(reports, indexed=writer is not None)
+    _print_summary(reports, indexed=writer is not None)
     store.close()
     ok = [r for r in reports if r.status != "failed"]
     return 0 if ok or not reports else 1
@@ -135,28 +145,36 @@ def _read_files(paths, progress, unreadable: list[FileReport]):
             progress.update(count)
 
 
-def _print_reports(reports: list[FileReport], indexed: bool) -> None:
+def _print_report(report: FileReport) -> None:
+    detail = report.reason if report.status == "failed" else f"#{report.article_id} {report.title or ''}"
+    print(f"{report.status:9} {report.file}  {detail}")
+
+
+def _print_summary(reports: list[FileReport], indexed: bool) -> None:
     counts: dict[str, int] = {}
     for report in reports:
         counts[report.status] = counts.get(report.status, 0) + 1
-        detail = report.reason if report.status == "failed" else f"#{report.article_id} {report.title or ''}"
-        print(f"{report.status:9} {report.file}  {detail}")
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no files"
     print(f"\n{summary}" + ("" if indexed else " (stored; indexing waits for the server)"))
 
 
 class Progress:
+    """A one-line bar on stderr, for terminals only."""
+
     def __init__(self, total: int):
         self.total = total
+        self.count = 0
 
     def update(self, count: int) -> None:
+        self.count = count
         width = 30
         filled = int(width * count / max(1, self.total))
         sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {count}/{self.total} files")
         sys.stderr.flush()
 
-    def done(self) -> None:
-        sys.stderr.write("\n")
+    def clear(self) -> None:
+        sys.stderr.write("\r\033[K")
+        sys.stderr.flush()
 
 
 def run_reindex(args) -> int:

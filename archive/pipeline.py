@@ -149,14 +149,15 @@ class Ingester:
 
     def ingest(self, files: Iterable[tuple[str, bytes]], options: IngestOptions | None = None,
                limits: Limits | None = None, n_process: int = 1, batch_size: int = 64,
-               progress: Callable[[int], None] | None = None) -> list[FileReport]:
-        """Ingest (name, bytes) pairs; returns one report per article or failure."""
+               on_batch: Callable[[list[FileReport]], None] | None = None) -> list[FileReport]:
+        """Ingest (name, bytes) pairs; returns one report per article or failure.
+        `on_batch` sees each batch's reports as soon as that batch is stored."""
         options = options or IngestOptions()
         reports: list[FileReport] = []
         for batch in _prepared_batches(files, options, limits, n_process, batch_size, self):
             reports.extend(batch)
-            if progress:
-                progress(len(reports))
+            if on_batch:
+                on_batch(batch)
         return reports
 
 

@@ -52,10 +52,10 @@ class JobRunner(threading.Thread):
         self.spool = Path(runtime.settings.data_dir) / "spool"
         self.store.db.executescript(JOBS_SCHEMA)
         self._wake = threading.Event()
-        self._stop = threading.Event()
+        self._stopping = threading.Event()
 
     def stop(self) -> None:
-        self._stop.set()
+        self._stopping.set()
         self._wake.set()
 
     def submit(self, files: list[tuple[str, bytes]], options: IngestOptions) -> str:
@@ -94,7 +94,7 @@ class JobRunner(threading.Thread):
         return job
 
     def run(self) -> None:
-        while not self._stop.is_set():
+        while not self._stopping.is_set():
             job = self.store.db.execute(
                 "SELECT * FROM jobs WHERE status IN ('queued', 'running') ORDER BY created_at LIMIT 1").fetchone()
             if job is None:
@@ -117,7 +117,7 @@ class JobRunner(threading.Thread):
             db.execute("UPDATE jobs SET status = 'running' WHERE id = ?", (job["id"],))
         done = job["done"]
         seq = self.store.db.execute("SELECT count(*) FROM job_reports WHERE job_id = ?", (job["id"],)).fetchone()[0]
-        while done < len(names) and not self._stop.is_set():
+        while done < len(names) and not self._stopping.is_set():
             step = range(done, min(done + FILES_PER_STEP, len(names)))
             files = [(names[i], (folder / f"{i:06d}").read_bytes()) for i in step]
             result = Ingester(self.store, writer=None).store_batch(self.runtime.prepare(files, options))

@@ -37,7 +37,7 @@ class IndexWorker(threading.Thread):
         self.writer = writer
         self.poll_seconds = poll_seconds
         self._wake = threading.Event()
-        self._stop = threading.Event()
+        self._stopping = threading.Event()
         self._committed = threading.Condition()
         self.commits = 0
         self.last_error: str | None = None
@@ -46,11 +46,11 @@ class IndexWorker(threading.Thread):
         self._wake.set()
 
     def stop(self) -> None:
-        self._stop.set()
+        self._stopping.set()
         self._wake.set()
 
     def run(self) -> None:
-        while not self._stop.is_set():
+        while not self._stopping.is_set():
             self._wake.wait(self.poll_seconds)
             self._wake.clear()
             try:
@@ -59,7 +59,7 @@ class IndexWorker(threading.Thread):
             except Exception as exc:  # keep serving; the queue keeps the work for the next round
                 self.last_error = str(exc)
                 log.exception("indexing failed; will retry")
-                self._stop.wait(self.poll_seconds)
+                self._stopping.wait(self.poll_seconds)
 
     def index_queued(self) -> int:
         done = 0

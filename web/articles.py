@@ -1,0 +1,118 @@
+"""One article: its text with the quotes marked, its entities, its timestamp and
+where that came from, and the original file as it was uploaded."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Blueprint, abort, current_app, jsonify, render_template, request, send_file
+
+from archive.model import Article
+from web import shapes
+from web.formatting import date_provenance, published_text, slugify
+
+bp = Blueprint("articles", __name__)
+
+SQLITE_MAX_INTEGER = 2 ** 63 - 1
+ENTITY_HEADINGS = {"person": "People", "org": "Organizations", "place": "Places"}
+
+
+@dataclass
+class Segment:
+    text: str
+    quote: int | None = None  # position in article.quotes when this text is quoted
+    quote_starts: bool = False  # the first segment of its quote (carries the anchor)
+    quote_ends: bool = False  # the last one (followed by the speaker)
+
+
+def find_article(article_id: int) -> Article:
+    if not 0 < article_id <= SQLITE_MAX_INTEGER:
+        abort(404, description=f"There is no article {article_id} in this archive.")
+    found = current_app.extensions["archive"].store.get(article_id)
+    if found is None:
+        abort(404, description=f"There is no article {article_id} in this archive.")
+    return found
+
+
+@bp.get("/articles/<int:article_id>")
+def article(article_id: int):
+    if request.args.get("format") == "json":
+        return article_json(article_id)
+    item = find_article(article_id)
+    versions = current_app.extensions["archive"].store.versions(article_id)
+    return render_template(
+        "article.html", article=item, paragraphs=marked_paragraphs(item),
+        date=published_text(item.to_dict()), provenance=date_provenance(item.to_dict()),
+        entities=entity_groups(item), versions=versions, slugify=slugify)
+
+
+@bp.get("/articles/<int:article_id>.json")
+def article_json(article_id: int):
+    item = find_article(article_id)
+    return jsonify(shapes.article(item, current_app.extensions["archive"].store.versions(article_id)))
+
+
+@bp.get("/articles/<int:article_id>/original")
+def original(article_id: int):
+    """The file as uploaded, always as a download: never rendered by the browser."""
+    item = find_article(article_id)
+    store = current_app.extensions["archive"].store
+    path = store.original_path(item.original_sha256) if item.original_sha256 else None
+    if path is None or not path.is_file():
+        abort(404, description="The original file of this article is not kept in this archive.")
+    response = send_file(path, mimetype="application/octet-stream", as_attachment=True,
+                         download_name=download_name(item), max_age=0)
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+def download_name(item: Article) -> str:
+    """The uploaded file's own name, without folders or the "#2" of an item inside a feed."""
+    name = (item.file or "").split("#", 1)[0].replace("\\", "/").rsplit("/", 1)[-1].strip()
+    return name or f"article-{item.id}"
+
+
+def marked_paragraphs(item: Article) -> list[list[Segment]]:
+    """The body's paragraphs, cut into plain and quoted segments.
+
+    Quote offsets index into the body; a quote running over a paragraph break is
+    marked in each paragraph it touches. Overlapping or out-of-range spans are
+    left unmarked rather than guessed at.
+    """
+    body = item.body or ""
+    spans = []
+    covered_until = 0
+    for number, quote in sorted(enumerate(item.quotes), key=lambda pair: (pair[1].start, pair[1].end)):
+        if 0 <= quote.start < quote.end <= len(body) and quote.start >= covered_until:
+            spans.append((quote.start, quote.end, number))
+            covered_until = quote.end
+    paragraphs: list[list[Segment]] = []
+    position = 0
+    for text in body.split("\n\n"):
+        start, end = position, position + len(text)
+        position = end + 2
+        segments: list[Segment] = []
+        cursor = start
+        for span_start, span_end, number in spans:
+            if span_end <= start or span_start >= end:
+                continue
+            lo, hi = max(span_start, start), min(span_end, end)
+            if lo > cursor:
+                segments.append(Segment(body[cursor:lo]))
+            segments.append(Segment(body[lo:hi], number, quote_starts=span_start >= start,
+                                    quote_ends=span_end <= end))
+            cursor = hi
+        if cursor < end:
+            segments.append(Segment(body[cursor:end]))
+        if segments:
+            paragraphs.append(segments)
+    return paragraphs
+
+
+def entity_groups(item: Article) -> list[tuple[str, str, list]]:
+    """(type, heading, entities) for each type the article names, most mentioned first."""
+    groups = []
+    for kind, heading in ENTITY_HEADINGS.items():
+        found = sorted((e for e in item.entities if e.type == kind), key=lambda e: (-e.count, e.name))
+        if found:
+            groups.append((kind, heading, found))
+    return groups

@@ -1,0 +1,111 @@
+"""The JSON shapes of results, articles, speakers and upload reports.
+
+The API and each page's JSON twin (`.json` / `?format=json`) give the same
+shapes. Snippets come plain (`snippet`) and as escaped HTML with <mark>
+around matched words (`snippet_html`). `url` is the article's address at its
+source (null when the file gave none); `archive_url` is its page here.
+"""
+from __future__ import annotations
+
+from flask import url_for
+
+from web.formatting import date_provenance, marked, plain, published_text, slugify
+from web.results import Results
+
+
+def speaker_url(name: str | None) -> str | None:
+    return url_for("speakers.speaker", slug=slugify(name)) if name else None
+
+
+def article_hit(hit: dict) -> dict:
+    return {
+        "id": hit["id"],
+        "title": hit["title"],
+        "published": hit.get("published"),
+        "published_precision": hit.get("published_precision"),
+        "date": published_text(hit),
+        "source": hit.get("source"),
+        "dateline": hit.get("dateline"),
+        "snippet": plain(hit.get("snippet")),
+        "snippet_html": str(marked(hit.get("snippet"))),
+        "url": hit.get("url"),
+        "archive_url": url_for("articles.article", article_id=hit["id"]),
+    }
+
+
+def quote_hit(hit: dict) -> dict:
+    return {
+        "id": f"{hit['article_id']}:{hit['seq']}",
+        "text": hit["text"],
+        "speaker": hit.get("speaker"),
+        "speaker_mention": hit.get("speaker_mention"),
+        "speaker_url": speaker_url(hit.get("speaker")),
+        "cue": hit.get("cue"),
+        "confidence": hit.get("confidence"),
+        "partial": bool(hit.get("partial")),
+        "snippet": plain(hit.get("snippet")),
+        "snippet_html": str(marked(hit.get("snippet"))),
+        "article_id": hit["article_id"],
+        "title": hit.get("title"),
+        "published": hit.get("published"),
+        "published_precision": hit.get("published_precision"),
+        "date": published_text(hit),
+        "source": hit.get("source"),
+        "url": hit.get("url"),
+        "archive_url": url_for("articles.article", article_id=hit["article_id"], _anchor=f"q{hit['seq']}"),
+    }
+
+
+def hit_shape(kind: str):
+    return quote_hit if kind == "quotes" else article_hit
+
+
+def facet_values(facets: dict) -> dict:
+    return {name: [{"value": v.value, "count": v.count} for v in values] for name, values in facets.items()}
+
+
+def results(found: Results) -> dict:
+    response, state = found.response, found.state
+    return {
+        "kind": found.kind,
+        "query": {
+            "q": state.q,
+            "filters": state.filters,
+            "excludes": state.excludes,
+            "from": state.date_from or None,
+            "to": state.date_to or None,
+            "sort": state.effective_sort,
+        },
+        "total": response.total,
+        "page": response.page,
+        "per_page": response.per_page,
+        "pages": response.pages,
+        "message": response.message,
+        "searched": response.searched,
+        "hits": [hit_shape(found.kind)(hit) for hit in response.hits],
+        "facets": facet_values(found.facets),
+    }
+
+
+def article(item, versions: list[dict]) -> dict:
+    shape = item.to_dict()
+    shape["date"] = published_text(shape)
+    shape["date_provenance"] = date_provenance(shape)
+    shape["archive_url"] = url_for("articles.article", article_id=item.id)
+    shape["original_url"] = url_for("articles.original", article_id=item.id) if item.original_sha256 else None
+    for quote in shape["quotes"]:
+        quote["speaker_url"] = speaker_url(quote["speaker"])
+    for entity in shape["entities"]:
+        entity["search_url"] = url_for("pages.search", **{entity["type"]: entity["name"]})
+    shape["versions"] = [{"version": v["version"], "file": v["file"], "received_at": v["received_at"],
+                          "original_sha256": v["original_sha256"]} for v in versions]
+    return shape
+
+
+def report(item: dict) -> dict:
+    """A per-file upload report with links to the article."""
+    shaped = dict(item)
+    article_id = item.get("article_id")
+    shaped["archive_url"] = url_for("articles.article", article_id=article_id) if article_id else None
+    shaped["api_url"] = url_for("api.article", article_id=article_id) if article_id else None
+    return shaped

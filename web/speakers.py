@@ -1,0 +1,163 @@
+"""People who are quoted: a list of them, and one page per person with their quotes
+over time, their aliases, and who and what they talk about most.
+
+A speaker's address is a slug of the canonical name ("dmitry-peskov"). It is
+resolved back through the names the store holds in `quotes.speaker`; should two
+spellings share a slug, the page covers both.
+"""
+from __future__ import annotations
+
+import json
+import math
+
+from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
+
+from web import histogram, shapes
+from web.facets import FACET_LABELS, SearchState, page_number
+from web.formatting import published_text, slugify
+from web.results import run_search
+
+bp = Blueprint("speakers", __name__)
+
+SPEAKERS_PER_PAGE = 100
+QUOTES_PER_PAGE = 20
+TOPICS = ("person", "org", "place")
+MAX_SLUG_CHARS = 200
+
+
+# Reading the store ---------------------------------------------------------------
+
+def names_for(db, slug: str) -> list[str]:
+    """The canonical speaker names whose slug is `slug`, most quoted first."""
+    if not slug or len(slug) > MAX_SLUG_CHARS:
+        return []
+    rows = db.execute("SELECT speaker, count(*) AS quotes FROM quotes WHERE speaker IS NOT NULL "
+                      "GROUP BY speaker ORDER BY quotes DESC, speaker")
+    return [row["speaker"] for row in rows if slugify(row["speaker"]) == slug]
+
+
+def aliases_of(db, names: list[str]) -> list[str]:
+    marks = ", ".join("?" for _ in names)
+    found: dict[str, None] = {}
+    for row in db.execute(f"SELECT aliases FROM entities WHERE type = 'person' AND name IN ({marks})", names):
+        for alias in json.loads(row["aliases"] or "[]"):
+            if alias not in names:
+                found.setdefault(alias)
+    return sorted(found, key=str.casefold)
+
+
+def speaker_totals(db, names: list[str]) -> dict:
+    marks = ", ".join("?" for _ in names)
+    row = db.execute(
+        f"SELECT count(*) AS quotes, count(DISTINCT q.article_id) AS articles, "
+        f"min(a.published_utc) AS first, max(a.published_utc) AS last "
+        f"FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker IN ({marks})", names).fetchone()
+    return dict(row)
+
+
+def speaker_list(db, page: int, name_filter: str = "") -> tuple[int, list[dict]]:
+    where, params = "speaker IS NOT NULL", []
+    if name_filter:
+        escaped = name_filter.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        where += " AND speaker LIKE ? ESCAPE '\\'"
+        params.append(f"%{escaped}%")
+    total = db.execute(f"SELECT count(DISTINCT speaker) FROM quotes WHERE {where}", params).fetchone()[0]
+    rows = db.execute(
+        f"SELECT speaker, count(*) AS quotes, count(DISTINCT article_id) AS articles FROM quotes "
+        f"WHERE {where} GROUP BY speaker ORDER BY quotes DESC, speaker LIMIT ? OFFSET ?",
+        [*params, SPEAKERS_PER_PAGE, (page - 1) * SPEAKERS_PER_PAGE])
+    return total, [{"name": row["speaker"], "quotes": row["quotes"], "articles": row["articles"],
+                    "url": url_for("speakers.speaker", slug=slugify(row["speaker"]))} for row in rows]
+
+
+# Pages -------------------------------------------------------------------------
+
+@bp.get("/speakers")
+def speakers():
+    if request.args.get("format") == "json":
+        return speakers_json()
+    return render_template("speakers.html", **speakers_data())
+
+
+@bp.get("/speakers.json")
+def speakers_json():
+    data = speakers_data()
+    return jsonify({k: data[k] for k in ("total", "page", "pages", "q", "speakers")})
+
+
+def speakers_data() -> dict:
+    db = current_app.extensions["archive"].store.db
+    page = page_number(request.args.get("page"))
+    name_filter = request.args.get("q", "").strip()[:MAX_SLUG_CHARS]
+    total, listed = speaker_list(db, page, name_filter)
+    pages = max(1, math.ceil(total / SPEAKERS_PER_PAGE))
+    return {"total": total, "page": page, "pages": pages, "q": name_filter, "speakers": listed}
+
+
+@bp.get("/speakers/<slug>")
+def speaker(slug: str):
+    if request.args.get("format") == "json":
+        return speaker_json(slug)
+    data = speaker_data(slug)
+    return render_template("speaker.html", **data)
+
+
+@bp.get("/speakers/<slug>.json")
+def speaker_json(slug: str):
+    data = speaker_data(slug)
+    found = data["found"]
+    return jsonify({
+        "name": data["name"],
+        "names": data["names"],
+        "aliases": data["aliases"],
+        "slug": slug,
+        "quotes_total": data["totals"]["quotes"],
+        "articles_total": data["totals"]["articles"],
+        "first_quoted": data["totals"]["first"],
+        "last_quoted": data["totals"]["last"],
+        "talks_about": {kind: [{"value": v.value, "count": v.count} for v in values]
+                        for kind, values in data["topics"].items()},
+        "months": [{"value": v.value, "count": v.count} for v in found.months],
+        "page": found.response.page,
+        "pages": found.response.pages,
+        "quotes": [shapes.quote_hit(hit) for hit in found.response.hits],
+    })
+
+
+def speaker_data(slug: str) -> dict:
+    runtime = current_app.extensions["archive"]
+    db = runtime.store.db
+    names = names_for(db, slug)
+    if not names:
+        abort(404, description="Nobody with that name is quoted in this archive.")
+    state = SearchState(filters={"speaker": names}, sort="newest", page=page_number(request.args.get("page")))
+    found = run_search(runtime.search, state, "quotes", per_page=QUOTES_PER_PAGE)
+    topics = {kind: [v for v in found.facets.get(kind, []) if v.value not in names][:10] for kind in TOPICS}
+    quotes_path = url_for("pages.quotes")
+    page_path = url_for("speakers.speaker", slug=slug)
+    return {
+        "slug": slug,
+        "name": names[0],
+        "names": names,
+        "aliases": aliases_of(db, names),
+        "totals": speaker_totals(db, names),
+        "found": found,
+        "topics": topics,
+        "topic_labels": FACET_LABELS,
+        "topic_url": lambda kind, value: state.adding(kind, value).with_sort("newest").href(quotes_path),
+        "quotes_url": state.with_page(1).href(quotes_path),
+        "chart": histogram.svg(histogram.bars(found.months),
+                               lambda key: state.with_dates(key, key).href(quotes_path), noun="quotes"),
+        "pages": _pager(found.response, page_path),
+        "published_text": published_text,
+    }
+
+
+def _pager(response, path: str) -> dict:
+    page, pages = response.page, response.pages
+    return {
+        "page": page,
+        "pages": pages,
+        "previous": f"{path}?page={page - 1}" if page > 1 else None,
+        "next": f"{path}?page={page + 1}" if page < pages else None,
+    }

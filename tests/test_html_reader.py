@@ -139,6 +139,14 @@ def test_line_breaks_after_sentences_separate_paragraphs():
     ]
 
 
+def test_a_dateline_set_apart_by_markup_is_the_dateline():
+    page = (b"<html><body><article><h1>Talks resume</h1><p>WASHINGTON \xe2\x80\x94</p>"
+            b"<p>Negotiators returned to the table on Monday after a week of silence.</p></article></body></html>")
+    draft = read_html(page)
+    assert draft.dateline == "Washington"
+    assert draft.paragraphs == ["Negotiators returned to the table on Monday after a week of silence."]
+
+
 def test_broken_json_ld_still_gives_its_date():
     page = (b'<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
             b'"datePublished": "2018-02-03T04:05:06Z", "headline": "x",}</script></head>'

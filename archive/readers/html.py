@@ -69,12 +69,22 @@ URL_DATE_FORMS = (
 URL_MONTH_FORM = re.compile(r"/((?:19|20)\d{2})/([01]?\d)/(?![0-3]?\d/)")
 MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
+SELF_CLOSED_RAW_TEXT = re.compile(r"<(script|style)\b([^<>]*?)\s*/>", re.IGNORECASE)
+STANDALONE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z .'-]{1,40}?[A-Z])(?:,\s*[A-Z][\w.]*)?(?:\s*\([^()]{2,30}\))?\s*(?:—|–|--|-)"
+)
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»|/)\s+")
 UNWANTED_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "canvas")
+NOT_NAMES = {"no author", "unknown", "anonymous", "admin", "administrator", "none", "null", "n/a",
+             "author", "editor", "staff writer"}
+NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "ter", "ten",
+                  "la", "le", "al", "el", "bin", "bint", "af", "zu", "y", "e", "dos", "das"}
+CREDENTIALS = r"(?:Ph\.?D|M\.?D|R\.?N|R\.?D|M\.?S|M\.?A|MBA|MPH|D\.?O|LD|CPT|CSCS|Esq|FACP)\.?"
 MAX_DATE_TEXT = 160
 # Past this many elements trafilatura and htmldate take minutes; a page that big
 # is read by its <p> elements alone. Real article pages have a few thousand.
 HUGE_PAGE_ELEMENTS = 40_000
+NOSCRIPT_TEXT_MIN = 500
 MAX_TEXT_CANDIDATES = 8
 
 
@@ -103,7 +113,7 @@ def _read(data: bytes) -> Draft:
     url = page_url(tree, meta, linked)
     source = site_name(meta, linked)
     title = page_title(tree, meta, linked, source)
-    paragraphs = main_paragraphs(tree, title)
+    dateline, paragraphs = separate_dateline(main_paragraphs(tree, title))
     if not paragraphs:
         raise ReadError(f"not an article: {why_no_text(tree, meta, linked)}")
     language = page_language(tree, meta)
@@ -115,6 +125,7 @@ def _read(data: bytes) -> Draft:
         source=source,
         authors=page_authors(tree, meta, linked),
         language=language,
+        dateline=dateline,
         format="html",
     )
 
@@ -125,7 +136,10 @@ def html_text(data: bytes) -> str:
     text, _ = decode(data, declared_charset(data))
     # lxml refuses NUL and most C0 controls, and str input with an XML encoding declaration
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", text)
-    return re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    # "<script/>" opens a script in HTML, as browsers read it; libxml2 would close it
+    # at once and show the code that follows as text
+    return SELF_CLOSED_RAW_TEXT.sub(r"<\1\2>", text)
 
 
 def parse_tree(text: str) -> lxml.html.HtmlElement:
@@ -326,18 +340,15 @@ def _is_absolute(url: str) -> bool:
 
 
 def site_name(meta, linked) -> str | None:
-    name = _first_meta(meta, ("og:site_name",))
-    if not name:
-        for item in linked:
-            name = _json_ld_text(item.get("publisher"))
-            if name:
-                break
-    if not name:
-        name = _first_meta(meta, SITE_META[1:])
-    name = _clean(name)
-    if not name or _is_absolute(name) or len(name) > 100:
-        return None
-    return name
+    """og:site_name, the JSON-LD publisher, then other meta; the first that reads as a name."""
+    candidates = list(meta.get("og:site_name", []))
+    candidates += [_json_ld_text(item.get("publisher")) for item in linked]
+    candidates += _meta_list(meta, SITE_META[1:])
+    for name in map(_clean, filter(None, candidates)):
+        # "@nytimes" is a social media handle, not a name
+        if name and not _is_absolute(name) and not name.startswith("@") and len(name) <= 100:
+            return name
+    return None
 
 
 def page_language(tree, meta) -> str | None:
@@ -413,7 +424,9 @@ def clean_author_names(names: list[str]) -> list[str]:
         text = _clean(raw)
         text = re.sub(r"^(?:written\s+)?by[:\s]+", "", text, flags=re.IGNORECASE)
         for name in re.split(r"\s+(?:and|&|und|et)\s+|\s*;\s*|\s*,\s+(?:and\s+)?", text):
-            name = name.strip(" ,.|")
+            name = name.strip(" ,;|")
+            if name.endswith(".") and not re.search(r"\b[A-Z][a-z]?\.$", name):
+                name = name[:-1]  # a full stop, not the one of "Jr."
             if not _looks_like_name(name):
                 continue
             key = name.lower()
@@ -424,11 +437,15 @@ def clean_author_names(names: list[str]) -> list[str]:
 
 
 def _looks_like_name(text: str) -> bool:
+    """'Jane Doe', 'Björn af Ugglas', '王小明'; not 'PhD', 'No Author', 'View my complete profile'."""
     if not text or len(text) > 60 or len(text.split()) > 5:
         return False
     if re.search(r"https?:|www\.|@|\.com\b|\d", text, re.IGNORECASE):
         return False
-    return any(ch.isalpha() for ch in text)
+    if text.lower().strip(".") in NOT_NAMES or re.fullmatch(CREDENTIALS, text):
+        return False
+    words = [w for w in text.split() if w.lower() not in NAME_PARTICLES]
+    return any(ch.isalpha() for ch in text) and not any(w[:1].islower() for w in words)
 
 
 # ----------------------------------------------------------------- main text
@@ -437,6 +454,16 @@ def main_paragraphs(tree, title: str | None = None) -> list[str]:
     paragraphs = [] if _is_huge(tree) else _trafilatura_paragraphs(tree)
     paragraphs = paragraphs or _plain_paragraphs(tree)
     return _without_leading_headline(paragraphs, tree, title)
+
+
+def separate_dateline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """Markup sometimes sets the dateline apart ('WASHINGTON —' as its own block):
+    it names a place, it is not a paragraph."""
+    if paragraphs:
+        match = STANDALONE_DATELINE.fullmatch(paragraphs[0])
+        if match:
+            return match.group("place").title(), paragraphs[1:]
+    return None, paragraphs
 
 
 def _without_leading_headline(paragraphs: list[str], tree, title: str | None) -> list[str]:
@@ -452,9 +479,13 @@ def _trafilatura_paragraphs(tree) -> list[str]:
     import trafilatura
 
     page = copy.deepcopy(tree)  # trafilatura prunes the tree it is given
-    # "<noscript>" holds "please enable JavaScript" far more often than article text
     for element in page.xpath("//noscript"):
-        element.drop_tree()
+        # a short one says "please enable JavaScript"; a long one is the page's text
+        # for readers without it (Blogger puts the whole post there)
+        if len(_element_text(element)) > NOSCRIPT_TEXT_MIN:
+            element.drop_tag()
+        else:
+            element.drop_tree()
     try:
         document = trafilatura.bare_extraction(
             page, include_comments=False, include_tables=False, include_images=False,

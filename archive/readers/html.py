@@ -56,7 +56,7 @@ DATE_CONTAINER = re.compile(
 )
 DATE_LINE_START = re.compile(
     r"^\s*(?:(?:first\s+|originally\s+)?(?:posted|published|updated|last\s+updated|created|"
-    r"veröffentlicht|aktualisiert|publié|mis à jour)\b|date\s*:|on\s+\w)",
+    r"veröffentlicht|aktualisiert|publié|mis à jour)\b|date\s*:)",
     re.IGNORECASE,
 )
 URL_DATE_FORMS = (
@@ -81,6 +81,8 @@ NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "
                   "la", "le", "al", "el", "bin", "bint", "af", "zu", "y", "e", "dos", "das"}
 CREDENTIALS = r"(?:Ph\.?D|M\.?D|R\.?N|R\.?D|M\.?S|M\.?A|MBA|MPH|D\.?O|LD|CPT|CSCS|Esq|FACP)\.?"
 MAX_DATE_TEXT = 160
+OTHER_STORIES = re.compile(r"related|sidebar|widget|comment|teaser|recommend|popular|most-read|"
+                           r"more-stories|read-more|next-post|prev-post|td-module|footer", re.IGNORECASE)
 # Past this many elements trafilatura and htmldate take minutes; a page that big
 # is read by its <p> elements alone. Real article pages have a few thousand.
 HUGE_PAGE_ELEMENTS = 40_000
@@ -652,6 +654,8 @@ def _marked_up_dates(tree) -> list[DateCandidate]:
                               ' | //abbr[contains(@class, "updated")]'):
         if element.tag == "meta":
             continue  # already read with the other <meta> tags
+        if _in_other_story(element):
+            continue
         raw = _clean(element.get("datetime") or element.get("content") or element.get("title")
                      or _element_text(element))
         if not raw or len(raw) > MAX_DATE_TEXT:
@@ -669,16 +673,23 @@ def _marked_up_dates(tree) -> list[DateCandidate]:
 
 
 def _in_article_header(element) -> bool:
-    """Inside <article>, <header> or a byline block, rather than a sidebar of other stories."""
+    """Inside <article>, <header> or a byline block."""
     for ancestor in element.iterancestors():
         if ancestor.tag in ("article", "header", "main"):
             return True
         if re.search(r"byline|article-meta|post-meta|entry-meta|dateline",
                      ancestor.get("class") or "", re.IGNORECASE):
             return True
-        if ancestor.tag in ("aside", "footer", "nav") or re.search(
-                r"related|sidebar|widget|comment|teaser|recommend", ancestor.get("class") or "", re.IGNORECASE):
-            return False
+    return False
+
+
+def _in_other_story(element) -> bool:
+    """In a sidebar, a list of related stories or the comments: dates of other things."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("aside", "footer", "nav"):
+            return True
+        if OTHER_STORIES.search(f'{ancestor.get("class") or ""} {ancestor.get("id") or ""}'):
+            return True
     return False
 
 

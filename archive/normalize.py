@@ -18,6 +18,12 @@ from archive.model import Article, Draft
 UNWANTED_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 DERIVED_TITLE_CHARS = 120
+# "(Washington) Russians and ..." / "WASHINGTON (Reuters) - ..." / "PARIS, Jan 5 (AFP) — ..."
+DATELINE_PARENS = re.compile(r"^\((?P<place>[^()\n]{2,60})\)\s+")
+DATELINE_CAPS = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'-]{1,40}?[A-Z])(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?"
+    r"(?:\s*\((?:[A-Za-z .]{2,30})\))?\s*(?:—|–|--|-)\s+"
+)
 
 
 def clean_text(text: str) -> str:
@@ -30,15 +36,20 @@ def normalize(draft: Draft, *, published: str | None = None, tz: str | None = No
               now: datetime | None = None) -> Article:
     now = now or datetime.now(timezone.utc)
     paragraphs = [p for p in (clean_text(p) for p in draft.paragraphs) if p]
+    dateline = clean_text(draft.dateline) if draft.dateline else None
+    if paragraphs and not dateline:
+        dateline, paragraphs[0] = split_dateline(paragraphs[0])
     body = "\n\n".join(paragraphs)
     title = clean_text(draft.title or "") or derived_title(body)
     language = normalize_code(draft.language) or detect_language(body)
+    languages = tuple(dict.fromkeys([language or "en", "en"]))
     return Article(
         title=title,
         body=body,
-        published=timestamps.resolve_published(draft.date_candidates, override=published, tz=tz, now=now),
-        updated=timestamps.resolve_updated(draft.date_candidates, tz=tz, now=now),
-        dateline=clean_text(draft.dateline) if draft.dateline else None,
+        published=timestamps.resolve_published(draft.date_candidates, override=published, tz=tz, now=now,
+                                               languages=languages),
+        updated=timestamps.resolve_updated(draft.date_candidates, tz=tz, now=now, languages=languages),
+        dateline=dateline,
         source=clean_text(draft.source) if draft.source else None,
         url=draft.url.strip() if draft.url else None,
         authors=_unique(clean_text(a) for a in draft.authors),
@@ -46,6 +57,16 @@ def normalize(draft: Draft, *, published: str | None = None, tz: str | None = No
         format=draft.format,
         ingested_at=now,
     )
+
+
+def split_dateline(first_paragraph: str) -> tuple[str | None, str]:
+    """("Washington", rest) for a lead opening with a dateline; (None, lead) otherwise."""
+    for pattern in (DATELINE_PARENS, DATELINE_CAPS):
+        match = pattern.match(first_paragraph)
+        if match and len(first_paragraph) > match.end():
+            place = match.group("place").strip()
+            return (place.title() if pattern is DATELINE_CAPS else place), first_paragraph[match.end():]
+    return None, first_paragraph
 
 
 def derived_title(body: str) -> str:

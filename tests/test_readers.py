@@ -16,13 +16,12 @@ def only_draft(name: str, data: bytes):
     return items[0].draft
 
 
-def test_seed_text_has_dateline_timestamp_line_and_one_paragraph_a_line():
+def test_seed_text_has_a_timestamp_line_and_one_paragraph_a_line():
     draft = only_draft("seed.txt", SEED.read_bytes())
-    assert draft.dateline == "Washington"
     assert draft.title is None
     assert [(c.raw, c.source) for c in draft.date_candidates] == [("Posted at 11:02", "text")]
     assert len(draft.paragraphs) == 7
-    assert draft.paragraphs[0].startswith("Russians and Westerners remain on “totally divergent”")
+    assert draft.paragraphs[0].startswith("(Washington) Russians and Westerners remain on “totally divergent”")
     assert not any("Posted at" in p for p in draft.paragraphs)
 
 

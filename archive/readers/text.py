@@ -1,5 +1,6 @@
-"""Plain-text articles: the seed's shape (dateline, "Posted at 11:02" line, one
-paragraph a line) and the common export shape (title, blank line, body)."""
+"""Plain-text articles: the seed's shape ("Posted at 11:02" line, one paragraph a
+line) and the common export shape (title, blank line, body). Datelines are split
+off for every format in `archive.normalize`."""
 from __future__ import annotations
 
 import re
@@ -7,12 +8,6 @@ import re
 from archive.model import DateCandidate, Draft
 from archive.readers.encoding import decode
 
-# "(Washington) Russians and ..." / "WASHINGTON (Reuters) - ..." / "PARIS — ..."
-DATELINE_PARENS = re.compile(r"^\((?P<place>[^()\n]{2,60})\)\s+")
-DATELINE_CAPS = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'-]{1,40}?[A-Z])(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?"
-    r"(?:\s*\((?:[A-Za-z .]{2,30})\))?\s*(?:—|–|--|-)\s+"
-)
 TIMESTAMP_LINE = re.compile(
     r"^(?P<label>posted|published|updated|last updated|modified|first published)\b[^\n]{0,80}\d",
     re.IGNORECASE,
@@ -37,8 +32,6 @@ def read_text(data: bytes) -> Draft:
             kept.append(line)
         if kept:
             paragraphs.extend(_paragraphs_of_block(kept, wrapped_blocks))
-    if paragraphs:
-        paragraphs[0] = _take_dateline(paragraphs[0], draft)
     draft.paragraphs = [p for p in paragraphs if p]
     return draft
 
@@ -85,13 +78,3 @@ def _take_metadata_line(line: str, draft: Draft, at_top: bool) -> bool:
         draft.authors.extend(n.strip() for n in names if n.strip())
         return True
     return False
-
-
-def _take_dateline(first: str, draft: Draft) -> str:
-    for pattern in (DATELINE_PARENS, DATELINE_CAPS):
-        match = pattern.match(first)
-        if match and len(first) > match.end():
-            draft.dateline = match.group("place").strip().title() if pattern is DATELINE_CAPS \
-                else match.group("place").strip()
-            return first[match.end():]
-    return first

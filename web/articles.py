@@ -21,7 +21,8 @@ class Segment:
     text: str
     quote: int | None = None  # position in article.quotes when this text is quoted
     quote_starts: bool = False  # the first segment of its quote (carries the anchor)
-    quote_ends: bool = False  # the last one (followed by the speaker)
+    quote_ends: bool = False  # the last one
+    speaker_tag: bool = False  # followed by the speaker's name (once per run of one speaker's quotes)
 
 
 def find_article(article_id: int) -> Article:
@@ -103,9 +104,18 @@ def marked_paragraphs(item: Article) -> list[list[Segment]]:
             cursor = hi
         if cursor < end:
             segments.append(Segment(body[cursor:end]))
+        _tag_speakers(segments, item)
         if segments:
             paragraphs.append(segments)
     return paragraphs
+
+
+def _tag_speakers(segments: list[Segment], item: Article) -> None:
+    """Name the speaker after the last of consecutive quotes by the same person in a paragraph."""
+    endings = [s for s in segments if s.quote is not None and s.quote_ends]
+    for this, following in zip(endings, endings[1:] + [None]):
+        speaker = item.quotes[this.quote].speaker
+        this.speaker_tag = bool(speaker) and (following is None or item.quotes[following.quote].speaker != speaker)
 
 
 def entity_groups(item: Article) -> list[tuple[str, str, list]]:

@@ -1,0 +1,63 @@
+"""Fixtures for the web tests: a real archive (SQLite store, Whoosh index, index
+thread) holding hand-written articles, and the Flask app over it."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from archive.config import Settings
+from sample_archive import sample_articles, store_articles
+from web import create_app
+from web.runtime import Runtime
+
+
+def _reexport_root_helpers() -> None:
+    # pytest imports every conftest.py under the module name `conftest`; the tests beside
+    # tests/conftest.py import their helpers from `conftest`, and may get this file instead.
+    path = Path(__file__).resolve().parents[1] / "conftest.py"
+    spec = importlib.util.spec_from_file_location("tests_root_conftest_for_web", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for name in ("PROJECT", "FIXTURES", "SEED", "make_article", "quote_in"):
+        if hasattr(module, name):
+            globals()[name] = getattr(module, name)
+
+
+_reexport_root_helpers()
+
+
+@pytest.fixture
+def make_runtime(tmp_path):
+    """make_runtime(articles, **settings) -> a started Runtime over a fresh archive."""
+    made = []
+
+    def make(articles=None, **settings) -> Runtime:
+        folder = tmp_path / f"data{len(made)}"
+        runtime = Runtime(Settings(data_dir=folder, **settings), start_threads=False)
+        store_articles(runtime, sample_articles() if articles is None else articles)
+        runtime.start()
+        made.append(runtime)
+        return runtime
+
+    yield make
+    for runtime in made:
+        runtime.close()
+
+
+@pytest.fixture
+def make_client(make_runtime):
+    """make_client(articles=None, **settings) -> a Flask test client over a fresh archive."""
+
+    def make(articles=None, **settings):
+        runtime = make_runtime(articles, **settings)
+        app = create_app({"TESTING": True, "SECRET_KEY": "test secret"}, runtime=runtime)
+        return app.test_client()
+
+    return make
+
+
+@pytest.fixture
+def client(make_client):
+    return make_client()

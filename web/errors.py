@@ -49,8 +49,8 @@ def answer(message: str, status: int, title: str | None = None):
 
 
 def too_large_message(settings) -> str:
-    megabytes = settings.max_upload_bytes / (1024 * 1024)
-    size = f"{megabytes:,.0f} MB" if megabytes >= 10 else f"{megabytes:,.1f} MB"
+    from web.formatting import human_size
+    size = human_size(settings.max_upload_bytes)
     return (f"The upload is too large: one upload may hold at most {size} and "
             f"{settings.max_upload_files:,} files. Send fewer files at a time, or split the ZIP.")
 

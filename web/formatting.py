@@ -172,3 +172,13 @@ def web_url(url: str | None) -> str | None:
     """The URL when it is an http(s) address a link may point to; None otherwise."""
     text = (url or "").strip()
     return text if re.match(r"https?://[^\s/]", text, re.IGNORECASE) else None
+
+
+def human_size(size: int) -> str:
+    """"200 MB", "1.5 MB", "64 KB", "900 bytes"."""
+    if size >= 1024 * 1024:
+        megabytes = size / (1024 * 1024)
+        return f"{megabytes:,.0f} MB" if megabytes >= 10 or megabytes.is_integer() else f"{megabytes:,.1f} MB"
+    if size >= 1024:
+        return f"{size / 1024:,.0f} KB"
+    return f"{size:,} bytes"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from web.formatting import month_name
+from web.formatting import counted, month_name
 
 MAX_MONTH_BARS = 72
 WIDTH, HEIGHT = 240, 90
@@ -62,7 +62,7 @@ def _in_range(key: str, date_from: str, date_to: str) -> bool:
     return (not date_from or end >= date_from) and (not date_to or start <= date_to + "\uffff")
 
 
-def svg(bar_list: list[Bar], link_for, noun: str = "results") -> Markup:
+def svg(bar_list: list[Bar], link_for, noun: str = "result") -> Markup:
     """The chart; `link_for(key)` gives the URL that narrows the search to a bar."""
     if not bar_list:
         return Markup("")
@@ -75,7 +75,7 @@ def svg(bar_list: list[Bar], link_for, noun: str = "results") -> Markup:
         x = i * step
         height = 0 if bar.count == 0 else max(2.0, BAR_AREA * bar.count / tallest)
         classes = "bar selected" if bar.selected else "bar"
-        title = f"{bar.label}: {bar.count:,} {noun}"
+        title = f"{bar.label}: {counted(bar.count, noun)}"
         parts.append(
             f'<a href="{escape(link_for(bar.key))}" class="{classes}">'
             f'<title>{escape(title)}</title>'

@@ -107,7 +107,7 @@ def page_context(kind: str, state: SearchState, found) -> dict:
         context["chart"] = histogram.svg(
             histogram.bars(found.months, state.date_from, state.date_to),
             lambda key: state.with_dates(key, key).href(path),
-            noun=KINDS[kind]["noun"] + "s")
+            noun=KINDS[kind]["noun"])
         context["pages"] = page_links(state, found.response, path)
     return context
 

@@ -26,6 +26,12 @@ def is_loopback(host: str) -> bool:
             return False
 
 
+def waitress_body_limit(settings: Settings) -> int:
+    """Waitress answers an oversized body itself, in bare text; a little above the app's own
+    limit, the app's 413 (a page, or JSON for the API, saying what the limits are) comes first."""
+    return 2 * settings.max_upload_bytes
+
+
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 5000, threads: int = 8) -> int:
     import waitress
 
@@ -47,7 +53,7 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 5000, threads
     print(f"Serving the archive in {settings.data_dir} on http://{host}:{port}/", flush=True)
     try:
         waitress.serve(app, host=host, port=port, threads=threads, ident="archive",
-                       max_request_body_size=settings.max_upload_bytes)
+                       max_request_body_size=waitress_body_limit(settings))
     finally:
         runtime.close()
     return 0

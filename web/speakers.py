@@ -147,7 +147,7 @@ def speaker_data(slug: str) -> dict:
         "topic_url": lambda kind, value: state.adding(kind, value).with_sort("newest").href(quotes_path),
         "quotes_url": state.with_page(1).href(quotes_path),
         "chart": histogram.svg(histogram.bars(found.months),
-                               lambda key: state.with_dates(key, key).href(quotes_path), noun="quotes"),
+                               lambda key: state.with_dates(key, key).href(quotes_path), noun="quote"),
         "pages": _pager(found.response, page_path),
         "published_text": published_text,
     }

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import (Blueprint, current_app, jsonify, redirect, render_template, request, url_for)
 
 from web import security
+from web.formatting import human_size
 from web.errors import answer, json_error, wants_json
 from web.ingest import BACKGROUND_FILES, UploadProblem, job_status, read_upload, receive
 
@@ -18,9 +19,8 @@ def _runtime():
 
 def _form_context(**extra) -> dict:
     settings = _runtime().settings
-    megabytes = settings.max_upload_bytes / (1024 * 1024)
     return {"max_bytes": settings.max_upload_bytes, "max_files": settings.max_upload_files,
-            "max_size": f"{megabytes:,.0f} MB" if megabytes >= 10 else f"{megabytes:,.1f} MB",
+            "max_size": human_size(settings.max_upload_bytes),
             "background_files": BACKGROUND_FILES, "section": "upload", **extra}
 
 

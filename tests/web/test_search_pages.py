@@ -104,8 +104,8 @@ def test_the_date_histogram_is_an_svg_whose_bars_narrow_the_dates(client):
     text = page(client, "/")
     chart = re.search(r'<svg class="histogram".*?</svg>', text, re.S).group(0)
     bars = re.findall(r'<a href="([^"]+)" class="bar[^"]*"><title>([^<]+)</title>', chart)
-    assert [title for _, title in bars] == ["January 2022: 1 articles", "February 2022: 1 articles",
-                                           "March 2022: 1 articles"]
+    assert [title for _, title in bars] == ["January 2022: 1 article", "February 2022: 1 article",
+                                           "March 2022: 1 article"]
     january = page(client, html.unescape(bars[0][0]))
     assert hit_titles(january) == ["Geneva talks end"]
     assert "Dates: 2022-01" in january

@@ -147,7 +147,7 @@ def test_limits_answer_413_with_a_clear_message(make_client):
                                                                 ("c.txt", "third"))})
     assert three.status_code == 413 and "Too many files" in three.get_json()["error"]
     big = client.post("/api/articles", data={"files": files(("big.txt", "x" * 100_000))})
-    assert big.status_code == 413 and "at most 0.1 MB" in big.get_json()["error"]
+    assert big.status_code == 413 and "at most 64 KB" in big.get_json()["error"]
     page = client.post("/upload", data={"csrf_token": csrf_of(client), "files": files(("big.txt", "x" * 100_000))})
     assert page.status_code == 413 and "The upload is too large" in page.get_data(as_text=True)
     assert "text/html" in page.content_type

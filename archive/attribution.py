@@ -55,6 +55,11 @@ proclaim proclaims proclaimed pledge pledges pledged thunder thundered blast bla
 chimed chime chimes interjected interject interjects opined opine opines
 """
 CUE_WORDS = set(_CUE_LEMMAS.split())
+# Cues whose object is the addressee, never the speaker: "told CNN" is not "said CNN".
+NO_INVERSION = {"tell", "tells", "told", "telling", "ask", "asks", "urge", "urges", "urged",
+                "call", "calls", "called", "describe", "describes", "described", "charge",
+                "charges", "charged", "warn", "promise", "promises", "promised"}
+GO_ON = {"went", "goes", "go", "going"}
 PRONOUNS = {"he": "male", "she": "female", "they": None, "we": None, "i": None, "you": None, "it": None}
 PERSONAL_PRONOUNS = {"he", "she"}
 # May stand between a speaker and the cue: "he also said", "Trump has repeatedly said".
@@ -116,6 +121,7 @@ class _Text:
     doc: object
     spans: list[QuoteSpan]
     people: People
+    text: str = ""  # doc.text, which spaCy rebuilds on every access
     starts: list[int] = field(default_factory=list)
     quote_of: list[int] = field(default_factory=list)  # token -> quote index or -1
     sentence_of: list[int] = field(default_factory=list)
@@ -132,7 +138,8 @@ def _is_punct(text: str) -> bool:
 
 
 def _build_text(doc, spans: list[QuoteSpan], people: People) -> _Text:
-    t = _Text(doc, spans, people)
+    t = _Text(doc, spans, people, doc.text)
+    text = t.text
     t.starts = [tok.idx for tok in doc]
     quote_of = [-1] * len(doc)
     for qi, span in enumerate(spans):
@@ -154,9 +161,9 @@ def _build_text(doc, spans: list[QuoteSpan], people: People) -> _Text:
             break
         nxt = doc[i + 1]
         breaks = False
-        if "\n" in tok.text or "\n" in nxt.text or "\n" in doc.text[tok.idx + len(tok): nxt.idx]:
+        if "\n" in tok.text or "\n" in nxt.text or "\n" in text[tok.idx + len(tok): nxt.idx]:
             breaks = True
-            if "\n" in tok.text or "\n" in doc.text[tok.idx + len(tok): nxt.idx]:
+            if "\n" in tok.text or "\n" in text[tok.idx + len(tok): nxt.idx]:
                 paragraph += 1
         elif quote_of[i] < 0 and tok.text in SENTENCE_END and quote_of[i + 1] < 0 and _starts_sentence(nxt.text):
             breaks = True
@@ -164,7 +171,7 @@ def _build_text(doc, spans: list[QuoteSpan], people: People) -> _Text:
             breaks = True
         elif quote_of[i] >= 0 and quote_of[i + 1] != quote_of[i]:
             span = spans[quote_of[i]]
-            inner = doc.text[span.text_start:span.text_end].rstrip(" ”\"’'»")
+            inner = text[span.text_start:span.text_end].rstrip(" ”\"’'»")
             if inner[-1:] in ".!?" and (quote_of[i + 1] >= 0 or _starts_sentence(nxt.text)):
                 breaks = True
         if breaks:
@@ -226,7 +233,7 @@ def _left_np(t: _Text, end: int, lo: int) -> tuple[int, int] | None:
         return None
     if t.doc[j].text == ",":  # an apposition: "Peskov, 54, said" / "Peskov, the spokesman, said"
         k = j - 1
-        while k >= max(lo, j - 14) and _outside(t, k) and t.doc[k].text not in (",", ";", ":"):
+        while k >= max(lo, j - 30) and _outside(t, k) and t.doc[k].text not in (",", ";", ":"):
             k -= 1
         if k < lo or not _outside(t, k) or t.doc[k].text != ",":
             return None
@@ -351,27 +358,49 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
                 found.append(_Clause(i, i + 2, *np))
             i += 2
             continue
-        if lower not in CUE_WORDS:
+        if lower not in CUE_WORDS and not (lower in GO_ON and i + 1 < hi and _lower(t, i + 1) == "on"):
             i += 1
             continue
+        cue_end = i + 2 if lower in GO_ON else i + 1
         before = _skip_between_left(t, i, lo)
         prev = _lower(t, before - 1) if before - 1 >= lo else ""
         if prev in PASSIVE_BEFORE or prev in ("to", "not", "when", "if", "as", "who", "which", "that"):
             i += 1
             continue
+        if prev in DETERMINERS or (before - 1 >= lo and t.doc[before - 1].text in POSSESSIVE_TOKENS):
+            i += 1  # a noun: "the report", "Russian demands" is caught by _has_head
+            continue
         np = None
-        if before - 1 >= lo and _outside(t, before - 1) and not _is_punct(t.doc[before - 1].text) \
-                and prev not in ("and", "but", "or", "then"):
+        prev_is_word = before - 1 >= lo and _outside(t, before - 1) and not _is_punct(t.doc[before - 1].text)
+        if prev_is_word and prev not in ("and", "but", "or", "then"):
             np = _left_np(t, before, lo)
         elif before - 1 >= lo and t.doc[before - 1].text in (",", ")") and before - 2 >= lo \
-                and _outside(t, before - 2) and t.quote_of[before - 2] < 0:
+                and _outside(t, before - 2):
             np = _left_np(t, before, lo)
-        if np is None and (before - 1 < lo or _is_punct(t.doc[before - 1].text) or prev in ("and", "but", "or", "then")):
-            np = _right_np(t, i + 1, hi)
+        if np is None and lower.endswith("ing"):
+            if before - 1 >= lo and t.doc[before - 1].text == ",":
+                np = _sentence_subject(t, i)  # "Cruz was critical, telling Breitbart: “...”"
+        elif np is None and lower not in NO_INVERSION and (not prev_is_word or prev in ("and", "but", "or", "then")):
+            np = _right_np(t, cue_end, hi)
         if np is not None:
-            found.append(_Clause(i, i + 1, *np))
+            found.append(_Clause(i, cue_end, *np))
         i += 1
     return found
+
+
+def _sentence_subject(t: _Text, token: int) -> tuple[int, int] | None:
+    """The phrase a sentence starts with, when it names a person or is "he"/"she"."""
+    s = t.sentence_starts[t.sentence_of[token]]
+    while s < token and (_is_punct(t.doc[s].text) or t.quote_of[s] >= 0):
+        s += 1
+    np = _right_np(t, s, token)
+    if np is None:
+        return None
+    if np[1] - np[0] == 1 and _lower(t, np[0]) in PERSONAL_PRONOUNS:
+        return np
+    if any(np[0] <= m.token_start < np[1] and not m.possessive for m in t.people.mentions):
+        return np
+    return None
 
 
 # --- resolving a speaker phrase ---------------------------------------------------
@@ -417,7 +446,8 @@ class _Resolver:
             return self._pronoun(first, doc[a].idx, mention_text)
         mentions = [m for m in t.people.mentions if m.token_start >= a and m.token_end <= b]
         owners = [m.person for m in mentions if m.possessive]
-        named = [m for m in mentions if not m.possessive]
+        named = [m for m in mentions if not m.possessive and self._heads(m, b)]
+        owners += [m.person for m in mentions if not m.possessive and m not in named]
         # "Russian President Vladimir Putin's spokesman": the roles after the owner describe the speaker
         after_owner = a
         for m in mentions:
@@ -439,6 +469,14 @@ class _Resolver:
         if person is None:
             return Attribution(None, mention_text, None, 0.0, None, "")
         return Attribution(t.people.persons[person].name, mention_text, None, 0.7, person, "description")
+
+    def _heads(self, m, b: int) -> bool:
+        """Whether a name is the phrase's head, not a modifier ("the Christie supporter")."""
+        t = self.t
+        i = m.token_end
+        if i >= b:
+            return True
+        return t.doc[i].text in (",", "(", ")", "-", "–", "—") or _lower(t, i) in NP_LINKS
 
     def _head_role(self, a: int, b: int) -> str | None:
         t = self.t
@@ -485,6 +523,9 @@ class _Resolver:
             return e.position < position and e.position >= window_start and (g is None or g == gender)
 
         recent = [e for e in self.events if fits(e)]
+        agreeing = [e for e in recent if persons[e.person].gender == gender]
+        if agreeing:
+            recent = agreeing
         if not recent:
             return Attribution(None, mention_text, None, 0.0, None, "")
         speakers = [e for e in recent if e.kind == "speaker"]
@@ -521,7 +562,7 @@ def _groups(t: _Text) -> list[list[int]]:
     for qi, span in enumerate(t.spans):
         if groups:
             prev = t.spans[groups[-1][-1]]
-            gap = t.doc.text[prev.end:span.start]
+            gap = t.text[prev.end:span.start]
             words = [w for w in gap.replace(",", " ").split() if any(c.isalnum() for c in w)]
             if "\n" not in gap and all(w.lower() in ("and", "but", "or", "then") for w in words) and len(gap) < 12:
                 groups[-1].append(qi)
@@ -587,6 +628,11 @@ def attribute(doc, spans: list[QuoteSpan], people: People) -> list[Attribution]:
         return results
     t = _build_text(doc, spans, people)
     resolver = _Resolver(t)
+    # "Viguerie argues" with no quotation still makes Viguerie the one talking
+    for clause in _clauses(t, 0, len(doc)):
+        named = resolver.resolve(clause.np_start, clause.np_end, clause.cue_start)
+        if named.how == "name" and named.person is not None:
+            resolver.add_speaker(doc[clause.np_start].idx, named.person)
     for group in _groups(t):
         first_a, _ = _quote_tokens(t, group[0])
         _, last_b = _quote_tokens(t, group[-1])
@@ -607,6 +653,10 @@ def attribute(doc, spans: list[QuoteSpan], people: People) -> list[Attribution]:
         for qi in group:
             results[qi] = result
     _continue_speakers(t, results)
+    text = t.text
+    for qi, span in enumerate(spans):
+        if results[qi].speaker and is_title(text, span):
+            results[qi] = Attribution()
     return results
 
 
@@ -618,10 +668,13 @@ def _candidate_clauses(t: _Text, first_a: int, last_b: int) -> list[tuple[_Claus
     """
     r_lo, r_hi, ended = _right_window(t, last_b)
     right = _clauses(t, r_lo, r_hi)
-    if right and _adjacent_right(t, right[0], r_lo):
-        return [(right[0], 1.0, True)]
     l_lo, l_hi = _left_window(t, first_a)
     left = _clauses(t, l_lo, l_hi)
+    # "he said: “...”" — a cue right before the quotation is the strongest sign
+    if left and left[-1].cue_end > left[-1].np_start and _adjacent_left(t, left[-1], l_hi):
+        return [(left[-1], 1.0, True)]
+    if right and _adjacent_right(t, right[0], r_lo):
+        return [(right[0], 1.0, True)]
     if left and _adjacent_left(t, left[-1], l_hi):
         return [(left[-1], 1.0, True)]
     candidates: list[tuple[_Clause, float, bool]] = []
@@ -652,9 +705,30 @@ def is_partial(text: str, span: QuoteSpan) -> bool:
     return inner.rstrip()[-1:] not in (".", "!", "?")
 
 
+_SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "from", "&", "or"}
+
+
+def is_title(text: str, span: QuoteSpan) -> bool:
+    """A name in quotation marks: a show, a book, a slogan (“Meet the Press”)."""
+    inner = text[span.text_start:span.text_end].rstrip(".,!?")
+    words = inner.split()
+    if not words or len(words) > 8 or any(c in inner for c in ".!?;:"):
+        return False
+    if not words[0][:1].isupper():
+        return False
+    if not all(w[:1].isupper() or w.lower() in _SMALL_WORDS or not w[:1].isalpha() for w in words):
+        return False
+    before = text[max(0, span.start - 3):span.start].rstrip()
+    if not before:
+        return False
+    if before[-1].isalnum() or before[-1] in "’'":
+        return True
+    return len(words) >= 2 and before[-1] in ",—–-"
+
+
 def _continue_speakers(t: _Text, results: list[Attribution]) -> None:
     """“A,” he said. “B.” — B, a whole sentence with no clause, is still his."""
-    text = t.doc.text
+    text = t.text
     for qi in range(1, len(t.spans)):
         if results[qi].speaker is not None or results[qi].mention is not None:
             continue

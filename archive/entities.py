@@ -317,7 +317,7 @@ def _roles_after(doc, token_end: int) -> tuple[set[str], str | None]:
     gender = None
     if token_end >= len(doc):
         return roles, gender
-    tail = doc.text[doc[token_end].idx: doc[token_end].idx + 12]
+    tail = doc[token_end: token_end + 6].text[:12]
     party = _PARTY.match(tail)
     if party:
         roles.add("republican" if party.group(1) == "R" else "democrat")
@@ -369,7 +369,7 @@ def _missed_mentions(doc, people_mentions: list[Mention], clusters: _Clusters) -
         else:
             end = i + 1
         if i > 0 and _is_name_word(doc[i - 1].text) and not honorific and doc[i - 1].i not in taken:
-            if doc[i - 1].idx > 0 and doc.text[doc[i - 1].idx - 1] not in "\n":
+            if "\n" not in doc[i - 1].text and (i < 2 or "\n" not in doc[i - 2].text):
                 continue  # "Clinton" in "Bill Clinton Foundation"-like runs
         possessive = end < len(doc) and doc[end].text in POSSESSIVE_TOKENS
         found.append(_mention(doc, i, end, possessive))

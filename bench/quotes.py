@@ -73,8 +73,9 @@ def speaker_matches(ours: str | None, phrase: str | None) -> bool:
     if not surname:
         return False
     key = fold(surname[-1])
-    words = re.findall(r"[^\W\d_]+(?:[’'][^\W\d_]+)?", name or "")
-    return any(fold(strip_possessive(w)) == key for w in words)
+    # any word of the phrase but an owner: "Clinton's right-hand woman" is not Clinton
+    words = re.findall(r"[^\W\d_]+(?:[’'][^\W\d_]*)?", phrase)
+    return any(fold(w) == key for w in words if not re.search(r"[’']s?$", w))
 
 
 def overlap(a: tuple[int, int], spans: list[list[int]]) -> int:

@@ -16,6 +16,11 @@ from archive.model import Article, Draft
 
 # Control characters (not \t \n) and the bidi overrides that can disguise text.
 UNWANTED_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Invisible characters inside words (zero-width space, word joiner, soft hyphen): they
+# split a word for search without showing. Joiners (U+200C, U+200D) carry meaning and stay.
+INVISIBLE_CHARS = re.compile(r"[\u200b\u2060\u00ad]")
+# Unpaired UTF-16 surrogates (a JSON "\ud800" escape): no UTF-8 can hold them.
+SURROGATES = re.compile(r"[\ud800-\udfff]")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 DERIVED_TITLE_CHARS = 120
 # "(Washington) Russians and ..." / "WASHINGTON (Reuters) - ..." / "PARIS, Jan 5 (AFP) — ..."
@@ -27,9 +32,20 @@ DATELINE_CAPS = re.compile(
 
 
 def clean_text(text: str) -> str:
+    text = SURROGATES.sub("\ufffd", text)
     text = unicodedata.normalize("NFC", text)
+    text = INVISIBLE_CHARS.sub("", text)
     text = UNWANTED_CHARS.sub(" ", text)
     return SPACES.sub(" ", text).strip()
+
+
+def clean_url(url: str | None) -> str | None:
+    """A URL as given, minus what no URL may hold (spaces at its ends, control
+    characters, unpaired surrogates)."""
+    if not url:
+        return None
+    url = SURROGATES.sub("\ufffd", UNWANTED_CHARS.sub("", url)).strip()
+    return url or None
 
 
 def normalize(draft: Draft, *, published: str | None = None, tz: str | None = None,
@@ -51,7 +67,7 @@ def normalize(draft: Draft, *, published: str | None = None, tz: str | None = No
         updated=timestamps.resolve_updated(draft.date_candidates, tz=tz, now=now, languages=languages),
         dateline=dateline,
         source=clean_text(draft.source) if draft.source else None,
-        url=draft.url.strip() if draft.url else None,
+        url=clean_url(draft.url),
         authors=_unique(clean_text(a) for a in draft.authors),
         language=language,
         format=draft.format,

@@ -7,10 +7,13 @@ be read. A reader never raises for bad input; the rest of a batch goes on.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from archive.model import Draft
-from archive.readers.detect import detect_format
+from archive.readers.detect import binary_kind, detect_format, xml_root_name
+
+WORD_CHARACTER = re.compile(r"[^\W_]")
 
 
 class ReadError(Exception):
@@ -48,11 +51,15 @@ def read_file(name: str, data: bytes, limits: Limits | None = None) -> list[Read
         return [ReadItem(name, data, error="empty file")]
     fmt = detect_format(name, data)
     if fmt == "binary":
-        return [ReadItem(name, data, error="not a text file (binary content); "
+        kind = binary_kind(data)
+        return [ReadItem(name, data, error=f"not a text file (binary content{': ' + kind if kind else ''}); "
                                            "expected HTML, text, JSON, a feed or a ZIP")]
     if fmt == "zip":
         from archive.readers.zipped import read_zip
         return read_zip(name, data, limits)
+    if fmt == "xml":
+        return [ReadItem(name, data, error=f"not an article: an XML document (<{xml_root_name(data)}>) "
+                                           "that is neither a web page nor a feed")]
     try:
         drafts = _read_articles(fmt, data, limits)
     except ReadError as exc:
@@ -64,13 +71,18 @@ def read_file(name: str, data: bytes, limits: Limits | None = None) -> list[Read
         item_name = name if len(drafts) == 1 and fmt not in ("jsonl", "feed") else f"{name}#{i + 1}"
         if isinstance(draft, str):
             items.append(ReadItem(item_name, data, error=draft))
-        elif not (draft.paragraphs or draft.title):
+        elif not _has_words(draft):
             items.append(ReadItem(item_name, data, error="no article text found"))
         else:
             items.append(ReadItem(item_name, data, draft=draft))
     if not items:
         return [ReadItem(name, data, error="no article found in the file")]
     return items
+
+
+def _has_words(draft: Draft) -> bool:
+    """A title or paragraph with at least one letter or digit (not only punctuation or marks)."""
+    return any(WORD_CHARACTER.search(text or "") for text in [draft.title, *draft.paragraphs])
 
 
 def _read_articles(fmt: str, data: bytes, limits: Limits) -> list[Draft | str]:

@@ -6,6 +6,7 @@ content, date, datePublished, link, author) are accepted too.
 from __future__ import annotations
 
 import json
+import re
 
 from archive.model import DateCandidate, Draft
 from archive.readers import Limits, ReadError
@@ -42,7 +43,9 @@ def read_json(data: bytes, limits: Limits) -> list[Draft | str]:
 
 def read_jsonl(data: bytes, limits: Limits) -> list[Draft | str]:
     results = []
-    for number, line in enumerate(decode(data)[0].splitlines(), start=1):
+    # One record a line. Not str.splitlines(): a JSON string may hold a raw U+2028
+    # or NEL, which it would take for line ends (a raw CR or LF it may not hold).
+    for number, line in enumerate(re.split(r"\r\n|\r|\n", decode(data)[0]), start=1):
         if not line.strip():
             continue
         if len(results) >= limits.max_articles_per_file:
@@ -56,25 +59,35 @@ def read_jsonl(data: bytes, limits: Limits) -> list[Draft | str]:
     return results
 
 
+class _NotJson(ValueError):
+    """A value Python's json module accepts but JSON does not have."""
+
+
+def _refuse_constant(name: str):
+    raise _NotJson(f"{name} is not a JSON value")
+
+
 def _loads(text: str, where: str):
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_refuse_constant)
     except RecursionError:
         raise ReadError(f"{where}: JSON nested too deeply") from None
     except ValueError as exc:
+        if "digits" in str(exc) and "integer string conversion" in str(exc):
+            raise ReadError(f"{where}: not valid JSON (a number with more than 4,300 digits)") from None
         raise ReadError(f"{where}: not valid JSON ({exc})") from None
 
 
 def _draft_or_reason(record, fmt: str) -> Draft | str:
     if not isinstance(record, dict):
-        return f"not an article: expected a JSON object, found {type(record).__name__}"
+        return f"not an article: expected a JSON object, found {_json_type(record)}"
     fields = {name: _first(record, keys) for name, keys in KEYS.items()}
     for name in ("title", "text", "published", "updated", "source", "url", "language", "dateline"):
         value = fields[name]
         if isinstance(value, dict) and name == "source":
             value = fields[name] = value.get("name")
-        if value is not None and not isinstance(value, (str, int, float)):
-            return f"field '{name}' should be text, found {type(value).__name__}"
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (str, int, float))):
+            return f"field '{name}' should be text, found {_json_type(value)}"
     if not fields["text"] and not fields["title"]:
         return "not an article: no 'text' or 'title'"
     draft = Draft(format=fmt)
@@ -90,6 +103,17 @@ def _draft_or_reason(record, fmt: str) -> Draft | str:
     if fields["updated"] not in (None, ""):
         draft.date_candidates.append(DateCandidate(str(fields["updated"]), "field", kind="modified"))
     return draft
+
+
+def _json_type(value) -> str:
+    """The JSON name of a parsed value's type: object, array, string, number, true/false, null."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return {dict: "an object", list: "an array", str: "a string"}.get(type(value), type(value).__name__)
 
 
 def _first(record: dict, keys: tuple[str, ...]):

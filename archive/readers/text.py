@@ -14,6 +14,9 @@ TIMESTAMP_LINE = re.compile(
 )
 BYLINE = re.compile(r"^By\s+(?P<names>[A-Z][^\n]{1,120})$")
 TITLE_MAX_CHARS = 200
+# Line breaks of text files. Not str.splitlines(), which also breaks at control
+# characters (VT, FS, NEL...) that turn up inside words of damaged files.
+LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
 
 
 def read_text(data: bytes) -> Draft:
@@ -39,7 +42,7 @@ def read_text(data: bytes) -> Draft:
 def _blocks(text: str) -> list[list[str]]:
     """Runs of non-blank lines."""
     blocks, current = [], []
-    for line in text.splitlines():
+    for line in LINE_BREAK.split(text):
         if line.strip():
             current.append(line.strip())
         elif current:

@@ -79,7 +79,7 @@ class SearchState:
 
     def to_request(self, kind: str, per_page: int = PER_PAGE, with_facets: bool = True) -> SearchRequest:
         # One more than is shown tells whether a facet has more values ("more…").
-        limits = {name: (MORE_SIZE if name in self.more else FACET_SIZE) + 1 for name in FACETS}
+        limits = {name: self.facet_size(name) + 1 for name in FACETS}
         return SearchRequest(
             q=self.q, kind=kind,
             filters={k: list(v) for k, v in self.filters.items()},
@@ -87,6 +87,10 @@ class SearchState:
             date_from=self.date_from or None, date_to=self.date_to or None,
             sort=self.effective_sort, page=self.page, per_page=per_page,
             facet_limit=FACET_SIZE + 1, facet_limits=limits, with_facets=with_facets)
+
+    def facet_size(self, name: str) -> int:
+        """How many values of a facet are shown: more after "more…"."""
+        return MORE_SIZE if name in self.more else FACET_SIZE
 
     @property
     def is_empty(self) -> bool:
@@ -221,7 +225,7 @@ def facet_boxes(state: SearchState, counts: dict[str, list[FacetValue]], path: s
     boxes = []
     for name in order:
         values = counts.get(name, [])
-        size = MORE_SIZE if name in state.more else FACET_SIZE
+        size = state.facet_size(name)
         shown = values[:size]
         chosen = state.filters.get(name, [])
         entries = [FacetEntry(

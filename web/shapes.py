@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from flask import url_for
 
+from web.facets import FACETS
 from web.formatting import date_provenance, marked, plain, published_text, slugify
 from web.results import Results
 
@@ -60,8 +61,18 @@ def hit_shape(kind: str):
     return quote_hit if kind == "quotes" else article_hit
 
 
-def facet_values(facets: dict) -> dict:
-    return {name: [{"value": v.value, "count": v.count} for v in values] for name, values in facets.items()}
+def facet_values(facets: dict, state=None) -> dict:
+    """Each facet's values as {"value", "count"}, cut to the size a page shows."""
+    shaped = {}
+    for name, values in facets.items():
+        if state is not None and name in FACETS:
+            values = values[:state.facet_size(name)]
+        shaped[name] = [{"value": v.value, "count": v.count} for v in values]
+    return shaped
+
+
+def facets_with_more(facets: dict, state) -> list[str]:
+    return [name for name in FACETS if len(facets.get(name, [])) > state.facet_size(name)]
 
 
 def results(found: Results) -> dict:
@@ -83,7 +94,8 @@ def results(found: Results) -> dict:
         "message": response.message,
         "searched": response.searched,
         "hits": [hit_shape(found.kind)(hit) for hit in response.hits],
-        "facets": facet_values(found.facets),
+        "facets": facet_values(found.facets, state),
+        "facets_with_more": facets_with_more(found.facets, state),
     }
 
 

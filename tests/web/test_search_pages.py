@@ -227,3 +227,13 @@ def test_exports_hold_every_result(make_client):
     quotes = client.get("/quotes/export.csv").get_data(as_text=True)
     assert quotes.lstrip("\ufeff").startswith("id,speaker,text")
     assert client.get("/search/export.csv?from=nonsense").status_code == 400
+
+
+def test_api_facets_stop_at_ten_and_say_when_there_are_more(make_client):
+    articles = [article(f"Report {i}", f"Report number {i}.", entities=[Entity(f"Town {i:02d}", "place")])
+                for i in range(12)]
+    client = make_client(articles)
+    data = client.get("/api/search").get_json()
+    assert len(data["facets"]["place"]) == 10 and data["facets_with_more"] == ["place"]
+    data = client.get("/api/search?more=place").get_json()
+    assert len(data["facets"]["place"]) == 12 and data["facets_with_more"] == []

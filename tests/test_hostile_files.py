@@ -90,6 +90,10 @@ MIXED = {
         "zip_slip.zip/../../evil.txt": "ZIP entry with '..' in its path: refused",
         "zip_slip.zip/good/story.txt": None,
     },
+    "zip_nameless_entry.zip": {
+        "zip_nameless_entry.zip/": "ZIP entry without a name: refused",
+        "zip_nameless_entry.zip/story.txt": None,
+    },
     "zip_mixed.zip": {
         "zip_mixed.zip/stories/good.txt": None,
         "zip_mixed.zip/stories/empty.txt": "empty file",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import stat
 import zipfile
+import zlib
 from io import BytesIO
 from pathlib import PurePosixPath
 
@@ -30,6 +31,9 @@ def read_zip(name: str, data: bytes, limits: Limits, depth: int = 0) -> list[Rea
     total = 0
     for info in infos:
         entry_name = f"{name}/{info.filename}"
+        if not info.filename:
+            items.append(ReadItem(entry_name, b"", error="ZIP entry without a name: refused"))
+            continue
         if info.is_dir() or _skipped(info.filename):
             continue
         refusal = _refusal(info, limits)
@@ -41,6 +45,9 @@ def read_zip(name: str, data: bytes, limits: Limits, depth: int = 0) -> list[Rea
         except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError,
                 RuntimeError) as exc:
             items.append(ReadItem(entry_name, b"", error=f"unreadable ZIP entry ({exc})"))
+            continue
+        except zlib.error as exc:  # a damaged compressed stream
+            items.append(ReadItem(entry_name, b"", error=f"unreadable ZIP entry (damaged data: {exc})"))
             continue
         if entry is None:
             items.append(ReadItem(entry_name, b"", error="ZIP entry larger than its header says, "

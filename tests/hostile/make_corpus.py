@@ -272,6 +272,8 @@ hostile("zip_truncated.zip", "a ZIP cut off half way")(
     lambda: zip_of([("story.txt", GOOD_TEXT.encode() * 20)])[:300])
 hostile("zip_encrypted.zip", "an entry flagged as encrypted")(_encrypted_zip)
 hostile("zip_unknown_method.zip", "an entry compressed with method 97, which nothing implements")(_unknown_method_zip)
+hostile("zip_nameless_entry.zip", "an entry whose name is empty, then a good story")(
+    lambda: zip_of([(zipfile.ZipInfo("", ZIP_DATE), b"no name"), ("story.txt", GOOD_TEXT.encode())]))
 hostile("zip_empty.zip", "a ZIP with no entries at all")(lambda: zip_of([]))
 hostile("zip_mixed.zip", "a good story, an empty file, a binary file, folders and __MACOSX junk")(
     lambda: zip_of([("stories/", b""), ("stories/good.txt", GOOD_TEXT.encode()), ("stories/empty.txt", b""),

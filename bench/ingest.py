@@ -1,0 +1,213 @@
+"""Ingest throughput: the whole pipeline against bare spaCy, and `make run` to a first page.
+
+1. pipeline: a fresh temporary archive; every source file read from disk and fed to
+   `Ingester.ingest(..., n_process=2)` with the index writer `recover()` gives (the
+   calls `python -m archive ingest` makes), then `optimize()`: read, normalize,
+   extract, store, index. Timed from the first file read to the optimized index,
+   model loading in the worker processes included (as the CLI pays it).
+2. bare spaCy: `nlp.pipe(bodies, n_process=2, batch_size=archive.nlp.DEFAULT_BATCH_SIZE)`
+   over the same normalized bodies, the model loaded by `archive.nlp.load_model()`
+   (only archive.nlp.PIPE_COMPONENTS enabled) before the clock starts.
+3. `make run` with a fresh data folder, ARCHIVE_SEEDS=seeds/ and a free port: seconds
+   until GET / answers 200; then the seed search (GET /?q=... and /api/search?q=...).
+
+Each measurement runs in a fresh process of its own (no model or page cache shared).
+
+    .venv/bin/python -m bench.ingest [--skip-serve] [--repeat N]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.corpus import load_source_corpus  # noqa: E402
+from bench.locations import BBC_CORPUS, OUT, PROJECT, ensure_dirs  # noqa: E402
+from bench.machine import machine  # noqa: E402
+
+TARGET_RATIO = 0.8
+FIRST_PAGE_TARGET_SECONDS = 10.0
+SEED_SEARCH_TARGET_MS = 50.0
+SEED_QUERIES = ("peskov", '"divergent positions"', "")
+SERVE_TIMEOUT_SECONDS = 120
+
+
+# The two throughput measurements, each run by `--measure NAME` in a child process --------
+
+def measure_pipeline() -> dict:
+    from archive.pipeline import Ingester, files_under
+    from archive.store import Store
+    from index.rebuild import recover
+
+    corpus = load_source_corpus()
+    with tempfile.TemporaryDirectory(prefix="bench-ingest-") as scratch:
+        data_dir = Path(scratch)
+        if corpus.kind == "bbc":
+            paths = list(files_under([BBC_CORPUS]))
+            files = ((name, path.read_bytes()) for name, path in paths)
+        else:
+            files = iter(corpus.files)
+        started = time.perf_counter()
+        store = Store(data_dir)
+        writer = recover(store, data_dir / "index")
+        reports = Ingester(store, writer).ingest(files, n_process=2)
+        writer.optimize()
+        seconds = time.perf_counter() - started
+        stats = store.stats()
+        store.close()
+    statuses = {}
+    for report in reports:
+        statuses[report.status] = statuses.get(report.status, 0) + 1
+    return {"articles": stats["articles"], "seconds": seconds, "statuses": statuses,
+            "quotes": stats["quotes"], "entities": stats["entities"]}
+
+
+def measure_bare_spacy() -> dict:
+    from archive import nlp
+    from archive.pipeline import IngestOptions, prepare_file
+
+    corpus = load_source_corpus()
+    bodies = [p.article.body for name, data in corpus.files
+              for p in prepare_file(name, data, IngestOptions()) if p.article is not None]
+    started = time.perf_counter()
+    model = nlp.load_model()
+    load_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    entities = sum(len(doc.ents) for doc in model.pipe(bodies, n_process=2, batch_size=nlp.DEFAULT_BATCH_SIZE))
+    seconds = time.perf_counter() - started
+    return {"articles": len(bodies), "seconds": seconds, "model_load_seconds": load_seconds,
+            "pipe_names": list(model.pipe_names), "components": list(nlp.PIPE_COMPONENTS),
+            "batch_size": nlp.DEFAULT_BATCH_SIZE, "entities": entities}
+
+
+MEASUREMENTS = {"pipeline": measure_pipeline, "bare_spacy": measure_bare_spacy}
+
+
+def run_measurement(name: str) -> dict:
+    completed = subprocess.run([sys.executable, "-m", "bench.ingest", "--measure", name], cwd=PROJECT,
+                               capture_output=True, text=True)
+    if completed.returncode != 0:
+        raise SystemExit(f"{name} failed:\n{completed.stderr[-3000:]}")
+    result = json.loads(completed.stdout.strip().splitlines()[-1])
+    result["articles_per_second"] = round(result["articles"] / result["seconds"], 1)
+    result["seconds"] = round(result["seconds"], 1)
+    return result
+
+
+# make run -> first page ------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get(url: str, timeout: float = 5.0) -> tuple[int, float]:
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        response.read()
+        return response.status, time.perf_counter() - started
+
+
+def measure_first_page() -> dict:
+    """`make run` on a fresh data folder: seconds to the first 200 of GET /, then seed searches."""
+    port = free_port()
+    data_dir = Path(tempfile.mkdtemp(prefix="bench-serve-"))
+    env = dict(os.environ, ARCHIVE_DATA=str(data_dir), ARCHIVE_PORT=str(port),
+               ARCHIVE_SEEDS=str(PROJECT / "seeds"))
+    log_file = OUT / "serve.log"
+    base = f"http://127.0.0.1:{port}"
+    started = time.perf_counter()
+    with open(log_file, "w") as log:
+        server = subprocess.Popen(["make", "-s", "run"], cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                  start_new_session=True)
+    result: dict = {"command": "make run", "port": port, "log": str(log_file)}
+    try:
+        while True:
+            elapsed = time.perf_counter() - started
+            if server.poll() is not None:
+                raise SystemExit(f"`make run` exited with {server.returncode}; see {log_file}")
+            if elapsed > SERVE_TIMEOUT_SECONDS:
+                raise SystemExit(f"no first page after {SERVE_TIMEOUT_SECONDS} s; see {log_file}")
+            try:
+                status, _ = get(base + "/", timeout=2)
+                if status == 200:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.05)
+        result["first_page_seconds"] = round(time.perf_counter() - started, 2)
+        result["seed_searches"] = {}
+        for q in SEED_QUERIES:
+            query = urllib.parse.urlencode({"q": q})
+            for path in ("/", "/api/search"):
+                url = f"{base}{path}?{query}"
+                get(url)  # first call warms the searcher of this thread
+                times = [get(url)[1] for _ in range(20)]
+                result["seed_searches"][f"{path}?{query}"] = {
+                    "median_ms": round(statistics.median(times) * 1000, 1),
+                    "max_ms": round(max(times) * 1000, 1)}
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)  # the process group this function started
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+        shutil.rmtree(data_dir, ignore_errors=True)
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--measure", choices=MEASUREMENTS, help=argparse.SUPPRESS)
+    parser.add_argument("--skip-serve", action="store_true", help="leave out the `make run` measurement")
+    parser.add_argument("--repeat", type=int, default=1, help="run each throughput measurement N times, keep the best")
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(MEASUREMENTS[args.measure]()))
+        return 0
+    ensure_dirs()
+    corpus = load_source_corpus()
+    print(f"corpus: {corpus.description}")
+    results = {"command": "python -m bench.ingest " + " ".join(sys.argv[1:]), "machine": machine(),
+               "corpus": corpus.kind, "corpus_description": corpus.description}
+    for name in ("pipeline", "bare_spacy"):
+        runs = [run_measurement(name) for _ in range(args.repeat)]
+        results[name] = max(runs, key=lambda r: r["articles_per_second"])
+        results[name]["all_runs_articles_per_second"] = [r["articles_per_second"] for r in runs]
+        print(f"{name:11} {results[name]['articles']:,} articles in {results[name]['seconds']} s: "
+              f"{results[name]['articles_per_second']} articles/s", flush=True)
+    ratio = results["pipeline"]["articles_per_second"] / results["bare_spacy"]["articles_per_second"]
+    results["ratio"] = round(ratio, 2)
+    print(f"pipeline / bare nlp.pipe (components {results['bare_spacy']['components']}, n_process=2): "
+          f"{ratio:.2f} (target >= {TARGET_RATIO})")
+    if not args.skip_serve:
+        results["serve"] = measure_first_page()
+        print(f"make run -> first page: {results['serve']['first_page_seconds']} s "
+              f"(target < {FIRST_PAGE_TARGET_SECONDS:.0f} s)")
+        for url, figures in results["serve"]["seed_searches"].items():
+            print(f"  {url:40} median {figures['median_ms']} ms, max {figures['max_ms']} ms "
+                  f"(target < {SEED_SEARCH_TARGET_MS:.0f} ms)")
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for name in (f"ingest-{stamp}.json", "ingest-latest.json"):
+        (OUT / name).write_text(json.dumps(results, indent=1))
+    print(f"results in {OUT / 'ingest-latest.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

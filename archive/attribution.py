@@ -28,7 +28,7 @@ from archive.entities import (
     expand_roles,
     role_of,
 )
-from archive.names import HONORIFICS, canonical_entity
+from archive.names import HONORIFICS, canonical_entity, same_person
 from archive.quote_spans import QuoteSpan
 
 _CUE_LEMMAS = """
@@ -52,8 +52,12 @@ contended maintain maintains maintained deny denies denied confirm confirms conf
 describe describes described call calls called calling demand demands demanded tells
 wonder wonders wondered muse muses mused sigh sighed scoff scoffs scoffed snap snapped
 proclaim proclaims proclaimed pledge pledges pledged thunder thundered blast blasts blasted
-chimed chime chimes interjected interject interjects opined opine opines
-"""
+chimed chime chimes interjected interject interjects opined opine opines bark barks barked
+chant chants chanted echo echoes echoed beam beamed label labels labeled labeling labelled
+dub dubs dubbed plead pleads pleaded rail rails railed fume fumes fumed gush gushed
+concur concurs concurred recalled tout touts touted hail hails hailed mock mocks mocked
+whisper whispered murmured murmur predicted predicts acknowledged reads read
+""".replace(" reads read", "")
 CUE_WORDS = set(_CUE_LEMMAS.split())
 # Cues whose object is the addressee, never the speaker: "told CNN" is not "said CNN".
 NO_INVERSION = {"tell", "tells", "told", "telling", "ask", "asks", "urge", "urges", "urged",
@@ -78,6 +82,9 @@ NP_STOP = {"who", "whom", "which", "that", "when", "while", "in", "on", "during"
            "without", "by", "from", "into", "than", "said", "says"}
 NP_LINKS = {"of", "for", "at"}  # "spokesman for the Kremlin", "Joel Pollak of Breitbart"
 SENTENCE_END = {".", "!", "?", "...", "…", "?!", "!?"}
+# Entity types that a capitalized word in a speaker slot can have without being a person.
+NOT_NAMES = {"GPE", "LOC", "NORP", "DATE", "TIME", "ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW",
+             "LANGUAGE", "PRODUCT", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 QUOTE_CHARS = set("“”\"＂„‟«»‘’'‚‛‹›「」『』")
 
 
@@ -226,7 +233,7 @@ def _has_head(t: _Text, a: int, b: int) -> bool:
     return False
 
 
-def _left_np(t: _Text, end: int, lo: int) -> tuple[int, int] | None:
+def _left_np(t: _Text, end: int, lo: int, depth: int = 0) -> tuple[int, int] | None:
     """The speaker phrase ending just before token `end` (exclusive), not before `lo`."""
     j = end - 1
     if j < lo or not _outside(t, j):
@@ -237,7 +244,11 @@ def _left_np(t: _Text, end: int, lo: int) -> tuple[int, int] | None:
             k -= 1
         if k < lo or not _outside(t, k) or t.doc[k].text != ",":
             return None
-        inner = _left_np(t, k, lo)
+        if depth == 0:
+            plain = _left_np(t, k, lo, 1)  # "Peskov, 54, said"
+            if plain is not None:
+                return plain[0], j
+        inner = _left_np(t, k + 1, lo, depth + 1) if depth < 2 else None
         if inner is None:
             return None
         return inner[0], j
@@ -316,6 +327,12 @@ def _right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
         if lower in NP_LINKS and i + 1 < hi and (_is_title(t.doc[i + 1].text) or _lower(t, i + 1) in DETERMINERS):
             i += 1
             continue
+        if text.isalpha() and text.islower() and lower not in CUE_WORDS and lower not in NP_STOP \
+                and any(_is_title(t.doc[x].text) and t.quote_of[x] < 0 for x in range(i + 1, min(hi, i + 3))) \
+                and all(t.doc[x].text.isalpha() for x in range(i + 1, min(hi, i + 3))):
+            i += 1  # "said Virginia delegate Beau Correll"
+            end = i
+            continue
         if determiner and text.isalpha() and text.islower() and lower not in CUE_WORDS:
             i += 1  # "said a senior administration official"
             if role_of(text) is None and not any(role_of(t.doc[x].text) for x in range(i, min(hi, i + 3))):
@@ -364,22 +381,31 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
         cue_end = i + 2 if lower in GO_ON else i + 1
         before = _skip_between_left(t, i, lo)
         prev = _lower(t, before - 1) if before - 1 >= lo else ""
-        if prev in PASSIVE_BEFORE or prev in ("to", "not", "when", "if", "as", "who", "which", "that"):
+        if prev in PASSIVE_BEFORE and lower.endswith("ing"):
+            before -= 1  # "is saying": progressive, not passive
+            before = _skip_between_left(t, before, lo)
+            prev = _lower(t, before - 1) if before - 1 >= lo else ""
+        elif prev in PASSIVE_BEFORE or prev in ("to", "not", "when", "if", "as", "who", "which", "that"):
             i += 1
             continue
         if prev in DETERMINERS or (before - 1 >= lo and t.doc[before - 1].text in POSSESSIVE_TOKENS):
             i += 1  # a noun: "the report", "Russian demands" is caught by _has_head
             continue
         np = None
+        if lower.endswith("ing") and before - 1 >= lo and t.doc[before - 1].text == ",":
+            np = _sentence_subject(t, i)  # "Cruz was critical, telling Breitbart: “...”"
+            if np is not None:
+                found.append(_Clause(i, cue_end, *np))
+            i += 1
+            continue
         prev_is_word = before - 1 >= lo and _outside(t, before - 1) and not _is_punct(t.doc[before - 1].text)
         if prev_is_word and prev not in ("and", "but", "or", "then"):
             np = _left_np(t, before, lo)
         elif before - 1 >= lo and t.doc[before - 1].text in (",", ")") and before - 2 >= lo \
                 and _outside(t, before - 2):
             np = _left_np(t, before, lo)
-        if np is None and lower.endswith("ing"):
-            if before - 1 >= lo and t.doc[before - 1].text == ",":
-                np = _sentence_subject(t, i)  # "Cruz was critical, telling Breitbart: “...”"
+        if lower.endswith("ing"):
+            pass
         elif np is None and lower not in NO_INVERSION and (not prev_is_word or prev in ("and", "but", "or", "then")):
             np = _right_np(t, cue_end, hi)
         if np is not None:
@@ -462,6 +488,9 @@ class _Resolver:
             org = self._org(a, b)
             if org:
                 return Attribution(org, mention_text, None, 0.8, None, "org")
+            unknown = self._unknown_name(a, b)
+            if unknown:
+                return Attribution(unknown, mention_text, None, 0.6, None, "name")
             return Attribution(None, mention_text, None, 0.0, None, "")
         if first in INDEFINITE:
             return Attribution(None, mention_text, None, 0.0, None, "")
@@ -477,6 +506,30 @@ class _Resolver:
         if i >= b:
             return True
         return t.doc[i].text in (",", "(", ")", "-", "–", "—") or _lower(t, i) in NP_LINKS
+
+    def _unknown_name(self, a: int, b: int) -> str | None:
+        """A capitalized name NER did not tag as anyone ("Adelson said")."""
+        t = self.t
+        end = b
+        while end > a and (t.doc[end - 1].text in (",", ")") or _lower(t, end - 1) in NP_LINKS):
+            end -= 1
+        start = end
+        while start > a and _is_title(t.doc[start - 1].text) and t.doc[start - 1].ent_type_ not in NOT_NAMES \
+                and _lower(t, start - 1) not in DETERMINERS and _lower(t, start - 1) not in PRONOUNS \
+                and role_of(t.doc[start - 1].text) is None and t.doc[start - 1].text.isalpha():
+            start -= 1
+        if start == end or end - start > 3:
+            return None
+        if start > a and not (_lower(t, start - 1) in DETERMINERS or role_of(t.doc[start - 1].text)
+                              or _lower(t, start - 1).strip(".") in HONORIFICS or _is_title(t.doc[start - 1].text)):
+            return None
+        name = t.doc[start:end].text
+        if name.isupper() and len(name) <= 5:
+            return None  # an acronym is an organization, not a person
+        for person in t.people.persons:
+            if same_person(person.name, name):
+                return person.name
+        return name
 
     def _head_role(self, a: int, b: int) -> str | None:
         t = self.t
@@ -610,6 +663,38 @@ def _sentence_range(t: _Text, token: int) -> tuple[int, int]:
     return a, b
 
 
+def _short_tag(t: _Text, clause: _Clause, hi: int) -> bool:
+    """ "“Stop.” Peskov said." — a clause that only tags the quotation before it."""
+    rest = [x for x in range(clause.end, hi) if not _is_punct(t.doc[x].text)]
+    return len(rest) <= 8 and not any(_lower(t, x) in ("that", "to", "he", "she", "they", "it") for x in rest)
+
+
+def _colon_speaker(t: _Text, first_a: int) -> _Clause | None:
+    """A speaker introducing a quotation with a colon and no cue, "Reporter Jane Roe:".
+
+    Also the colon that ends the paragraph before a quotation opening the next one:
+    "Cruz continued:" / "Breitbart News responded:".
+    """
+    j = first_a - 1
+    while j >= 0 and "\n" in t.doc[j].text:
+        j -= 1
+    if j < 0 or t.doc[j].text != ":" or t.quote_of[j] >= 0:
+        return None
+    crossed = "\n" in t.text[t.doc[j].idx:t.starts[first_a]] if first_a < len(t.starts) else False
+    lo = j
+    while lo - 1 >= 0 and t.quote_of[lo - 1] < 0 and "\n" not in t.doc[lo - 1].text and j - lo < 40:
+        lo -= 1
+    clauses = _clauses(t, lo, j)
+    if clauses and _adjacent_left(t, clauses[-1], j):
+        return clauses[-1]
+    if crossed:
+        return None
+    np = _left_np(t, j, lo)
+    if np is None or not any(np[0] <= m.token_start < np[1] and not m.possessive for m in t.people.mentions):
+        return None
+    return _Clause(j, j, np[0], np[1])
+
+
 def _adjacent_right(t: _Text, clause: _Clause, lo: int) -> bool:
     gap = [x for x in range(lo, clause.start) if t.doc[x].text not in (",", "—", "–", "-", ":")]
     return not gap
@@ -639,7 +724,7 @@ def attribute(doc, spans: list[QuoteSpan], people: People) -> list[Attribution]:
         result, clause = None, None
         for candidate, confidence, final in _candidate_clauses(t, first_a, last_b):
             attempt = resolver.resolve(candidate.np_start, candidate.np_end, candidate.cue_start)
-            attempt.cue = doc[candidate.cue_start:candidate.cue_end].text
+            attempt.cue = doc[candidate.cue_start:candidate.cue_end].text or None
             attempt.confidence = round(attempt.confidence * confidence, 3)
             if result is None:
                 result, clause = attempt, candidate
@@ -673,10 +758,13 @@ def _candidate_clauses(t: _Text, first_a: int, last_b: int) -> list[tuple[_Claus
     # "he said: “...”" — a cue right before the quotation is the strongest sign
     if left and left[-1].cue_end > left[-1].np_start and _adjacent_left(t, left[-1], l_hi):
         return [(left[-1], 1.0, True)]
-    if right and _adjacent_right(t, right[0], r_lo):
+    if right and _adjacent_right(t, right[0], r_lo) and (not ended or _short_tag(t, right[0], r_hi)):
         return [(right[0], 1.0, True)]
     if left and _adjacent_left(t, left[-1], l_hi):
         return [(left[-1], 1.0, True)]
+    colon = _colon_speaker(t, first_a)
+    if colon is not None:
+        return [(colon, 0.9, True)]
     candidates: list[tuple[_Clause, float, bool]] = []
     if not ended:
         candidates += [(c, 0.9, False) for c in right]

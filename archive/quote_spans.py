@@ -25,7 +25,10 @@ FAMILY = {
     "‘": SINGLE, "’": SINGLE, "'": SINGLE, "‚": SINGLE, "‛": SINGLE, "‹": SINGLE, "›": SINGLE,
     "「": CORNER, "」": CORNER, "『": CORNER, "』": CORNER,
 }
-_MARKS = re.compile("[" + re.escape("".join(FAMILY)) + "]")
+# Typewriter style ''like this'' and ``this'' counts as double marks.
+FAMILY["''"] = DOUBLE
+FAMILY["``"] = DOUBLE
+_MARKS = re.compile("''|``|[" + re.escape("".join(k for k in FAMILY if len(k) == 1)) + "]")
 _OPENING_PUNCT = set("([{—–-/…") | {"“", "„", "‘", "«", "‹", "‚", "「", "『"}
 _CLOSING_PUNCT = set(",.;:!?)]}—–-…/") | {"”", "’", "»", "›", "」", "』"}
 
@@ -55,14 +58,23 @@ def _is_word(c: str) -> bool:
     return c.isalnum()
 
 
+def mark_at(text: str, i: int) -> str:
+    return text[i:i + 2] if text[i:i + 2] in ("''", "``") else text[i]
+
+
 def mark_role(text: str, i: int) -> str | None:
     """ "open", "close", "either" or None (not a quote mark here, e.g. an apostrophe)."""
-    mark = text[i]
+    mark = mark_at(text, i)
     prev = text[i - 1] if i > 0 else "\n"
-    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    nxt = text[i + len(mark)] if i + len(mark) < len(text) else "\n"
+    if mark == "``":
+        return "open"
+    if mark == "''":
+        mark = '"'
+
     left_open = prev.isspace() or prev in _OPENING_PUNCT
     right_open = nxt.isspace() or nxt in _CLOSING_PUNCT
-    if mark in "’'‘‛":
+    if mark in ("’", "'", "‘", "‛"):
         if _is_word(prev) and _is_word(nxt):
             return None  # don't, rock'n'roll
         if nxt.isdigit() and not _is_word(prev):
@@ -72,17 +84,17 @@ def mark_role(text: str, i: int) -> str | None:
         if right_open and not left_open:
             return "close"  # a closer, or a plural possessive: the stack decides
         return None
-    if mark in "„‚「『":
+    if mark in ("„", "‚", "「", "『"):
         return "open"
-    if mark in "」』":
+    if mark in ("」", "』"):
         return "close"
     if left_open and not right_open:
         return "open"
     if right_open and not left_open:
         return "close"
-    if mark in "«‹":
+    if mark in ("«", "‹"):
         return "open" if not right_open else "either"
-    if mark in "»›":
+    if mark in ("»", "›"):
         return "close" if not left_open else "either"
     return "either"
 
@@ -105,13 +117,13 @@ def _first_mark(text: str, start: int, end: int) -> int | None:
     i = start
     while i < end and text[i].isspace():
         i += 1
-    if i < end and text[i] in FAMILY and mark_role(text, i) in ("open", "either"):
+    if i < end and mark_at(text, i) in FAMILY and mark_role(text, i) in ("open", "either"):
         return i
     return None
 
 
 def _span(text: str, opened: _Open, close_index: int | None, end: int) -> QuoteSpan:
-    text_start = opened.index + 1
+    text_start = opened.index + len(opened.mark)
     text_end = close_index if close_index is not None else end
     while text_start < text_end and text[text_start].isspace():
         text_start += 1
@@ -119,11 +131,11 @@ def _span(text: str, opened: _Open, close_index: int | None, end: int) -> QuoteS
         text_end -= 1
     return QuoteSpan(
         start=opened.index,
-        end=close_index + 1 if close_index is not None else end,
+        end=close_index + len(mark_at(text, close_index)) if close_index is not None else end,
         text_start=text_start,
         text_end=text_end,
         open_mark=opened.mark,
-        close_mark=text[close_index] if close_index is not None else None,
+        close_mark=mark_at(text, close_index) if close_index is not None else None,
         paragraphs=opened.paragraphs,
     )
 
@@ -147,11 +159,11 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             role = mark_role(text, i)
             if role is None:
                 continue
-            family = FAMILY[text[i]]
+            family = FAMILY[mark_at(text, i)]
             if role == "either":
                 role = "close" if stack and stack[-1].family == family else "open"
             if role == "open":
-                stack.append(_Open(family, i, text[i]))
+                stack.append(_Open(family, i, mark_at(text, i)))
                 continue
             depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].family == family), None)
             if depth is None:
@@ -173,7 +185,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             and outer.family != SINGLE
             and all(FAMILY[c.open_mark] != outer.family for c in outer.children)
             and (nxt := _first_mark(text, *next_line)) is not None
-            and FAMILY[text[nxt]] == outer.family
+            and FAMILY[mark_at(text, nxt)] == outer.family
         )
         if continues:
             carried = _Open(outer.family, outer.index, outer.mark, [], outer.paragraphs + 1)

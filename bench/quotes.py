@@ -21,7 +21,8 @@ What is measured
   resolved_auto for pronouns). A credited quotation that overlaps no gold quotation
   counts as wrong (the annotators mark every cued quotation, so that is usually a
   scare quote or title we should have left alone); the share over overlapping
-  ones only is printed too.
+  ones only is printed too. Articles without any annotated quotation are left
+  out of (c): the corpus leaves most of its NYT articles unannotated.
 - A speaker matches a gold phrase when names.same_person agrees, or our speaker's
   surname (folded: Dmitry/Dmitri) is a word of the phrase, or both are the same
   organization (names.same_entity).
@@ -148,6 +149,8 @@ class Score:
             p = best_prediction(g, predicted)
             if p is not None and p.speaker and gold_speaker_ok(p.speaker, g):
                 bucket[0] += 1
+        if not golds:
+            return  # an article nobody annotated (most NYT ones) says nothing about precision
         for p in predicted:
             if not p.speaker:
                 continue
@@ -241,9 +244,12 @@ def _errors(article: dict, predicted: list) -> list[str]:
         g = best_gold(p, article["quotes"])
         if g is not None and gold_speaker_ok(p.speaker, g):
             continue
+        if not article["quotes"]:
+            continue
         context = text[max(0, p.start - 200): min(len(text), p.end + 150)].replace("\n", " / ")
         gold = f"gold={g.get('speaker')!r} auto={g.get('speaker_resolved_auto')!r}" if g else "no gold quote"
-        out.append(f"--- PREC {gold} ours={p.speaker!r} via {p.speaker_mention!r} {p.cue!r}\n    {context}")
+        out.append(f"--- PREC {gold} ours={p.speaker!r} via {p.speaker_mention!r} {p.cue!r}"
+                   f"\n    Q: {p.text[:80]!r}\n    {context}")
     return out
 
 

@@ -25,6 +25,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 SERVER_START_SECONDS = 120
+# Generous: a busy CI machine runs the model and the index thread at its own pace.
+WAIT_MS = 30_000
 
 
 def _reexport_root_helpers() -> None:
@@ -57,6 +59,9 @@ def browser():
         from playwright.sync_api import sync_playwright
     except ImportError:
         _unavailable("the playwright package is not installed")
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=WAIT_MS)
     playwright = sync_playwright().start()
     try:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -120,7 +125,7 @@ def page(browser, server):
     """A fresh browser tab; `page.problems` collects console errors (CSP violations among them)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server)
     tab = context.new_page()
-    tab.set_default_timeout(30_000)
+    tab.set_default_timeout(WAIT_MS)
     tab.problems = []
     tab.on("console", lambda message: tab.problems.append(message.text) if message.type == "error" else None)
     tab.on("pageerror", lambda error: tab.problems.append(str(error)))

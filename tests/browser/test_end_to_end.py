@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import zipfile
 
 import pytest
 from playwright.sync_api import expect
@@ -107,3 +108,39 @@ def test_a_phone_sees_one_column(browser, server, screenshot):
     assert results["width"] <= 390
     screenshot(phone, "search-phone")
     context.close()
+
+
+def test_a_dropped_file_is_uploaded(page):
+    page.goto("/upload")
+    drop = page.evaluate_handle("""() => {
+        const data = new DataTransfer();
+        data.items.add(new File(["Otters in Norfolk\\n\\n“The otters are back,” said Tom Hale in Norwich."],
+                                "otters.txt", {type: "text/plain"}));
+        return data;
+    }""")
+    page.dispatch_event("#dropzone", "drop", {"dataTransfer": drop})
+    expect(page.locator("#chosen")).to_contain_text("1 file chosen")
+    page.click("#upload-button")
+    expect(page.locator("#upload-rows .badge-added")).to_have_count(1, timeout=60_000)
+    expect(page.locator("#upload-rows a")).to_have_text("Otters in Norfolk")
+    assert page.problems == []
+
+
+def test_a_zip_goes_to_the_status_page_which_follows_the_job(page, tmp_path, screenshot):
+    batch = tmp_path / "batch.zip"
+    with zipfile.ZipFile(batch, "w") as zipped:
+        for i, town in enumerate(("Leeds", "York", "Hull")):
+            zipped.writestr(f"notes/{town.lower()}.txt",
+                            f"Flood warning for {town}\n\n“Stay away from the river,” said officer Kim Park{i} "
+                            f"in {town}.")
+        zipped.writestr("notes/broken.bin", b"\x00\x01\x02 not an article")
+    page.goto("/upload")
+    page.set_input_files("#files", str(batch))
+    page.click("#upload-button")
+    expect(page).to_have_url(re.compile(r"/upload/jobs/[0-9a-f]+$"), timeout=60_000)
+    expect(page.locator("#job-state")).to_have_text("done", timeout=60_000)
+    expect(page.locator("#job-rows .badge-added")).to_have_count(3)
+    expect(page.locator("#job-rows .badge-failed")).to_have_count(1)
+    expect(page.locator("#job-rows")).to_contain_text("searchable")
+    screenshot(page, "upload-job")
+    assert page.problems == []

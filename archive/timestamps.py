@@ -227,6 +227,8 @@ def _implausible(value: datetime, now: datetime | None) -> str | None:
         now = now.replace(tzinfo=timezone.utc)
     if value.year < MIN_YEAR:
         return f"year {value.year} is too early to be a publication date"
+    if value.year > now.year + 1:  # also keeps year-9999 values away from UTC arithmetic, which overflows
+        return f"{value.isoformat()} is in the future"
     if value.astimezone(timezone.utc) == datetime(1970, 1, 1, tzinfo=timezone.utc):
         return "the Unix epoch itself, a placeholder rather than a date"
     if value > now + FUTURE_TOLERANCE:

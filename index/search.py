@@ -19,6 +19,7 @@ from whoosh import highlight, query as wq
 from whoosh.qparser import AndGroup, FieldAliasPlugin, MultifieldParser, QueryParser
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.query.qcore import _NullQuery
+from whoosh.reading import EmptyReader
 
 from archive.store import Store
 from index.documents import parse_quote_id
@@ -272,7 +273,9 @@ class SearchService:
         if current is None:
             current = self.indexes[kind].searcher()
         elif not current.up_to_date():
-            current = current.refresh()
+            # A searcher opened on an empty index has no segments to reuse: open anew.
+            fresh_start = isinstance(current.reader(), EmptyReader)
+            current = self.indexes[kind].searcher() if fresh_start else current.refresh()
         searchers[kind] = current
         return current
 

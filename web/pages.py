@@ -49,7 +49,7 @@ def export_quotes(fmt):
 
 
 def listing(kind: str, fmt: str | None):
-    if fmt in ("csv",):
+    if fmt == "csv":
         return export(kind, fmt)
     runtime = current_app.extensions["archive"]
     state = SearchState.from_args(request.args)

@@ -13,8 +13,8 @@ import math
 from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
 
 from web import histogram, shapes
-from web.facets import FACET_LABELS, SearchState, page_number
-from web.formatting import published_text, slugify
+from web.facets import SearchState, page_number
+from web.formatting import slugify
 from web.results import run_search
 
 bp = Blueprint("speakers", __name__)
@@ -143,13 +143,11 @@ def speaker_data(slug: str) -> dict:
         "totals": speaker_totals(db, names),
         "found": found,
         "topics": topics,
-        "topic_labels": FACET_LABELS,
         "topic_url": lambda kind, value: state.adding(kind, value).with_sort("newest").href(quotes_path),
         "quotes_url": state.with_page(1).href(quotes_path),
         "chart": histogram.svg(histogram.bars(found.months),
                                lambda key: state.with_dates(key, key).href(quotes_path), noun="quote"),
         "pages": _pager(found.response, page_path),
-        "published_text": published_text,
     }
 
 

@@ -89,8 +89,7 @@ def page_context(kind: str, state: SearchState, found) -> dict:
         "path": path,
         "chips": chips(state, path),
         "clear_url": state.without_facets().href(path),
-        "sorts": [(name, state.with_sort(name).href(path), state.effective_sort == name)
-                  for name in ("relevance", "newest", "oldest")],
+        "sorts": sort_choices(state),
         "other_kind_url": state.for_export().href(url_for(KINDS["quotes" if kind == "articles" else "articles"]
                                                           ["endpoint"])),
         "json_url": state.href(url_for("pages.quotes_json" if kind == "quotes" else "pages.search_json")),
@@ -110,6 +109,16 @@ def page_context(kind: str, state: SearchState, found) -> dict:
             noun=KINDS[kind]["noun"])
         context["pages"] = page_links(state, found.response, path)
     return context
+
+
+def sort_choices(state: SearchState) -> list[tuple[str, str, bool]]:
+    """(value, label, selected) for the sort menu. The first choice is the default, sent as
+    no value, so a query typed on a page that was browsing by date is ranked by relevance."""
+    default = "relevance" if state.q else "newest"
+    chosen = "" if state.sort == default else state.sort
+    choices = [("", default, chosen == "")]
+    choices += [(name, name, chosen == name) for name in ("relevance", "newest", "oldest") if name != default]
+    return choices
 
 
 def page_links(state: SearchState, response, path: str) -> list[tuple[str, str | None, bool]]:

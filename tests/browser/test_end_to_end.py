@@ -21,7 +21,11 @@ def test_search_a_word_from_the_seed(page, screenshot):
     expect(page.locator(".snippet mark").first).to_have_text(re.compile("divergent", re.I))
     expect(page.locator(".article-hits .date")).to_have_text("Posted at 11:02, date unknown")
     expect(page.locator('.facet-speaker a.facet-value[data-value="Dmitry Peskov"]')).to_be_visible()
+    expect(page.locator("select[name=sort] option:checked")).to_have_text("relevance")
     screenshot(page, "search")
+    page.select_option("select[name=sort]", "oldest")  # applies at once (static/search.js)
+    expect(page).to_have_url(re.compile(r"sort=oldest"))
+    expect(page.locator("#q")).to_have_value("divergent")
     assert page.problems == []
 
 

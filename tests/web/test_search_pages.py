@@ -237,3 +237,12 @@ def test_api_facets_stop_at_ten_and_say_when_there_are_more(make_client):
     assert len(data["facets"]["place"]) == 10 and data["facets_with_more"] == ["place"]
     data = client.get("/api/search?more=place").get_json()
     assert len(data["facets"]["place"]) == 12 and data["facets_with_more"] == []
+
+
+def test_the_sort_menu_sends_no_sort_for_the_default(client):
+    browsing = page(client, "/")
+    assert '<option value="" selected>newest</option>' in browsing
+    assert '<option value="relevance">relevance</option>' in browsing
+    searching = page(client, "/?q=peskov&sort=oldest")
+    assert '<option value="">relevance</option>' in searching
+    assert '<option value="oldest" selected>oldest</option>' in searching

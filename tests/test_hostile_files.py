@@ -462,3 +462,19 @@ def test_a_few_stray_control_bytes_do_not_make_text_binary():
     [item] = read_file("stray.txt", text)
     assert item.ok and item.draft.paragraphs == ["The council met\x07 on Monday\x0b and voted 7 to 2 for the "
                                                  "final payment."]
+
+
+def test_a_zip_needing_a_newer_zip_version_is_refused_not_raised():
+    data = bytearray(zip_of_one("story.txt", b"Harbour\n\nThe bridge opens."))
+    end = data.rindex(b"PK\x05\x06")
+    central = data.index(b"PK\x01\x02")
+    data[central + 6] = 64  # "version needed to extract": 6.4, which Python's zipfile refuses
+    [item] = read_file("new.zip", bytes(data[:end]) + bytes(data[end:]))
+    assert item.error.startswith("unsupported ZIP file (zip file version 6.4")
+
+
+def zip_of_one(name: str, data: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(name, data)
+    return buffer.getvalue()

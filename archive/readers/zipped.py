@@ -24,6 +24,8 @@ def read_zip(name: str, data: bytes, limits: Limits, depth: int = 0) -> list[Rea
         infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
         return [ReadItem(name, data, error=f"damaged ZIP file ({exc})")]
+    except NotImplementedError as exc:  # "zip file version 6.4", multi-disk archives
+        return [ReadItem(name, data, error=f"unsupported ZIP file ({exc})")]
     if len(infos) > limits.max_zip_entries:
         return [ReadItem(name, data, error=f"ZIP has {len(infos):,} entries "
                                            f"(the limit is {limits.max_zip_entries:,})")]

@@ -1,0 +1,218 @@
+"""Nothing lost: `python -m archive ingest` killed with SIGKILL at random points, then
+started again, keeps every acknowledged article, stores nothing twice, and after the
+recovery at start-up every article is searchable. A deleted or damaged index folder is
+rebuilt from the store at start-up, and says so.
+
+bench/crash.py runs the same on the 2,225 BBC articles with more kill points.
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from archive.store import Store
+from index.search import SearchRequest, SearchService
+from index.writer import index_is_healthy
+
+PROJECT = Path(__file__).resolve().parent.parent
+ACKNOWLEDGED = re.compile(r"^(added|updated|duplicate)\s+(\S+)\s+#(\d+)")
+ARTICLES = 150  # three batches of the ingester's 64
+KILLS = 3
+
+
+def write_articles(folder: Path, count: int) -> dict[str, str]:
+    """`count` small distinct articles; returns file name -> the unique word in its title."""
+    folder.mkdir()
+    words = {}
+    for n in range(count):
+        word = f"kestrel{n:04d}"
+        name = f"story{n:04d}.json"
+        (folder / name).write_text(json.dumps({
+            "title": f"Harbour report {word}",
+            "text": f"The council met on Monday to discuss item {n}. “We will fund item {n},” said Mayor Ann Lee.",
+            "published": f"2022-01-{1 + n % 28:02d}T09:30:00+01:00",
+            "source": "Harbour Gazette"}), encoding="utf-8")
+        words[name] = word
+    return words
+
+
+class Run:
+    """One `python -m archive` process, its output read line by line as it comes."""
+
+    def __init__(self, *args: str):
+        env = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONPATH=str(PROJECT))
+        self.process = subprocess.Popen([sys.executable, "-u", "-m", "archive", *args], cwd=PROJECT, env=env,
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.lines: list[str] = []
+        self.errors: list[str] = []
+        self._readers = [threading.Thread(target=self._read, args=(self.process.stdout, self.lines), daemon=True),
+                         threading.Thread(target=self._read, args=(self.process.stderr, self.errors), daemon=True)]
+        for reader in self._readers:
+            reader.start()
+
+    @staticmethod
+    def _read(stream, into: list[str]) -> None:
+        for line in stream:
+            into.append(line.rstrip("\n"))
+
+    def kill_after(self, seconds: float) -> bool:
+        """SIGKILL after `seconds` unless it ended first; True when it was killed."""
+        try:
+            self.process.wait(timeout=seconds)
+            killed = False
+        except subprocess.TimeoutExpired:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait()
+            killed = True
+        self._finish()
+        return killed
+
+    def wait(self, timeout: float = 300) -> int:
+        code = self.process.wait(timeout=timeout)
+        self._finish()
+        return code
+
+    def _finish(self) -> None:
+        for reader in self._readers:
+            reader.join(timeout=10)
+
+    def acknowledged(self) -> dict[int, str]:
+        """Article id -> file, from the report lines printed so far."""
+        return {int(m[3]): m[2] for m in map(ACKNOWLEDGED.match, self.lines) if m}
+
+
+def store_rows(data: Path) -> list[sqlite3.Row]:
+    connection = sqlite3.connect(data / "archive.sqlite3")
+    connection.row_factory = sqlite3.Row
+    try:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        if not connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles'").fetchone():
+            return []  # a process killed (or looked at) before it made the schema
+        return connection.execute("SELECT id, file, content_hash, original_sha256 FROM articles").fetchall()
+    finally:
+        connection.close()
+
+
+def assert_consistent(data: Path) -> list[sqlite3.Row]:
+    """What a SIGKILL may never leave: a damaged database, a duplicate, an article without its original."""
+    if not (data / "archive.sqlite3").exists():
+        return []
+    rows = store_rows(data)
+    assert len({row["content_hash"] for row in rows}) == len(rows)
+    assert len({row["file"] for row in rows}) == len(rows)
+    for row in rows:
+        original = data / "originals" / row["original_sha256"][:2] / row["original_sha256"]
+        assert original.is_file(), f"article #{row['id']} has no original"
+    return rows
+
+
+def stats(data: Path) -> dict:
+    run = Run("stats", "--data", str(data))
+    assert run.wait() == 0, run.errors
+    return json.loads(run.lines[0])
+
+
+def test_ingest_killed_at_random_points_loses_and_duplicates_nothing(tmp_path):
+    words = write_articles(tmp_path / "batch", ARTICLES)
+    data = tmp_path / "data"
+    chooser = random.Random(20220116)
+    acknowledged: dict[int, str] = {}
+    kills = 0
+    for _ in range(KILLS):
+        run = Run("ingest", str(tmp_path / "batch"), "--data", str(data), "--jobs", "1")
+        kills += run.kill_after(chooser.uniform(1.0, 8.0))
+        acknowledged.update(run.acknowledged())
+        assert_consistent(data)
+    final = Run("ingest", str(tmp_path / "batch"), "--data", str(data), "--jobs", "1")
+    assert final.wait() == 0, final.errors
+    acknowledged.update(final.acknowledged())
+
+    assert kills >= 1, "no run was killed: the kill points came after the ingest had finished"
+    rows = assert_consistent(data)
+    stored = {row["id"]: Path(row["file"]).name for row in rows}
+    assert {i: Path(f).name for i, f in acknowledged.items()}.items() <= stored.items()
+    assert sorted(stored.values()) == sorted(words)
+    assert stats(data)["index_queue"] == 0
+
+    assert index_is_healthy(data / "index")
+    store = Store(data)
+    search = SearchService(data / "index", store)
+    try:
+        assert search.search(SearchRequest(q="")).total == ARTICLES
+        for article_id, name in stored.items():
+            hits = search.search(SearchRequest(q=words[name])).hits
+            assert [hit["id"] for hit in hits] == [article_id], name
+    finally:
+        store.close()
+
+
+def test_the_cli_acknowledges_each_batch_as_soon_as_it_is_stored(tmp_path):
+    """A report printed only at the very end acknowledges nothing to a run that is killed."""
+    write_articles(tmp_path / "batch", 70)  # two batches
+    data = tmp_path / "data"
+    run = Run("ingest", str(tmp_path / "batch"), "--data", str(data), "--jobs", "1")
+    deadline = time.monotonic() + 120
+    while run.process.poll() is None and time.monotonic() < deadline:
+        if 0 < len(assert_consistent(data)) < 70:
+            break
+        time.sleep(0.05)
+    printed_while_running = len(run.acknowledged())
+    run.wait()
+    if printed_while_running == 0:
+        pytest.xfail("archive/__main__.py prints the per-file report only when the whole ingest has ended "
+                     "(see RELIABILITY.md, open findings)")
+
+
+@pytest.fixture(scope="module")
+def archive_of_20(tmp_path_factory):
+    """An archive of 20 articles, stored and indexed once for the tests that damage a copy of it."""
+    folder = tmp_path_factory.mktemp("archive20")
+    write_articles(folder / "batch", 20)
+    assert Run("ingest", str(folder / "batch"), "--data", str(folder / "data"), "--jobs", "1").wait() == 0
+    return folder / "data"
+
+
+@pytest.fixture
+def stored_archive(archive_of_20, tmp_path):
+    copy = tmp_path / "data"
+    shutil.copytree(archive_of_20, copy)
+    return copy
+
+
+def search_total(data: Path) -> int:
+    store = Store(data)
+    try:
+        return SearchService(data / "index", store).search(SearchRequest(q="kestrel*")).total
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("damage", ["deleted", "emptied", "garbage"])
+def test_a_lost_or_damaged_index_is_rebuilt_at_start_up_and_says_so(stored_archive, damage, tmp_path):
+    index = stored_archive / "index"
+    if damage == "deleted":
+        shutil.rmtree(index)
+    for path in index.glob("*") if damage != "deleted" else []:
+        if damage == "emptied":
+            path.write_bytes(b"")
+        else:
+            path.write_bytes(os.urandom(max(64, path.stat().st_size)))
+    (tmp_path / "nothing").mkdir()
+    start = Run("ingest", str(tmp_path / "nothing"), "--data", str(stored_archive))
+    assert start.wait() == 0, start.errors
+    assert any("is missing or damaged: rebuilding it from the store (20 articles)" in line for line in start.errors), \
+        start.errors
+    assert index_is_healthy(index)
+    assert search_total(stored_archive) == 20

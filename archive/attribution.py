@@ -36,7 +36,7 @@ say says said saying tell tells told telling add adds added adding warn warns wa
 assure assures assured write writes wrote writing tweet tweets tweeted tweeting post posts posted
 note notes noted noting explain explains explained explaining insist insists insisted insisting
 argue argues argued arguing claim claims claimed claiming declare declares declared declaring
-state states stated continue continues continued ask asks asked answer answers answered
+states stated continue continues continued ask asks asked answer answers answered
 reply replies replied replying respond responds responded responding remark remarks remarked
 recall recalls recalled recalling acknowledge acknowledges acknowledged admit admits admitted
 announce announces announced announcing suggest suggests suggested suggesting predict predicts
@@ -51,7 +51,7 @@ countered retort retorts retorted charge charges charged allege alleges alleged 
 contended maintain maintains maintained deny denies denied confirm confirms confirmed
 describe describes described call calls called calling demand demands demanded tells
 wonder wonders wondered muse muses mused sigh sighed scoff scoffs scoffed snap snapped
-proclaim proclaims proclaimed pledge pledges pledged thunder thundered blast blasts blasted
+proclaim proclaims proclaimed accuse accuses accused accusing pledge pledges pledged thunder thundered blast blasts blasted
 chimed chime chimes interjected interject interjects opined opine opines bark barks barked
 chant chants chanted echo echoes echoed beam beamed label labels labeled labeling labelled
 dub dubs dubbed plead pleads pleaded rail rails railed fume fumes fumed gush gushed
@@ -440,6 +440,8 @@ class _Resolver:
     def _subject_events(self) -> None:
         t = self.t
         for m in t.people.mentions:
+            if m.token_start < len(t.quote_of) and t.quote_of[m.token_start] >= 0:
+                continue  # a name inside a quotation is not who the narrative is about
             kind = "possessor" if m.possessive else "mention"
             if kind == "mention" and self._is_subject(m.token_start):
                 kind = "subject"
@@ -576,9 +578,6 @@ class _Resolver:
             return e.position < position and e.position >= window_start and (g is None or g == gender)
 
         recent = [e for e in self.events if fits(e)]
-        agreeing = [e for e in recent if persons[e.person].gender == gender]
-        if agreeing:
-            recent = agreeing
         if not recent:
             return Attribution(None, mention_text, None, 0.0, None, "")
         speakers = [e for e in recent if e.kind == "speaker"]
@@ -665,6 +664,8 @@ def _sentence_range(t: _Text, token: int) -> tuple[int, int]:
 
 def _short_tag(t: _Text, clause: _Clause, hi: int) -> bool:
     """ "“Stop.” Peskov said." — a clause that only tags the quotation before it."""
+    if hi < len(t.doc) and t.quote_of[hi] >= 0:
+        return False  # the clause introduces the next quotation
     rest = [x for x in range(clause.end, hi) if not _is_punct(t.doc[x].text)]
     return len(rest) <= 8 and not any(_lower(t, x) in ("that", "to", "he", "she", "they", "it") for x in rest)
 
@@ -766,9 +767,9 @@ def _candidate_clauses(t: _Text, first_a: int, last_b: int) -> list[tuple[_Claus
     if colon is not None:
         return [(colon, 0.9, True)]
     candidates: list[tuple[_Clause, float, bool]] = []
+    candidates += [(c, 0.9, False) for c in reversed(left)]
     if not ended:
         candidates += [(c, 0.9, False) for c in right]
-    candidates += [(c, 0.9, False) for c in reversed(left)]
     if first_a < len(t.doc):
         s_lo, s_hi = _sentence_range(t, first_a)
         seen = {(c.cue_start, c.np_start) for c, _, _ in candidates}

@@ -383,6 +383,24 @@ def _honorific_gender(doc, token_start: int) -> str | None:
     return None
 
 
+_PRONOUN_GENDER = {"he": "male", "his": "male", "him": "male", "himself": "male",
+                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
+
+
+def _pronoun_after(doc, mention: Mention, mentions: list[Mention]) -> str | None:
+    """The gender of the first he/she/his/her after a name, before anyone else is named."""
+    next_other = min((m.token_start for m in mentions
+                      if m.token_start > mention.token_start and m.person != mention.person), default=len(doc))
+    for i in range(mention.token_end, min(len(doc), mention.token_end + 15, next_other)):
+        text = doc[i].text
+        if "\n" in text or text in ("“", "”", '"', "«", "»"):
+            return None
+        gender = _PRONOUN_GENDER.get(text.lower())
+        if gender:
+            return gender
+    return None
+
+
 def find_people(doc) -> People:
     """The people of an article: mentions grouped per person, with roles and gender."""
     clusters = _Clusters()
@@ -404,6 +422,11 @@ def find_people(doc) -> People:
             after, g2 = _roles_after(doc, m.token_end + (1 if m.possessive else 0)) if not m.possessive else (set(), None)
             person.roles |= before | after
             for g in (g1, g2, name_gender(m.text)):
+                if g:
+                    genders[g] += 1
+        if not genders:
+            for m in person.mentions:
+                g = _pronoun_after(doc, m, all_mentions)
                 if g:
                     genders[g] += 1
         if genders and not person.gender:

@@ -4,7 +4,9 @@ it is logged here with the request that caused it.
 """
 from __future__ import annotations
 
+import errno
 import logging
+import sqlite3
 
 from flask import jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
@@ -55,6 +57,20 @@ def too_large_message(settings) -> str:
             f"{settings.max_upload_files:,} files. Send fewer files at a time, or split the ZIP.")
 
 
+def storage_problem(error: BaseException) -> tuple[int, str] | None:
+    """A full or read-only disk, in the reader's terms: (status, message); None for anything else."""
+    text = str(error).lower()
+    if (isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT)) or \
+            (isinstance(error, sqlite3.OperationalError) and "disk is full" in text):
+        return 507, ("The archive's disk is full, so nothing was added. Free some space and try again; "
+                     "searching still works.")
+    if (isinstance(error, OSError) and error.errno == errno.EROFS) or \
+            (isinstance(error, sqlite3.OperationalError) and "readonly" in text):
+        return 503, ("The archive's data folder is read-only, so nothing can be added. "
+                     "Searching still works.")
+    return None
+
+
 def register(app) -> None:
     @app.errorhandler(RequestEntityTooLarge)
     def too_large(error):
@@ -78,6 +94,11 @@ def register(app) -> None:
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception):
+        problem = storage_problem(error)
+        if problem is not None:
+            log.error("%s %s: %s", request.method, request.full_path, error)
+            status, message = problem
+            return answer(message, status, "Nothing was added")
         log.exception("unexpected error on %s %s", request.method, request.full_path)
         return answer("Something went wrong on our side; it has been logged. "
                       "Try again, or go back to the search.", 500)

@@ -36,9 +36,10 @@ def _reexport_root_helpers() -> None:
     spec = importlib.util.spec_from_file_location("tests_root_conftest_for_browser", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    for name in ("FIXTURES", "SEED", "make_article", "quote_in"):
-        if hasattr(module, name):
-            globals()[name] = getattr(module, name)
+    for name, value in vars(module).items():
+        # Its helpers, not its fixtures (pytest finds those in tests/conftest.py itself).
+        if not name.startswith("_") and name not in globals() and not hasattr(value, "_fixture_function_marker"):
+            globals()[name] = value
 
 
 _reexport_root_helpers()

@@ -126,3 +126,21 @@ QUERY_VALUES = st.one_of(
 def test_no_input_makes_a_server_error(client, args, path):
     response = client.get(path, query_string=args)
     assert response.status_code in (200, 400), (path, args, response.status_code)
+
+
+def test_a_full_or_read_only_disk_is_said_plainly(client, monkeypatch):
+    import errno
+    import sqlite3
+
+    runtime = client.application.extensions["archive"]
+    for failure, status, words in (
+            (OSError(errno.ENOSPC, "No space left on device"), 507, "disk is full"),
+            (sqlite3.OperationalError("database or disk is full"), 507, "disk is full"),
+            (OSError(errno.EROFS, "Read-only file system"), 503, "read-only"),
+            (sqlite3.OperationalError("attempt to write a readonly database"), 503, "read-only")):
+        def refuse(files, options, failure=failure):
+            raise failure
+
+        monkeypatch.setattr(runtime, "ingest", refuse)
+        response = client.post("/api/articles", data={"files": [(__import__("io").BytesIO(b"x"), "a.txt")]})
+        assert response.status_code == status and words in response.get_json()["error"], failure

@@ -178,7 +178,7 @@ def _build_text(doc, spans: list[QuoteSpan], people: People) -> _Text:
             breaks = True
         elif quote_of[i] >= 0 and quote_of[i + 1] != quote_of[i]:
             span = spans[quote_of[i]]
-            inner = text[span.text_start:span.text_end].rstrip(" ”\"’'»")
+            inner = text[span.start:span.end - len(span.close_mark or "")].rstrip()
             if inner[-1:] in ".!?" and (quote_of[i + 1] >= 0 or _starts_sentence(nxt.text)):
                 breaks = True
         if breaks:
@@ -664,7 +664,7 @@ def _sentence_range(t: _Text, token: int) -> tuple[int, int]:
 
 def _short_tag(t: _Text, clause: _Clause, hi: int) -> bool:
     """ "“Stop.” Peskov said." — a clause that only tags the quotation before it."""
-    if hi < len(t.doc) and t.quote_of[hi] >= 0:
+    if hi < len(t.doc) and t.quote_of[hi] >= 0 and not any(t.doc[x].text in SENTENCE_END for x in range(clause.end, hi)):
         return False  # the clause introduces the next quotation
     rest = [x for x in range(clause.end, hi) if not _is_punct(t.doc[x].text)]
     return len(rest) <= 8 and not any(_lower(t, x) in ("that", "to", "he", "she", "they", "it") for x in rest)

@@ -1,0 +1,98 @@
+"""Name variants: one person, one place, one organization, however the text spells them."""
+from __future__ import annotations
+
+import pytest
+
+from archive.names import (
+    canonical_entity,
+    canonical_name,
+    fold,
+    name_gender,
+    parse_person_name,
+    person_key,
+    same_entity,
+    same_person,
+    strip_possessive,
+)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Dmitry Peskov", "Dmitri Peskov"),
+    ("Dmitry Peskov", "Peskov"),
+    ("Dmitry Peskov", "Mr. Peskov"),
+    ("Vladimir Putin's", "Putin"),
+    ("Aleksandr Lukashenko", "Alexander Lukashenko"),
+    ("Volodymyr Zelensky", "Volodymyr Zelenskyy"),
+    ("Sergei Lavrov", "Sergey Lavrov"),
+    ("J. Smith", "John Smith"),
+    ("Chris Christie", "Christopher Christie"),
+    ("Hillary Clinton", "Mrs. Clinton"),
+])
+def test_variants_of_one_person(a, b):
+    assert same_person(a, b)
+    assert person_key(a) == person_key(b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Jeb Bush", "George W. Bush"),
+    ("Bill Clinton", "Mrs. Clinton"),
+    ("Dmitry Peskov", "Vladimir Putin"),
+    ("Peskov", ""),
+])
+def test_different_people(a, b):
+    assert not same_person(a, b)
+
+
+def test_canonical_name_is_the_fullest_common_form():
+    assert canonical_name(["Peskov", "Dmitry Peskov", "Mr. Peskov", "Dmitri Peskov"]) == "Dmitry Peskov"
+    assert canonical_name(["Dmitri Peskov", "Dmitry Peskov", "Dmitri Peskov"]) == "Dmitri Peskov"
+    assert canonical_name(["Mr. Peskov", "Peskov's"]) == "Peskov"
+
+
+def test_a_name_taken_apart():
+    name = parse_person_name("Rep. Jim Jordan (R-Ohio)")
+    assert (name.given, name.surname) == (("Jim",), "Jordan")
+    assert parse_person_name("Ursula von der Leyen").surname == "von der Leyen"
+    assert parse_person_name("Martin Luther King Jr.").surname == "King"
+
+
+def test_gender_from_honorific_or_first_name():
+    assert name_gender("Mrs. Clinton") == "female"
+    assert name_gender("Dmitry Peskov") == "male"
+    assert name_gender("Peskov") is None
+
+
+def test_transliteration_folding():
+    assert fold("Dmitry") == fold("Dmitri")
+    assert fold("Aleksandr") == fold("Alexander")
+    assert fold("Zelenskiy") == fold("Zelensky")
+
+
+def test_possessives_are_dropped():
+    assert strip_possessive("Vladimir Putin’s") == "Vladimir Putin"
+    assert strip_possessive("the parents’") == "the parents"
+
+
+@pytest.mark.parametrize("written, canonical, kind", [
+    ("US", "United States", "place"),
+    ("U.S.", "United States", "place"),
+    ("the United States", "United States", "place"),
+    ("America", "United States", "place"),
+    ("USA", "United States", "place"),
+    ("Britain", "United Kingdom", "place"),
+    ("the UK", "United Kingdom", "place"),
+    ("the Atlantic Alliance", "NATO", "org"),
+    ("NATO's", "NATO", "org"),
+    ("the Kremlin", "Kremlin", "org"),
+    ("UN", "United Nations", "org"),
+    ("the EU", "European Union", "org"),
+])
+def test_places_and_organizations(written, canonical, kind):
+    assert canonical_entity(written, "place") == (canonical, kind)
+
+
+def test_unknown_names_keep_their_spelling_and_type():
+    assert canonical_entity("the Moscow", "place") == ("Moscow", "place")
+    assert canonical_entity("Gazprom’s", "org") == ("Gazprom", "org")
+    assert same_entity("U.S.", "the United States")
+    assert not same_entity("Russia", "United States")

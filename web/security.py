@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import os
 import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from flask import abort, current_app, request, session
+
+log = logging.getLogger(__name__)
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
@@ -68,6 +71,10 @@ def load_secret_key(data_dir: Path) -> str:
         # An empty file (a crash between create and write): start over.
         path.unlink(missing_ok=True)
         return load_secret_key(data_dir)
+    except OSError as exc:
+        # A read-only data folder still serves searches; logins then last until a restart.
+        log.warning("cannot keep a secret key in %s (%s); using one for this run only", path, exc.strerror)
+        return secrets.token_hex(32)
     key = secrets.token_hex(32)
     with os.fdopen(fd, "w", encoding="ascii") as out:
         out.write(key + "\n")

@@ -246,3 +246,11 @@ def test_the_sort_menu_sends_no_sort_for_the_default(client):
     searching = page(client, "/?q=peskov&sort=oldest")
     assert '<option value="">relevance</option>' in searching
     assert '<option value="oldest" selected>oldest</option>' in searching
+
+
+def test_an_empty_archive_says_so(make_client):
+    client = make_client([])
+    assert "The archive holds no articles yet" in page(client, "/")
+    assert "The archive holds no quotes yet" in page(client, "/quotes")
+    assert "Nothing found" in page(client, "/?q=anything")
+    assert client.get("/speakers").status_code == 200

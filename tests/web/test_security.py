@@ -144,3 +144,10 @@ def test_a_full_or_read_only_disk_is_said_plainly(client, monkeypatch):
         monkeypatch.setattr(runtime, "ingest", refuse)
         response = client.post("/api/articles", data={"files": [(__import__("io").BytesIO(b"x"), "a.txt")]})
         assert response.status_code == status and words in response.get_json()["error"], failure
+
+
+def test_a_folder_that_cannot_keep_a_key_still_gets_one(tmp_path, monkeypatch):
+    monkeypatch.delenv("ARCHIVE_SECRET_KEY", raising=False)
+    missing = tmp_path / "not-a-folder"
+    missing.write_text("a file where the data folder should be")
+    assert len(load_secret_key(missing)) == 64

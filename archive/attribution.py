@@ -346,7 +346,19 @@ def _right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
         end -= 1
     if end <= start or not _has_head(t, start, end):
         return None
-    return start, end
+    return start, _name_apposition(t, end, hi)
+
+
+def _name_apposition(t: _Text, end: int, hi: int) -> int:
+    """ "said Putin's spokesman, Dmitry Peskov." — the name after the comma belongs in."""
+    if end + 1 >= hi or t.doc[end].text != ",":
+        return end
+    for m in t.people.mentions:
+        if m.token_start == end + 1 and not m.possessive and m.token_end <= hi:
+            after = t.doc[m.token_end].text if m.token_end < len(t.doc) else "."
+            if after in (",", ".", ";") or "\n" in after or m.token_end == hi:
+                return m.token_end
+    return end
 
 
 def _skip_between_left(t: _Text, cue: int, lo: int) -> int:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from archive.model import Entity
 from archive.names import (
+    FIRST_NAME_GENDER,
     HONORIFICS,
     canonical_entity,
     canonical_name,
@@ -210,6 +211,9 @@ def _ner_person_mentions(doc) -> list[Mention]:
         start, end, possessive = _name_tokens(doc, ent.start, ent.end)
         if end <= start:
             continue
+        if start == ent.start and end - start == 1 and start > 0 and doc[start - 1].text.lower() in FIRST_NAME_GENDER \
+                and _is_name_word(doc[start - 1].text):
+            start -= 1  # NER left out the first name: "Dmitry [Peskov] spoke"
         mention = _mention(doc, start, end, possessive)
         if _plausible_name(mention.text):
             mentions.append(mention)

@@ -1,0 +1,148 @@
+"""Who said it: hand-written sentences for each way news credits a quotation."""
+from __future__ import annotations
+
+import pytest
+
+from archive.nlp import load_model
+from archive.quotes import extract_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+@pytest.fixture(scope="module")
+def quotes_of(nlp):
+    def run(body: str):
+        return extract_quotes(body, nlp(body))
+    return run
+
+
+def speakers(quotes) -> list[str | None]:
+    return [q.speaker for q in quotes]
+
+
+def test_title_before_the_name(quotes_of):
+    (q,) = quotes_of("“The talks have failed,” Kremlin spokesman Dmitry Peskov said on Sunday.")
+    assert q.speaker == "Dmitry Peskov"
+    assert q.speaker_mention == "Kremlin spokesman Dmitry Peskov"
+    assert q.cue == "said"
+    assert q.confidence > 0.8
+
+
+def test_inverted_cue(quotes_of):
+    (q,) = quotes_of("“We are ready,” said Angela Merkel, the German chancellor.")
+    assert q.speaker == "Angela Merkel"
+
+
+def test_according_to(quotes_of):
+    (q,) = quotes_of("The deal is “dead on arrival,” according to Senator Maria Lopez.")
+    assert q.speaker == "Maria Lopez"
+    assert q.cue == "according to"
+
+
+def test_told_names_the_speaker_not_the_audience(quotes_of):
+    (q,) = quotes_of("Dmitry Peskov told CNN: “Nobody is threatening anyone.”")
+    assert q.speaker == "Dmitry Peskov"
+
+
+def test_age_apposition(quotes_of):
+    (q,) = quotes_of("“I never liked it,” Peskov, 54, said.")
+    assert q.speaker == "Peskov"
+
+
+def test_role_apposition(quotes_of):
+    (q,) = quotes_of("“It is a provocation,” Maria Zakharova, the spokeswoman for the ministry, said.")
+    assert q.speaker == "Maria Zakharova"
+
+
+def test_pronoun_goes_to_the_person_the_text_is_about(quotes_of):
+    body = ("Senator John Miller arrived in Ohio on Monday.\n\n"
+            "“We will win this state,” he said.")
+    assert speakers(quotes_of(body)) == ["John Miller"]
+
+
+def test_pronoun_agrees_in_gender(quotes_of):
+    body = ("Mayor Sarah Jones met Governor Tom Baker on Friday. "
+            "“It was a productive meeting,” she said.")
+    assert speakers(quotes_of(body)) == ["Sarah Jones"]
+
+
+def test_pronoun_follows_the_last_speaker(quotes_of):
+    body = ("“We are not talking about tomorrow,” said President Vladimir Putin’s spokesman, "
+            "Dmitry Peskov.\n\n"
+            "He also rejected the sanctions. “It would be a big mistake,” he warned.")
+    assert speakers(quotes_of(body)) == ["Dmitry Peskov", "Dmitry Peskov"]
+
+
+def test_description_matches_the_role_the_text_gave(quotes_of):
+    body = ("Kremlin spokesman Dmitry Peskov spoke to reporters. Russian President Vladimir Putin "
+            "was not present.\n\n"
+            "“We want to see progress,” warned Vladimir Putin’s spokesman.")
+    (q,) = quotes_of(body)
+    assert q.speaker == "Dmitry Peskov"
+    assert q.speaker_mention == "Vladimir Putin’s spokesman"
+
+
+def test_name_variants_are_one_speaker(quotes_of):
+    body = ("“First,” Dmitry Peskov said.\n\n"
+            "“Second,” Dmitri Peskov added.\n\n"
+            "“Third,” said Mr. Peskov.")
+    assert speakers(quotes_of(body)) == ["Dmitry Peskov"] * 3
+
+
+def test_split_quote_keeps_its_speaker(quotes_of):
+    body = "“No one is threatening anyone,” Peskov said, “it would be madness.”"
+    assert speakers(quotes_of(body)) == ["Peskov", "Peskov"]
+
+
+def test_two_quotes_before_one_cue(quotes_of):
+    body = "“No one is threatening anyone”, “it would be madness”, assured Dmitri Peskov on CNN."
+    assert speakers(quotes_of(body)) == ["Dmitri Peskov", "Dmitri Peskov"]
+
+
+def test_a_following_sentence_continues_the_speaker(quotes_of):
+    body = "“We tried,” Mayor Tom Baker said. “We will try again next year.”"
+    assert speakers(quotes_of(body)) == ["Tom Baker", "Tom Baker"]
+
+
+def test_quote_in_the_paragraph_after_a_colon(quotes_of):
+    body = "Senator Ted Cruz continued:\n\n“The questions asked tonight were unfair.”"
+    assert speakers(quotes_of(body)) == ["Ted Cruz"]
+
+
+def test_partial_quote_linked_by_a_cue(quotes_of):
+    (q,) = quotes_of("Mayor Tom Baker said the plan was “a disaster” for the city.")
+    assert q.speaker == "Tom Baker"
+    assert q.partial
+
+
+def test_scare_quotes_without_a_cue_get_no_speaker(quotes_of):
+    body = "Tom Baker arrived late. The agents were sent to carry out “sabotage” operations."
+    (q,) = quotes_of(body)
+    assert q.speaker is None
+    assert q.confidence == 0.0
+
+
+def test_titles_get_no_speaker(quotes_of):
+    body = "Senator Ted Cruz said on Sunday’s “Meet the Press” that he would stay in the race."
+    (q,) = quotes_of(body)
+    assert q.speaker is None
+
+
+def test_organization_as_speaker(quotes_of):
+    (q,) = quotes_of("“The report is false,” the White House said in a statement.")
+    assert q.speaker == "White House"
+
+
+def test_unnamed_source_is_kept_as_mention_only(quotes_of):
+    (q,) = quotes_of("“The talks are over,” a senior official said.")
+    assert q.speaker is None
+    assert q.speaker_mention == "a senior official"
+
+
+def test_offsets_and_text_agree(quotes_of):
+    body = "Intro paragraph.\n\n“We are ready,” she said."
+    (q,) = quotes_of(body)
+    assert body[q.start:q.end] == q.text == "We are ready"

@@ -134,6 +134,7 @@ class _Text:
     sentence_of: list[int] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
     paragraph_of: list[int] = field(default_factory=list)
+    mention_starts: list[int] = field(default_factory=list)
 
 
 def _is_title(text: str) -> bool:
@@ -148,6 +149,7 @@ def _build_text(doc, spans: list[QuoteSpan], people: People) -> _Text:
     t = _Text(doc, spans, people, doc.text)
     text = t.text
     t.starts = [tok.idx for tok in doc]
+    t.mention_starts = [m.token_start for m in people.mentions]
     quote_of = [-1] * len(doc)
     for qi, span in enumerate(spans):
         a = bisect.bisect_left(t.starts, span.start)
@@ -195,6 +197,17 @@ def _starts_sentence(text: str) -> bool:
 
 def _token_at(t: _Text, char: int) -> int:
     return max(0, bisect.bisect_right(t.starts, char) - 1)
+
+
+def _mentions_between(t: _Text, a: int, b: int) -> list:
+    """Person mentions starting at tokens [a, b), found by bisection (mentions are in text order)."""
+    mentions = t.people.mentions
+    i = bisect.bisect_left(t.mention_starts, a)
+    out = []
+    while i < len(mentions) and mentions[i].token_start < b:
+        out.append(mentions[i])
+        i += 1
+    return out
 
 
 # --- reporting clauses ----------------------------------------------------------
@@ -353,8 +366,8 @@ def _name_apposition(t: _Text, end: int, hi: int) -> int:
     """ "said Putin's spokesman, Dmitry Peskov." — the name after the comma belongs in."""
     if end + 1 >= hi or t.doc[end].text != ",":
         return end
-    for m in t.people.mentions:
-        if m.token_start == end + 1 and not m.possessive and m.token_end <= hi:
+    for m in _mentions_between(t, end + 1, end + 2):
+        if not m.possessive and m.token_end <= hi:
             after = t.doc[m.token_end].text if m.token_end < len(t.doc) else "."
             if after in (",", ".", ";") or "\n" in after or m.token_end == hi:
                 return m.token_end
@@ -436,7 +449,7 @@ def _sentence_subject(t: _Text, token: int) -> tuple[int, int] | None:
         return None
     if np[1] - np[0] == 1 and _lower(t, np[0]) in PERSONAL_PRONOUNS:
         return np
-    if any(np[0] <= m.token_start < np[1] and not m.possessive for m in t.people.mentions):
+    if any(not m.possessive for m in _mentions_between(t, np[0], np[1])):
         return np
     return None
 
@@ -484,7 +497,7 @@ class _Resolver:
         first = _lower(t, a)
         if b - a == 1 and first in PRONOUNS:
             return self._pronoun(first, doc[a].idx, mention_text)
-        mentions = [m for m in t.people.mentions if m.token_start >= a and m.token_end <= b]
+        mentions = [m for m in _mentions_between(t, a, b) if m.token_end <= b]
         owners = [m.person for m in mentions if m.possessive]
         named = [m for m in mentions if not m.possessive and self._heads(m, b)]
         owners += [m.person for m in mentions if not m.possessive and m not in named]
@@ -567,15 +580,15 @@ class _Resolver:
         return name if kind == "org" else None
 
     def _by_role(self, role: str, position: int, exclude: set[int]) -> int | None:
-        persons = self.t.people.persons
+        """The person given `role` who was named last before `position`."""
         best, best_position = None, -1
-        for e in self.events:
-            if e.position >= position:
-                break
-            if e.person in exclude or e.kind == "possessor":
+        for index, person in enumerate(self.t.people.persons):
+            if index in exclude or role not in expand_roles(person.roles):
                 continue
-            if role in expand_roles(persons[e.person].roles) and e.position > best_position:
-                best, best_position = e.person, e.position
+            starts = [m.start for m in person.mentions if not m.possessive]
+            k = bisect.bisect_left(starts, position)
+            if k and starts[k - 1] > best_position:
+                best, best_position = index, starts[k - 1]
         return best
 
     def _pronoun(self, pronoun: str, position: int, mention_text: str) -> Attribution:
@@ -589,7 +602,9 @@ class _Resolver:
             g = persons[e.person].gender
             return e.position < position and e.position >= window_start and (g is None or g == gender)
 
-        recent = [e for e in self.events if fits(e)]
+        lo = bisect.bisect_left(self.events, window_start, key=lambda e: e.position)
+        hi = bisect.bisect_left(self.events, position, key=lambda e: e.position)
+        recent = [e for e in self.events[lo:hi] if fits(e)]
         if not recent:
             return Attribution(None, mention_text, None, 0.0, None, "")
         speakers = [e for e in recent if e.kind == "speaker"]
@@ -703,7 +718,7 @@ def _colon_speaker(t: _Text, first_a: int) -> _Clause | None:
     if crossed:
         return None
     np = _left_np(t, j, lo)
-    if np is None or not any(np[0] <= m.token_start < np[1] and not m.possessive for m in t.people.mentions):
+    if np is None or not any(not m.possessive for m in _mentions_between(t, np[0], np[1])):
         return None
     return _Clause(j, j, np[0], np[1])
 
@@ -845,8 +860,7 @@ def _continue_speakers(t: _Text, results: list[Attribution]) -> None:
             continue
         a = bisect.bisect_left(t.starts, prev_span.end)
         b = bisect.bisect_left(t.starts, span.start)
-        rivals = [m for m in t.people.mentions
-                  if a <= m.token_start < b and m.person != prev.person and not m.possessive]
+        rivals = [m for m in _mentions_between(t, a, b) if m.person != prev.person and not m.possessive]
         if rivals or len(between.split()) > 25:
             continue
         results[qi] = Attribution(prev.speaker, prev.mention, prev.cue, round(prev.confidence * 0.8, 3),

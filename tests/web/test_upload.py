@@ -196,3 +196,14 @@ def test_unknown_jobs_are_404(client):
     for job in ("nope", "0123456789abcdef", "../../etc"):
         assert client.get(f"/upload/jobs/{job}").status_code == 404
         assert client.get(f"/api/jobs/{job}").status_code == 404
+
+
+def test_a_small_zip_can_be_answered_in_the_request(client):
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("paris.txt", PARIS)
+    data = client.post("/api/articles", data={"files": files(("one.zip", archive.getvalue())),
+                                              "background": "0"}).get_json()
+    assert data["files"][0]["status"] == "added" and data["files"][0]["file"] == "one.zip/paris.txt"
+    many = [(f"n{i}.txt", f"Note {i}\n\nItem {i}.") for i in range(21)]
+    assert client.post("/api/articles", data={"files": files(*many), "background": "0"}).status_code == 202

@@ -1,6 +1,8 @@
 """Article -> the Whoosh documents that represent it (one article document, one per quote)."""
 from __future__ import annotations
 
+import re
+
 from archive.model import Article, Quote
 from index.schema import VALUE_SEPARATOR
 
@@ -53,14 +55,26 @@ def article_document(article: Article) -> dict:
         doc.update(_facet(kind, *_entity_names(article, kind)))
     return doc
 
+def names_in_text(text: str, names) -> bool:
+    """Whether any of the names occurs in the text as whole words. Short names ("US", "UN")
+    must match their case, so "us" and "un-" in ordinary words do not count."""
+    for name in names:
+        if len(name) < 2:
+            continue
+        flags = 0 if len(name) <= 3 else re.IGNORECASE
+        if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, flags):
+            return True
+    return False
+
+
 def entities_in_quote(article: Article, quote: Quote) -> dict[str, list[str]]:
     """Entities of the article named inside the quote's text, by type."""
-    text = quote.text.lower()
     found: dict[str, list[str]] = {"person": [], "org": [], "place": []}
     for entity in article.entities:
-        if entity.type in found and any(n.lower() in text for n in (entity.name, *entity.aliases) if len(n) > 1):
+        if entity.type in found and names_in_text(quote.text, (entity.name, *entity.aliases)):
             found[entity.type].append(entity.name)
     return found
+
 
 def quote_documents(article: Article) -> list[dict]:
     docs = []
@@ -72,6 +86,7 @@ def quote_documents(article: Article) -> list[dict]:
             "article_id": str(article.id),
             "text": quote.text,
             "cue": quote.cue or "",
+            "seq": seq,
             **_date_fields(article),
             **_facet("speaker", [quote.speaker], speaker_aliases),
             **_facet("source", [article.source]),

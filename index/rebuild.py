@@ -56,7 +56,8 @@ def recover(store: Store, index_dir: Path) -> IndexWriter:
     index_dir = Path(index_dir)
     if not index_is_healthy(index_dir):
         if store.count():
-            log.warning("index at %s is missing or damaged: rebuilding it from the store (%d articles)",
+            log.warning("index at %s is missing, damaged or outdated: rebuilding it from the store "
+                        "(%d articles)",
                         index_dir, store.count())
         shutil.rmtree(index_dir, ignore_errors=True)
         rebuild(store, index_dir)

@@ -87,6 +87,7 @@ def quote_schema() -> fields.Schema:
         article_id=fields.ID(stored=True),
         text=fields.TEXT(analyzer=text_analyzer(), phrase=True),
         cue=fields.ID(),
+        seq=fields.NUMERIC(sortable=True),  # position in the article: quotes of one article in text order
         **date_fields(),
         **facet_fields(QUOTE_FACETS),
     )

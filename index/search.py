@@ -15,7 +15,7 @@ from itertools import islice
 from pathlib import Path
 
 import numpy as np
-from whoosh import highlight, query as wq
+from whoosh import highlight, query as wq, sorting
 from whoosh.qparser import AndGroup, FieldAliasPlugin, MultifieldParser, QueryParser
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.query.qcore import _NullQuery
@@ -305,10 +305,14 @@ class SearchService:
 
     @staticmethod
     def _top_docnums(searcher, q: wq.Query, sort: str, limit: int) -> list[int]:
+        # Quotes of one article share its date: they follow in the order of the text.
+        in_text_order = [sorting.FieldFacet("seq")] if "seq" in searcher.schema else []
         if sort == "newest":
-            results = searcher.search(q, limit=limit, sortedby="date_newest", reverse=True)
+            facet = sorting.MultiFacet([sorting.FieldFacet("date_newest", reverse=True), *in_text_order])
+            results = searcher.search(q, limit=limit, sortedby=facet)
         elif sort == "oldest":
-            results = searcher.search(q, limit=limit, sortedby="date_oldest")
+            facet = sorting.MultiFacet([sorting.FieldFacet("date_oldest"), *in_text_order])
+            results = searcher.search(q, limit=limit, sortedby=facet)
         else:
             results = searcher.search(q, limit=limit)
         return [hit.docnum for hit in results]

@@ -37,12 +37,14 @@ def open_or_create(path: Path, name: str):
 
 
 def index_is_healthy(path: Path) -> bool:
-    """Both indexes exist and open, and a reader can be made on each."""
+    """Both indexes exist, open, have today's fields, and a reader can be made on each."""
     try:
         for name in INDEX_NAMES:
             if not whoosh_index.exists_in(str(path), indexname=name):
                 return False
             ix = whoosh_index.open_dir(str(path), indexname=name)
+            if set(ix.schema.names()) != set(SCHEMAS[name]().names()):
+                return False  # made by an older version: rebuild with the current schema
             with ix.searcher() as searcher:
                 searcher.doc_count()
         return True

@@ -140,3 +140,26 @@ def test_reindex_gives_the_same_results(data_dir):
     after_service = SearchService(data_dir / "index", store)
     assert [after_service.search(r).to_dict() for r in queries] == before
     store.close()
+
+
+def test_quotes_of_one_article_sort_in_text_order(data_dir):
+    store = Store(data_dir)
+    body = "“First words,” she said. “Second words,” she added. “Third words,” she said."
+    article = make_article("Three quotes", body, published="2022-01-16T11:02:00+01:00",
+                           quotes=[quote_in(body, t, "Ann Lee") for t in ("First words,", "Second words,",
+                                                                          "Third words,")])
+    article.original_sha256 = sha256_of(body.encode())
+    Ingester(store, IndexWriter(data_dir / "index")).store_batch([Prepared("q.txt", body.encode(), "#0", article)])
+    service = SearchService(data_dir / "index", store)
+    for sort in ("newest", "oldest"):
+        hits = service.search(SearchRequest(kind="quotes", sort=sort)).hits
+        assert [h["text"] for h in hits] == ["First words,", "Second words,", "Third words,"]
+    store.close()
+
+
+def test_entities_in_a_quote_are_whole_words_and_short_names_match_case():
+    from index.documents import names_in_text
+    assert names_in_text("We talked to the US envoy", ["United States", "US"])
+    assert not names_in_text("discuss our disagreements with us", ["United States", "US"])
+    assert names_in_text("the united states said", ["United States"])
+    assert not names_in_text("Natoli spoke", ["NATO"])

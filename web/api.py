@@ -1,4 +1,4 @@
-"""The JSON API (see web/API.md). Every answer is JSON, errors included:
+"""The JSON API (documented in README.md, "The JSON API"). Every answer is JSON, errors included:
 `{"error": "...", "status": 400}`."""
 from __future__ import annotations
 

@@ -666,7 +666,11 @@ def _right_window(t: _Text, end_token: int) -> tuple[int, int, bool]:
     n = len(t.doc)
     if end_token >= n:
         return n, n, False
-    ends_sentence = t.sentence_of[end_token] != t.sentence_of[end_token - 1] if end_token > 0 else False
+    ends_sentence = end_token > 0 and t.sentence_of[end_token] != t.sentence_of[end_token - 1]
+    if ends_sentence and t.quote_of[end_token - 1] >= 0:
+        span = t.spans[t.quote_of[end_token - 1]]
+        last = t.text[span.start:span.end - len(span.close_mark or "")].rstrip()[-1:]
+        ends_sentence = last == "."  # “Really?” he asked. — ? and ! rarely end the sentence
     i = end_token
     sentence = t.sentence_of[end_token]
     while i < n and t.quote_of[i] < 0 and t.sentence_of[i] == sentence and "\n" not in t.doc[i].text:
@@ -765,7 +769,7 @@ def attribute(doc, spans: list[QuoteSpan], people: People) -> list[Attribution]:
             resolver.add_speaker(doc[clause.np_start].idx, result.person)
         for qi in group:
             results[qi] = result
-    _continue_speakers(t, results)
+    _continue_speakers(t, results, resolver._is_subject)
     text = t.text
     for qi, span in enumerate(spans):
         if results[qi].speaker and is_title(text, span):
@@ -842,7 +846,7 @@ def is_title(text: str, span: QuoteSpan) -> bool:
     return len(words) >= 2 and before[-1] in ",—–-"
 
 
-def _continue_speakers(t: _Text, results: list[Attribution]) -> None:
+def _continue_speakers(t: _Text, results: list[Attribution], subject) -> None:
     """“A,” he said. “B.” — B, a whole sentence with no clause, is still his."""
     text = t.text
     for qi in range(1, len(t.spans)):
@@ -860,7 +864,8 @@ def _continue_speakers(t: _Text, results: list[Attribution]) -> None:
             continue
         a = bisect.bisect_left(t.starts, prev_span.end)
         b = bisect.bisect_left(t.starts, span.start)
-        rivals = [m for m in _mentions_between(t, a, b) if m.person != prev.person and not m.possessive]
+        rivals = [m for m in _mentions_between(t, a, b)
+                  if m.person != prev.person and not m.possessive and subject(m.token_start)]
         if rivals or len(between.split()) > 25:
             continue
         results[qi] = Attribution(prev.speaker, prev.mention, prev.cue, round(prev.confidence * 0.8, 3),

@@ -10,8 +10,9 @@ quote_spans ...). Tune on train, report on dev.
 What is measured
 - (a) named: gold quotes that are fully quoted and credited to a named speaker
   (not a pronoun; the annotated speaker phrase, cut at its first comma, "of",
-  "who", "(" ..., ends in a capitalized word: "Rep. Jim Jordan (R-Ohio)" yes,
-  "one source" or "Clinton's right-hand woman" no). Found when our quotation
+  "who", "(" ..., ends in a capitalized word and does not start with an
+  indefinite article: "Rep. Jim Jordan (R-Ohio)" yes; "one source",
+  "a New Hampshire Republican" or "Clinton's right-hand woman" no). Found when our quotation
   overlapping it most (in characters, over all its spans) has the right speaker.
 - (b) pronoun: the same for gold quotes whose speaker is "he"/"she", judged
   against speaker_resolved_auto (automatic coreference, not gold; quotes where it
@@ -61,6 +62,8 @@ def gold_name(phrase: str | None) -> str | None:
     words = head.split()
     if not words or not words[-1][:1].isupper() or len(words) > 8:
         return None
+    if words[0].lower() in ("a", "an", "one", "another", "some", "many", "several"):
+        return None  # "a New Hampshire Republican" is nobody in particular
     return head
 
 

@@ -429,9 +429,13 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
         elif before - 1 >= lo and t.doc[before - 1].text in (",", ")") and before - 2 >= lo \
                 and _outside(t, before - 2):
             np = _left_np(t, before, lo)
+        after_quote_or_comma = before - 1 >= 0 and (
+            t.quote_of[before - 1] >= 0 or t.doc[before - 1].text in (",", ":", ";", "—", "–"))
         if lower.endswith("ing"):
             pass
-        elif np is None and lower not in NO_INVERSION and (not prev_is_word or prev in ("and", "but", "or", "then")):
+        elif np is None and prev in ("and", "but", "then"):
+            np = _sentence_subject(t, i)  # "Wilson praised Rubio and said the senator ..."
+        elif np is None and lower not in NO_INVERSION and not prev_is_word and after_quote_or_comma:
             np = _right_np(t, cue_end, hi)
         if np is not None:
             found.append(_Clause(i, cue_end, *np))

@@ -185,10 +185,16 @@ def _name_tokens(doc, start: int, end: int) -> tuple[int, int, bool]:
     return start, end, possessive
 
 
+# Names NER sometimes takes for people.
+NOT_PEOPLE = {"twitter", "facebook", "instagram", "youtube", "google", "reddit", "snapchat",
+              "tiktok", "linkedin", "whatsapp", "netflix", "amazon"}
+
+
 def _plausible_name(text: str) -> bool:
     words = text.split()
     return (
-        0 < len(words) <= 5
+        text.lower() not in NOT_PEOPLE
+        and 0 < len(words) <= 5
         and any(c.isalpha() for c in text)
         and not any(c.isdigit() for c in text)
         and _is_name_word(words[-1])

@@ -19,7 +19,9 @@ What is measured
   names nobody are left out).
 - (c) precision: of our quotations credited to a speaker, the share whose
   most-overlapping gold quotation has that speaker (its annotated phrase, or its
-  resolved_auto for pronouns). A credited quotation that overlaps no gold quotation
+  resolved_auto for pronouns). A gold quotation that does not say who spoke (no
+  speaker phrase, or a pronoun whose resolved_auto names nobody: "you", None)
+  cannot judge ours and is skipped. A credited quotation that overlaps no gold quotation
   counts as wrong (the annotators mark every cued quotation, so that is usually a
   scare quote or title we should have left alone); the share over overlapping
   ones only is printed too. Articles without any annotated quotation are left
@@ -98,6 +100,14 @@ def best_gold(pred, golds: list[dict]) -> dict | None:
     return max(scored, key=lambda x: x[0])[1] if scored else None
 
 
+def judgeable(gold: dict) -> bool:
+    """Whether a gold quotation says who spoke: a phrase, or a pronoun the
+    automatic coreference resolved to a name."""
+    if gold.get("speaker_is_pronoun"):
+        return gold_name(gold.get("speaker_resolved_auto")) is not None
+    return bool(gold.get("speaker"))
+
+
 def gold_speaker_ok(pred_speaker: str, gold: dict) -> bool:
     if gold.get("speaker_is_pronoun"):
         return speaker_matches(pred_speaker, gold.get("speaker_resolved_auto"))
@@ -158,6 +168,8 @@ class Score:
             if not p.speaker:
                 continue
             g = best_gold(p, golds)
+            if g is not None and not judgeable(g):
+                continue
             ok = g is not None and gold_speaker_ok(p.speaker, g)
             self.precision[1] += 1
             self.precision[0] += ok

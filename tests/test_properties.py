@@ -166,29 +166,14 @@ def test_normalize_cleans_any_draft(title, paragraphs, url, language, authors):
 
 # ----------------------------------------------------------------- timestamps
 
-YEAR_9999_BUG = pytest.mark.xfail(
-    reason="archive/timestamps.py: OverflowError escapes for dates near year 9999 with a negative offset "
-           "(see RELIABILITY.md)", raises=OverflowError, strict=False)
-
-
 @SETTINGS
-@given(st.text(max_size=80) | date_like, st.sampled_from([None, "Europe/Paris", "+05:30", "UTC"]))
-def test_parse_timestamp_answers_any_text_without_the_year_9999_case(text, tz):
-    if "9999" in text:
-        return  # the known overflow, tested below
+@given(st.text(max_size=80) | date_like, st.sampled_from([None, "Europe/Paris", "+05:30", "-12:00", "UTC"]))
+@example("9999-12-31T23:59:59-05:00", None)
+def test_parse_timestamp_answers_any_text(text, tz):
     stamp = parse_timestamp(text, "field", tz=tz, now=NOW)
     assert stamp is None or stamp.value is not None or stamp.precision == "time"
 
 
-@YEAR_9999_BUG
-@SETTINGS
-@given(st.text(max_size=80) | date_like)
-@example("9999-12-31T23:59:59-05:00")
-def test_parse_timestamp_answers_any_text(text):
-    parse_timestamp(text, "field", now=NOW)
-
-
-@YEAR_9999_BUG
 @SETTINGS
 @given(st.lists(st.tuples(st.text(max_size=40) | date_like,
                           st.sampled_from(["field", "json-ld", "meta", "time", "url", "text", "feed"]),
@@ -285,9 +270,6 @@ def test_search_answers_any_query_or_says_why_not(search_service, text, kind, da
         assert response.total >= 0
 
 
-@pytest.mark.xfail(reason="index/search.py: a searcher first opened on an empty index cannot refresh "
-                          "(whoosh EmptyReader.segments() is None), so every later search on that thread "
-                          "raises TypeError", raises=TypeError, strict=False)
 def test_a_search_on_an_empty_archive_does_not_break_later_searches(tmp_path):
     store = Store(tmp_path)
     writer = IndexWriter(tmp_path / "index")
@@ -297,3 +279,22 @@ def test_a_search_on_an_empty_archive_does_not_break_later_searches(tmp_path):
     article.id = 1
     writer.write([article])
     assert search.search(SearchRequest(q="")).total == 1
+
+
+@pytest.mark.xfail(reason="index/search.py: totals and facet counts include documents deleted by re-indexing "
+                          "(a refreshed searcher keeps stale deletions)", strict=False)
+def test_re_indexing_an_article_does_not_count_it_twice(tmp_path):
+    store = Store(tmp_path)
+    writer = IndexWriter(tmp_path / "index")
+    search = SearchService(tmp_path / "index", store)
+    articles = []
+    for n in (1, 2, 3):
+        article = make_article(f"Harbour bridge {n}", "The bridge opens.", published="2022-01-16T11:02:00+01:00")
+        article.id = n
+        articles.append(article)
+    writer.write(articles)
+    assert search.search(SearchRequest(q="")).total == 3  # a server has searched before the update
+    writer.write(articles[:1], merge=False)  # an update, or a speaker renamed: the same article again
+    writer.write(articles[:1], merge=False)
+    assert search.search(SearchRequest(q="")).total == 3
+    assert search.search(SearchRequest(q="bridge")).total == 3

@@ -308,7 +308,7 @@ hostile("quote_never_closed.txt", "a quote opened in the first paragraph and nev
             "on Monday.\n\nThe council voted 7 to 2 for the final payment.\n\n"
             "“We are proud of it,” said the engineer Tom Okafor.\n")
 hostile("quote_marks_flood.txt", "thousands of mixed quote marks with little text")(
-    lambda: "Quote marks\n\n" + ("“ « „ ' \" ‘ » ” ‹ › 「 』 " * 60) + "\n\n" + GOOD_PARAGRAPH + "\n")
+    lambda: "Quote marks\n\n" + ("“ « „ ' \" ‘ » ” ‹ › 「 』 " * 600) + "\n\n" + GOOD_PARAGRAPH + "\n")
 hostile("control_characters.txt", "a few control characters (BEL, VT, DEL, C1) inside the text")(
     lambda: "Harbour bridge\x07 to reopen\n\n" + GOOD_PARAGRAPH.replace("April ", "April\x0b\x7f\x85 ") + "\n")
 hostile("rtl_arabic.txt", "an article in Arabic (right-to-left)")(

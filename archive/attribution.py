@@ -697,6 +697,14 @@ def _sentence_range(t: _Text, token: int) -> tuple[int, int]:
     return a, b
 
 
+def _relative_clause_between(t: _Text, clause: _Clause, first_a: int, last_b: int) -> bool:
+    """ "said Ramos, whose book features “rebellious” people": the quotation is not his words."""
+    if clause.end > first_a:
+        return False
+    relative = clause.end + 1 if clause.end < first_a and t.doc[clause.end].text == "," else clause.end
+    return relative < first_a and _lower(t, relative) in ("who", "whose", "whom", "which")
+
+
 def _short_tag(t: _Text, clause: _Clause, hi: int) -> bool:
     """ "“Stop.” Peskov said." — a clause that only tags the quotation before it."""
     if hi < len(t.doc) and t.quote_of[hi] >= 0 and not any(t.doc[x].text in SENTENCE_END for x in range(clause.end, hi)):
@@ -808,7 +816,8 @@ def _candidate_clauses(t: _Text, first_a: int, last_b: int) -> list[tuple[_Claus
     if first_a < len(t.doc):
         s_lo, s_hi = _sentence_range(t, first_a)
         seen = {(c.cue_start, c.np_start) for c, _, _ in candidates}
-        anywhere = [c for c in _clauses(t, s_lo, s_hi) if (c.cue_start, c.np_start) not in seen]
+        anywhere = [c for c in _clauses(t, s_lo, s_hi) if (c.cue_start, c.np_start) not in seen
+                    and not _relative_clause_between(t, c, first_a, last_b)]
         anywhere.sort(key=lambda c: min(abs(c.start - first_a), abs(c.start - last_b)))
         candidates += [(c, 0.85, False) for c in anywhere]
     return candidates

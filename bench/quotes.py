@@ -21,7 +21,8 @@ What is measured
   most-overlapping gold quotation has that speaker (its annotated phrase, or its
   resolved_auto for pronouns). A gold quotation that does not say who spoke (no
   speaker phrase, or a pronoun whose resolved_auto names nobody: "you", None)
-  cannot judge ours and is skipped. A credited quotation that overlaps no gold quotation
+  cannot judge ours and is skipped, and so are our quotations in the headline
+  (the text's first line, which the annotators left alone). A credited quotation that overlaps no gold quotation
   counts as wrong (the annotators mark every cued quotation, so that is usually a
   scare quote or title we should have left alone); the share over overlapping
   ones only is printed too. Articles without any annotated quotation are left
@@ -164,8 +165,9 @@ class Score:
                 bucket[0] += 1
         if not golds:
             return  # an article nobody annotated (most NYT ones) says nothing about precision
+        headline_end = article["text"].find("\n")
         for p in predicted:
-            if not p.speaker:
+            if not p.speaker or p.start < headline_end:
                 continue
             g = best_gold(p, golds)
             if g is not None and not judgeable(g):

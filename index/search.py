@@ -19,7 +19,6 @@ from whoosh import highlight, query as wq, sorting
 from whoosh.qparser import AndGroup, FieldAliasPlugin, MultifieldParser, QueryParser
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.query.qcore import _NullQuery
-from whoosh.reading import EmptyReader
 
 from archive.store import Store
 from index.documents import parse_quote_id
@@ -270,12 +269,12 @@ class SearchService:
         """This thread's searcher, refreshed when a writer has committed since."""
         searchers = self._local.__dict__.setdefault("searchers", {})
         current = searchers.get(kind)
-        if current is None:
+        if current is None or not current.up_to_date():
+            # A new searcher, not current.refresh(): refresh reuses segment readers whose
+            # deletions have since changed, and would count replaced documents twice.
+            if current is not None:
+                current.close()
             current = self.indexes[kind].searcher()
-        elif not current.up_to_date():
-            # A searcher opened on an empty index has no segments to reuse: open anew.
-            fresh_start = isinstance(current.reader(), EmptyReader)
-            current = self.indexes[kind].searcher() if fresh_start else current.refresh()
         searchers[kind] = current
         return current
 

@@ -63,6 +63,8 @@ CUE_WORDS = set(_CUE_LEMMAS.split())
 NO_INVERSION = {"tell", "tells", "told", "telling", "ask", "asks", "urge", "urges", "urged",
                 "call", "calls", "called", "describe", "describes", "described", "charge",
                 "charges", "charged", "warn", "promise", "promises", "promised"}
+LEADING_CONJUNCTIONS = {"but", "and", "yet", "so", "still", "meanwhile", "however", "then", "now",
+                        "also", "instead", "later", "earlier"}
 GO_ON = {"went", "goes", "go", "going"}
 PRONOUNS = {"he": "male", "she": "female", "they": None, "we": None, "i": None, "you": None, "it": None}
 PERSONAL_PRONOUNS = {"he", "she"}
@@ -482,13 +484,15 @@ class _Resolver:
         if token >= len(t.doc) or t.quote_of[token] >= 0:
             return False
         s = t.sentence_starts[t.sentence_of[token]]
-        for i in range(s, token):
-            text = t.doc[i].text
-            if t.quote_of[i] >= 0:
-                return False
-            if not (_np_word(t, i) or text in (",", "(", ")")):
-                return False
-        return True
+        while s < token and (_lower(t, s) in LEADING_CONJUNCTIONS or t.doc[s].text in (",", "-", "—", "–")):
+            s += 1
+        if all(t.quote_of[i] < 0 and (_np_word(t, i) or t.doc[i].text in (",", "(", ")")) for i in range(s, token)):
+            return True
+        # "In his statement Saturday, Sanders went further": an opening phrase, then the subject
+        return (token - 1 > s and t.doc[token - 1].text == ","
+                and all(t.quote_of[i] < 0 for i in range(s, token))
+                and not _mentions_between(t, s, token - 1)
+                and token - s <= 20)
 
     def add_speaker(self, position: int, person: int) -> None:
         bisect.insort(self.events, _Event(position, person, "speaker"), key=lambda e: e.position)
@@ -610,6 +614,9 @@ class _Resolver:
         hi = bisect.bisect_left(self.events, position, key=lambda e: e.position)
         recent = [e for e in self.events[lo:hi] if fits(e)]
         if not recent:
+            namesake = self._namesake(self.events[lo:hi], gender)
+            if namesake is not None:
+                return self._pronoun_result(namesake, mention_text, [], 0.6)
             return Attribution(None, mention_text, None, 0.0, None, "")
         speakers = [e for e in recent if e.kind == "speaker"]
         if speakers:
@@ -622,6 +629,18 @@ class _Resolver:
             return self._pronoun_result(subjects[-1].person, mention_text, recent)
         plain = [e for e in recent if e.kind == "mention"] or recent
         return self._pronoun_result(plain[-1].person, mention_text, recent, 0.55)
+
+    def _namesake(self, events: list[_Event], gender: str | None) -> int | None:
+        """ "Clinton said ... she continued": a lone surname given to the wrong Clinton."""
+        persons = self.t.people.persons
+        for e in reversed(events):
+            if e.kind not in ("speaker", "subject"):
+                continue
+            key = persons[e.person].surname_key
+            matches = [i for i, p in enumerate(persons)
+                       if i != e.person and p.surname_key == key and p.gender == gender]
+            return matches[0] if len(matches) == 1 else None
+        return None
 
     def _pronoun_result(self, person: int, mention_text: str, recent: list[_Event], confidence: float = 0.75) -> Attribution:
         others = {e.person for e in recent} - {person}

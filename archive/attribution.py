@@ -56,7 +56,7 @@ chimed chime chimes interjected interject interjects opined opine opines bark ba
 chant chants chanted echo echoes echoed beam beamed label labels labeled labeling labelled
 dub dubs dubbed plead pleads pleaded rail rails railed fume fumes fumed gush gushed
 concur concurs concurred recalled tout touts touted hail hails hailed mock mocks mocked
-whisper whispered murmured murmur predicted predicts acknowledged reads read
+whisper whispered murmured murmur boom booms boomed predicted predicts acknowledged reads read
 """.replace(" reads read", "")
 CUE_WORDS = set(_CUE_LEMMAS.split())
 # Cues whose object is the addressee, never the speaker: "told CNN" is not "said CNN".
@@ -433,11 +433,13 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
             np = _left_np(t, before, lo)
         after_quote_or_comma = before - 1 >= 0 and (
             t.quote_of[before - 1] >= 0 or t.doc[before - 1].text in (",", ":", ";", "—", "–"))
+        opens_sentence = before == i and (i == 0 or t.sentence_of[i - 1] != t.sentence_of[i]) \
+            and t.doc[i].text[:1].isupper()  # "Said Dorothy Poynter, “...”"
         if lower.endswith("ing"):
             pass
         elif np is None and prev in ("and", "but", "then"):
             np = _sentence_subject(t, i)  # "Wilson praised Rubio and said the senator ..."
-        elif np is None and lower not in NO_INVERSION and not prev_is_word and after_quote_or_comma:
+        elif np is None and lower not in NO_INVERSION and (after_quote_or_comma and not prev_is_word or opens_sentence):
             np = _right_np(t, cue_end, hi)
         if np is not None:
             found.append(_Clause(i, cue_end, *np))
@@ -898,7 +900,7 @@ def _continue_speakers(t: _Text, results: list[Attribution], subject) -> None:
         b = bisect.bisect_left(t.starts, span.start)
         rivals = [m for m in _mentions_between(t, a, b)
                   if m.person != prev.person and not m.possessive and subject(m.token_start)]
-        if rivals or len(between.split()) > 25:
+        if rivals or len(between.split()) > 60:
             continue
         results[qi] = Attribution(prev.speaker, prev.mention, prev.cue, round(prev.confidence * 0.8, 3),
                                   prev.person, "continued")

@@ -48,6 +48,19 @@ def archive(*args: str, kill_after: float | None = None) -> tuple[int | None, li
         return code, out.read().splitlines(), err.read()
 
 
+def take_acknowledgements(lines: list[str], by_file: dict[int, str], ids: set[int]) -> None:
+    for match in map(ACKNOWLEDGED.match, lines):
+        if match:
+            ids.add(int(match[3]))
+            if match[1] != "duplicate":
+                by_file[int(match[3])] = match[2]
+
+
+def distinct_articles(lines: list[str]) -> int:
+    """Articles a run acknowledged; files with the same content (the BBC set has some) are one."""
+    return len({m[3] for m in map(ACKNOWLEDGED.match, lines) if m})
+
+
 def stored(data: Path) -> list[tuple[int, str, str, str]]:
     """(id, file, content_hash, original sha256) of every stored article; checks the database too."""
     path = data / "archive.sqlite3"
@@ -103,33 +116,35 @@ def main() -> int:
         started = time.monotonic()
         code, lines, _ = archive("ingest", str(batch), "--data", str(Path(tempfile.mkdtemp()) / "data"), *jobs)
         full_run = time.monotonic() - started
-        expected = sum(1 for line in lines if ACKNOWLEDGED.match(line))
-        print(f"uninterrupted ingest: {full_run:.1f} s, {expected} articles acknowledged")
+        expected = distinct_articles(lines)
+        print(f"uninterrupted ingest: {full_run:.1f} s, {expected} distinct articles acknowledged")
 
     data = Path(tempfile.mkdtemp(prefix="crash-data-")) / "data"
     chooser = random.Random(args.seed)
-    acknowledged: dict[int, str] = {}
+    acknowledged: dict[int, str] = {}  # id -> file, from "added"/"updated" lines
+    acknowledged_ids: set[int] = set()  # also "duplicate" lines (a file whose content is stored)
     kills = 0
     count = 0
     for round_ in range(1, args.kills + 1):
         # A point in what is left to do, so that later runs are killed too.
         remaining = max(5.0, full_run * (1 - count / len(files)))
-        at = chooser.uniform(2.0, remaining)
+        at = chooser.uniform(5.0, max(6.0, 0.7 * remaining))
         code, lines, _ = archive("ingest", str(batch), "--data", str(data), *jobs, kill_after=at)
-        acknowledged.update({int(m[3]): m[2] for m in map(ACKNOWLEDGED.match, lines) if m})
+        take_acknowledgements(lines, acknowledged, acknowledged_ids)
         count = check_consistent(data)
         kills += code is None
         print(f"run {round_}: {'killed' if code is None else f'ended ({code})'} at {at:.1f} s; "
-              f"{count} stored, {len(acknowledged)} acknowledged so far")
+              f"{count} stored, {len(acknowledged_ids)} acknowledged so far")
     code, lines, err = archive("ingest", str(batch), "--data", str(data), *jobs)
-    acknowledged.update({int(m[3]): m[2] for m in map(ACKNOWLEDGED.match, lines) if m})
+    take_acknowledgements(lines, acknowledged, acknowledged_ids)
     if code != 0:
         raise SystemExit(f"FAIL: the final run ended with {code}: {err[-2000:]}")
     count = check_consistent(data)
     if expected is None:  # not measured: every article of the final, uninterrupted run
-        expected = sum(1 for line in lines if ACKNOWLEDGED.match(line))
+        expected = distinct_articles(lines)
     rows = {r[0]: r[1] for r in stored(data)}
-    lost = [i for i, name in acknowledged.items() if rows.get(i) != name]
+    lost = [i for i, name in acknowledged.items() if rows.get(i) != name] + \
+        [i for i in acknowledged_ids if i not in rows]
     _, stats_lines, _ = archive("stats", "--data", str(data))
     stats = json.loads(stats_lines[0])
 
@@ -142,14 +157,14 @@ def main() -> int:
     indexed = search.search(SearchRequest(q="")).total
     unfound = 0
     for article_id, title in store.db.execute("SELECT id, title FROM articles"):
-        words = re.findall(r"\w+", title)[:6]
-        hits = search.search(SearchRequest(q=" ".join(words), per_page=100)).hits if words else []
+        phrase = '"' + re.sub(r'["\\]', " ", title) + '"'
+        hits = search.search(SearchRequest(q=phrase, per_page=100)).hits
         unfound += article_id not in [h["id"] for h in hits]
     store.close()
 
     print(f"\nkills survived: {kills} of {args.kills} runs (the rest ended before their kill point)")
     print(f"articles stored: {count} (uninterrupted run: {expected}); duplicates: 0")
-    print(f"acknowledged: {len(acknowledged)}, lost: {len(lost)}")
+    print(f"acknowledged: {len(acknowledged_ids)} articles, lost: {len(lost)}")
     print(f"index_queue after recovery: {stats['index_queue']}; index opens: {healthy}; "
           f"indexed: {indexed}; articles not found by their title: {unfound}")
     ok = not lost and count == expected and stats["index_queue"] == 0 and healthy and indexed == count \

@@ -71,10 +71,13 @@ PERSONAL_PRONOUNS = {"he", "she"}
 # May stand between a speaker and the cue: "he also said", "Trump has repeatedly said".
 BETWEEN_WORDS = {
     "also", "later", "then", "further", "previously", "once", "again", "recently", "often",
-    "has", "had", "have", "would", "will", "could", "might", "may", "did", "does", "do", "just",
-    "only", "even", "still", "simply", "already", "never", "always", "had", "reportedly",
+    "has", "had", "have", "just",
+    "only", "even", "still", "simply", "already", "always", "reportedly",
     "allegedly", "famously", "subsequently", "separately", "elsewhere", "now", "had",
 }
+# A cue after these reports nothing yet: "will say", "to tell", "when asked", "didn't say".
+NOT_REPORTING_BEFORE = {"to", "not", "n't", "never", "when", "if", "as", "who", "which", "that",
+                        "will", "would", "could", "might", "may", "should", "must", "can", "shall"}
 PASSIVE_BEFORE = {"was", "were", "been", "being", "be", "is", "are", "am", "get", "got"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its",
                "one", "another", "our", "my", "your", "some", "several", "many", "two", "three"}
@@ -412,7 +415,7 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
             before -= 1  # "is saying": progressive, not passive
             before = _skip_between_left(t, before, lo)
             prev = _lower(t, before - 1) if before - 1 >= lo else ""
-        elif prev in PASSIVE_BEFORE or prev in ("to", "not", "when", "if", "as", "who", "which", "that"):
+        elif prev in PASSIVE_BEFORE or prev in NOT_REPORTING_BEFORE:
             i += 1
             continue
         if prev in DETERMINERS or (before - 1 >= lo and t.doc[before - 1].text in POSSESSIVE_TOKENS):

@@ -18,10 +18,10 @@ What is measured
   against speaker_resolved_auto (automatic coreference, not gold; quotes where it
   names nobody are left out).
 - (c) precision: of our quotations credited to a speaker, the share whose
-  most-overlapping gold quotation has that speaker (its annotated phrase, or its
-  resolved_auto for pronouns). A gold quotation that does not say who spoke (no
-  speaker phrase, or a pronoun whose resolved_auto names nobody: "you", None)
-  cannot judge ours and is skipped, and so are our quotations in the headline
+  most-overlapping gold quotation has that speaker (its annotated phrase when
+  that holds a name, else its resolved_auto: for pronouns and for descriptions
+  such as "the governor"). A gold quotation that names nobody either way ("you",
+  "the senator" resolved to "the senator", None) cannot judge ours and is skipped, and so are our quotations in the headline
   (the text's first line, which the annotators left alone). A credited quotation that overlaps no gold quotation
   counts as wrong (the annotators mark every cued quotation, so that is usually a
   scare quote or title we should have left alone); the share over overlapping
@@ -101,18 +101,23 @@ def best_gold(pred, golds: list[dict]) -> dict | None:
     return max(scored, key=lambda x: x[0])[1] if scored else None
 
 
+def reference(gold: dict) -> str | None:
+    """Who a gold quotation credits: the annotated phrase when it holds a name,
+    else (a pronoun, or a description such as "the governor") what the automatic
+    coreference resolved it to, when that holds a name."""
+    phrase = gold.get("speaker")
+    if not gold.get("speaker_is_pronoun") and gold_name(phrase):
+        return phrase
+    auto = gold.get("speaker_resolved_auto")
+    return auto if gold_name(auto) else None
+
+
 def judgeable(gold: dict) -> bool:
-    """Whether a gold quotation says who spoke: a phrase, or a pronoun the
-    automatic coreference resolved to a name."""
-    if gold.get("speaker_is_pronoun"):
-        return gold_name(gold.get("speaker_resolved_auto")) is not None
-    return bool(gold.get("speaker"))
+    return reference(gold) is not None
 
 
 def gold_speaker_ok(pred_speaker: str, gold: dict) -> bool:
-    if gold.get("speaker_is_pronoun"):
-        return speaker_matches(pred_speaker, gold.get("speaker_resolved_auto"))
-    return speaker_matches(pred_speaker, gold.get("speaker"))
+    return speaker_matches(pred_speaker, reference(gold))
 
 
 class _Baseline:

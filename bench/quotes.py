@@ -204,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--n-process", type=int, default=1)
     parser.add_argument("--errors", type=int, default=0, help="print this many wrong attributions")
+    parser.add_argument("--bare", action="store_true",
+                        help="also time bare nlp.pipe: PIPE_COMPONENTS against the full pipeline")
     args = parser.parse_args(argv)
     path = Path(args.path)
     if not path.exists():
@@ -236,9 +238,27 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(base.lines()))
     print(f"throughput (spaCy + extraction, n_process={args.n_process}, incl. baseline): "
           f"{len(articles) / elapsed:.1f} articles/s, {words / elapsed:.0f} words/s")
+    if args.bare:
+        for label, words_per_second in bare_pipe_speeds(texts, words, args.n_process):
+            print(f"bare nlp.pipe, {label}: {words_per_second:.0f} words/s")
     for line in errors[: args.errors]:
         print(line)
     return 0
+
+
+def bare_pipe_speeds(texts: list[str], words: int, n_process: int):
+    """Words per second of nlp.pipe alone, ours against every component of the model."""
+    import spacy
+
+    from archive.nlp import MODEL
+
+    full = spacy.load(MODEL)
+    ours = load_model()
+    for label, nlp in ((f"{list(ours.pipe_names)}", ours), (f"full {list(full.pipe_names)}", full)):
+        started = time.perf_counter()
+        for _ in nlp.pipe(texts, n_process=n_process, batch_size=32):
+            pass
+        yield label, words / (time.perf_counter() - started)
 
 
 def _errors(article: dict, predicted: list) -> list[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.archives import ensure_archive  # noqa: E402
+from bench.archives import build_figures, ensure_archive  # noqa: E402
 
 
 def main() -> int:
@@ -22,7 +22,7 @@ def main() -> int:
     for scale in args.scales.split(","):
         started = time.perf_counter()
         folder, recipe = ensure_archive(scale, rebuild=args.rebuild, log=lambda m: print(m, flush=True))
-        print(f"{scale}: {folder} ready ({time.perf_counter() - started:.0f} s); build figures: {recipe['build']}",
+        print(f"{scale}: {folder} ready ({time.perf_counter() - started:.0f} s); build figures: {build_figures(recipe)}",
               flush=True)
     return 0
 

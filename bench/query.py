@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.archives import SCALES, ensure_archive  # noqa: E402
+from bench.archives import build_figures, ensure_archive  # noqa: E402
 from bench.locations import OUT, PROJECT, QUERIES_FILE, ensure_dirs  # noqa: E402
 from bench.machine import machine  # noqa: E402
 from bench.stats import summary_ms  # noqa: E402
@@ -29,8 +29,8 @@ TARGET_P95_MS = 100.0
 SIDES = ("ours", "fts5")
 
 
-def run_side(side: str, folder: Path, passes: int, scale: str) -> dict:
-    out = OUT / f"query-{scale}-{side}.json"
+def run_side(side: str, folder: Path, passes: int, scale: str, tag: str = "query") -> dict:
+    out = OUT / f"{tag}-{scale}-{side}.json"
     command = [sys.executable, "-m", "bench.query_worker", side, str(folder), str(out), "--passes", str(passes)]
     started = time.perf_counter()
     subprocess.run(command, cwd=PROJECT, check=True)
@@ -82,16 +82,17 @@ def main() -> int:
                "queries": len(queries), "passes": args.passes, "scales": {}}
     for scale in args.scales.split(","):
         folder, recipe = ensure_archive(scale, rebuild=args.rebuild)
-        print(f"\n== {scale}: {recipe['build']['articles']:,} articles, {recipe['build']['quotes']:,} quotes "
+        build = build_figures(recipe)
+        print(f"\n== {scale}: {build['articles']:,} articles, {build['quotes']:,} quotes "
               f"({recipe['corpus_description']}, recombined) ==", flush=True)
         sides = {side: run_side(side, folder, args.passes, scale) for side in SIDES}
         summary = {side: summarize(sides[side]) for side in SIDES}
         mismatches = compare_answers(sides["ours"], sides["fts5"])
         ours, peer = summary["ours"]["overall"], summary["fts5"]["overall"]
         results["scales"][scale] = {
-            "articles": recipe["build"]["articles"], "quotes": recipe["build"]["quotes"],
-            "corpus": recipe["corpus"], "corpus_description": recipe["corpus_description"],
-            "build": recipe["build"], **summary,
+            "articles": build["articles"], "quotes": build["quotes"],
+            "corpus": recipe["store"]["corpus"], "corpus_description": recipe["corpus_description"],
+            "build": build, **summary,
             "ratio": {"p50": round(ours["p50_ms"] / peer["p50_ms"], 2), "p95": round(ours["p95_ms"] / peer["p95_ms"], 2)},
             "mismatches": mismatches,
         }

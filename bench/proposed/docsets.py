@@ -1,0 +1,144 @@
+"""The documents a query matches, as a sorted numpy array, read block by block.
+
+SearchService takes the matching set from `q.docs(searcher)`, which walks a
+matcher tree one posting at a time in Python (every call to id() and next()
+goes through several layers) and runs the whole query a second time after the
+top-k search. Here the common node types are evaluated with set operations on
+arrays: a term's postings are decoded a block (up to 128 ids) at a time, date
+ranges are a comparison on the cached `date_newest` column, And / Or / Not are
+intersect / union / difference. Other nodes (phrases, fuzzy terms) fall back
+to Whoosh for that node only.
+"""
+from __future__ import annotations
+
+import threading
+from datetime import datetime, timezone
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching.wrappers import FilterMatcher
+
+from index.documents import UNDATED_NEWEST
+
+EMPTY = np.zeros(0, dtype=np.int64)
+
+
+def _seconds(value: datetime) -> float:
+    return value.replace(tzinfo=timezone.utc).timestamp()
+
+
+class ColumnCache:
+    """Per-segment numpy copies of numeric sort columns; segments never change."""
+
+    def __init__(self):
+        self._arrays: dict[tuple[str, str], np.ndarray] = {}
+        self._lock = threading.Lock()
+
+    def array(self, reader, column: str) -> np.ndarray:
+        key = (reader.segment().segment_id(), column)
+        cached = self._arrays.get(key)
+        if cached is None:
+            with self._lock:
+                cached = self._arrays.get(key)
+                if cached is None:
+                    cached = np.fromiter(reader.column_reader(column), dtype=np.int64,
+                                         count=reader.doc_count_all())
+                    self._arrays[key] = cached
+        return cached
+
+
+def term_postings(reader, fieldname: str, text) -> np.ndarray:
+    """Segment-local document numbers of one term (deleted documents included)."""
+    if (fieldname, text) not in reader:
+        return EMPTY
+    matcher = reader.postings(fieldname, text)
+    if isinstance(matcher, FilterMatcher):
+        matcher = matcher.child
+    if not isinstance(matcher, W3LeafMatcher):
+        return np.fromiter(matcher.all_ids(), dtype=np.int64)
+    blocks = []
+    while matcher.is_active():
+        matcher._read_ids()
+        blocks.append(np.asarray(matcher._ids, dtype=np.int64))
+        matcher._next_block()
+    return np.concatenate(blocks) if blocks else EMPTY
+
+
+class DocsetEvaluator:
+    def __init__(self, columns: ColumnCache):
+        self.columns = columns
+
+    def docs(self, searcher, q: wq.Query) -> np.ndarray:
+        """Sorted global document numbers of the live documents `q` matches."""
+        parts = []
+        for sub, offset in searcher.leaf_searchers():
+            reader = sub.reader()
+            local = self._node(q, sub, reader)
+            if reader.has_deletions() and len(local):
+                deleted = np.fromiter(reader.deleted_docs(), dtype=np.int64)
+                local = np.setdiff1d(local, deleted, assume_unique=True)
+            parts.append(local + offset)
+        return np.concatenate(parts) if parts else EMPTY
+
+    def _node(self, q: wq.Query, searcher, reader) -> np.ndarray:
+        if isinstance(q, wq.Term):
+            return term_postings(reader, q.fieldname, q.text)
+        if isinstance(q, wq.Every) and not q.fieldname:
+            return np.arange(reader.doc_count_all(), dtype=np.int64)
+        if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
+            return EMPTY
+        if isinstance(q, wq.AndNot):
+            return np.setdiff1d(self._node(q.a, searcher, reader), self._node(q.b, searcher, reader),
+                                assume_unique=True)
+        if isinstance(q, wq.AndMaybe):
+            return self._node(q.a, searcher, reader)
+        if isinstance(q, wq.And):
+            return self._conjunction(q.subqueries, searcher, reader)
+        if isinstance(q, wq.Or) and not getattr(q, "minmatch", 0):
+            return self._union([self._node(s, searcher, reader) for s in q.subqueries])
+        if isinstance(q, wq.Not):
+            everything = np.arange(reader.doc_count_all(), dtype=np.int64)
+            return np.setdiff1d(everything, self._node(q.query, searcher, reader), assume_unique=True)
+        if isinstance(q, (wq.Prefix, wq.Wildcard)):
+            return self._union([term_postings(reader, q.fieldname, t) for t in q._btexts(reader)])
+        if isinstance(q, wq.DateRange) and q.fieldname == "published":
+            return self._date_range(q, reader)
+        return np.fromiter(q.docs(searcher), dtype=np.int64)  # phrases and the rest: Whoosh's own way
+
+    def _conjunction(self, subqueries, searcher, reader) -> np.ndarray:
+        positive = [s for s in subqueries if not isinstance(s, wq.Not)]
+        negative = [s.query for s in subqueries if isinstance(s, wq.Not)]
+        arrays = sorted((self._node(s, searcher, reader) for s in positive), key=len)
+        if not arrays:
+            result = np.arange(reader.doc_count_all(), dtype=np.int64)
+        else:
+            result = arrays[0]
+            for other in arrays[1:]:
+                if not len(result):
+                    break
+                result = np.intersect1d(result, other, assume_unique=True)
+        for s in negative:
+            if len(result):
+                result = np.setdiff1d(result, self._node(s, searcher, reader), assume_unique=True)
+        return result
+
+    @staticmethod
+    def _union(arrays: list[np.ndarray]) -> np.ndarray:
+        arrays = [a for a in arrays if len(a)]
+        if not arrays:
+            return EMPTY
+        if len(arrays) == 1:
+            return arrays[0]
+        return np.unique(np.concatenate(arrays))
+
+    def _date_range(self, q: wq.DateRange, reader) -> np.ndarray:
+        # date_newest holds the same instant in whole seconds (UNDATED_NEWEST when undated);
+        # the bounds are whole days, so seconds decide exactly as microseconds would.
+        seconds = self.columns.array(reader, "date_newest")
+        keep = seconds != UNDATED_NEWEST
+        if q.startdate is not None:
+            keep &= seconds > _seconds(q.startdate) if q.startexcl else seconds >= _seconds(q.startdate)
+        if q.enddate is not None:
+            keep &= seconds < _seconds(q.enddate) if q.endexcl else seconds <= _seconds(q.enddate)
+        return np.flatnonzero(keep).astype(np.int64)

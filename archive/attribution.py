@@ -410,10 +410,19 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
         cue_end = i + 2 if lower in GO_ON else i + 1
         before = _skip_between_left(t, i, lo)
         prev = _lower(t, before - 1) if before - 1 >= lo else ""
+        if lower.endswith("ing") and prev in ("by", "while", "before", "after", "when", "in"):
+            np = _sentence_subject(t, i)  # "Obama ended his list by saying “Too many.”"
+            if np is not None:
+                found.append(_Clause(i, cue_end, *np))
+            i += 1
+            continue
         if prev in PASSIVE_BEFORE and lower.endswith("ing"):
             before -= 1  # "is saying": progressive, not passive
             before = _skip_between_left(t, before, lo)
             prev = _lower(t, before - 1) if before - 1 >= lo else ""
+        elif lower.endswith("ing") and not (before - 1 >= lo and t.doc[before - 1].text == ","):
+            i += 1  # "results in Kasich claiming the nomination": a participle, not a report
+            continue
         elif prev in PASSIVE_BEFORE or prev in NOT_REPORTING_BEFORE:
             i += 1
             continue
@@ -607,20 +616,11 @@ class _Resolver:
         if pronoun not in PERSONAL_PRONOUNS:
             return Attribution(None, mention_text, None, 0.0, None, "")
         gender = PRONOUNS[pronoun]
-        persons = self.t.people.persons
         window_start = self._window_start(position)
-
-        def fits(e: _Event) -> bool:
-            g = persons[e.person].gender
-            return e.position < position and e.position >= window_start and (g is None or g == gender)
-
         lo = bisect.bisect_left(self.events, window_start, key=lambda e: e.position)
         hi = bisect.bisect_left(self.events, position, key=lambda e: e.position)
-        recent = [e for e in self.events[lo:hi] if fits(e)]
+        recent = [e for e in (self._agreeing(e, gender) for e in self.events[lo:hi]) if e is not None]
         if not recent:
-            namesake = self._namesake(self.events[lo:hi], gender)
-            if namesake is not None:
-                return self._pronoun_result(namesake, mention_text, [], 0.6)
             return Attribution(None, mention_text, None, 0.0, None, "")
         speakers = [e for e in recent if e.kind == "speaker"]
         if speakers:
@@ -634,16 +634,18 @@ class _Resolver:
         plain = [e for e in recent if e.kind == "mention"] or recent
         return self._pronoun_result(plain[-1].person, mention_text, recent, 0.55)
 
-    def _namesake(self, events: list[_Event], gender: str | None) -> int | None:
-        """ "Clinton said ... she continued": a lone surname given to the wrong Clinton."""
+    def _agreeing(self, event: _Event, gender: str | None) -> _Event | None:
+        """The event if its person can be "he"/"she"; else the same mention given to the
+        one namesake who can ("Clinton said ... she continued", after Bill Clinton)."""
         persons = self.t.people.persons
-        for e in reversed(events):
-            if e.kind not in ("speaker", "subject"):
-                continue
-            key = persons[e.person].surname_key
-            matches = [i for i, p in enumerate(persons)
-                       if i != e.person and p.surname_key == key and p.gender == gender]
-            return matches[0] if len(matches) == 1 else None
+        own = persons[event.person].gender
+        if own is None or own == gender:
+            return event
+        key = persons[event.person].surname_key
+        namesakes = [i for i, p in enumerate(persons) if i != event.person and p.surname_key == key
+                     and p.gender in (None, gender)]
+        if len(namesakes) == 1:
+            return _Event(event.position, namesakes[0], event.kind)
         return None
 
     def _pronoun_result(self, person: int, mention_text: str, recent: list[_Event], confidence: float = 0.75) -> Attribution:

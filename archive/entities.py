@@ -434,13 +434,16 @@ def find_people(doc) -> People:
             for g in (g1, g2, name_gender(m.text)):
                 if g:
                     genders[g] += 1
-        if not genders:
-            for m in person.mentions:
-                g = _pronoun_after(doc, m, all_mentions)
-                if g:
-                    genders[g] += 1
-        if genders and not person.gender:
-            person.gender = genders.most_common(1)[0][0]
+        # What the text says ("Fiorina ... she") outweighs a first name that
+        # belongs to a namesake merged in by surname.
+        for m in person.mentions:
+            g = _pronoun_after(doc, m, all_mentions)
+            if g:
+                genders[g] += 1
+        if genders:
+            ranked = genders.most_common()
+            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+                person.gender = ranked[0][0]
     return People(clusters.persons, all_mentions)
 
 

@@ -216,7 +216,7 @@ def run(duration: float, uploaders: int, searchers: int, keep: bool = False) -> 
     result["ok"] = (tally.statuses.get("5xx", 0) == 0 and result["lock_errors_in_log"] == 0
                     and result["lost_or_duplicated"] == 0 and tally.duplicate_acks == 0
                     and indexed >= expected and result["searches"] > 0 and not tally.failures)
-    # GET /api/search counts index documents that re-indexing deleted (see RELIABILITY.md).
+    # What GET /api/search says against what is stored (re-indexed articles once counted twice).
     result["api_total_minus_store"] = indexed - stats["articles"]
     if not keep and result["ok"]:
         subprocess.run(["rm", "-rf", str(folder)])

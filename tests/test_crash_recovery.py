@@ -31,8 +31,8 @@ from index.writer import index_is_healthy
 
 PROJECT = Path(__file__).resolve().parent.parent
 ACKNOWLEDGED = re.compile(r"^(added|updated|duplicate)\s+(\S+)\s+#(\d+)")
-ARTICLES = 150  # three batches of the ingester's 64
-KILLS = 3
+ARTICLES = 200  # the ingester's batches of 64 commit at 64, 128, 192 and 200 stored
+KILLS = 4
 
 
 def write_articles(folder: Path, count: int) -> dict[str, str]:
@@ -69,6 +69,13 @@ class Run:
     def _read(stream, into: list[str]) -> None:
         for line in stream:
             into.append(line.rstrip("\n"))
+
+    def kill_when(self, data: Path, stored: int, then: float) -> bool:
+        """SIGKILL `then` seconds after the store holds `stored` articles (or after start-up when it
+        already does); True when it was killed, False when it ended first."""
+        while self.process.poll() is None and len(assert_consistent(data)) < stored:
+            time.sleep(0.02)
+        return self.kill_after(then)
 
     def kill_after(self, seconds: float) -> bool:
         """SIGKILL after `seconds` unless it ended first; True when it was killed."""
@@ -133,9 +140,14 @@ def test_ingest_killed_at_random_points_loses_and_duplicates_nothing(tmp_path):
     chooser = random.Random(20220116)
     acknowledged: dict[int, str] = {}
     kills = 0
-    for _ in range(KILLS):
+    # Kill points: once during start-up (loading, recovery, the first batch), then once within
+    # each later batch: after a random stored count is reached (a batch has committed), a random
+    # moment while the next batch is read, annotated, stored or indexed.
+    points = [(0, chooser.uniform(0.3, 2.0))] + [(chooser.randint(low, low + 63), chooser.uniform(0.0, 0.25))
+                                                  for low in (1, 65, 129)]
+    for stored, then in points:
         run = Run("ingest", str(tmp_path / "batch"), "--data", str(data), "--jobs", "1")
-        kills += run.kill_after(chooser.uniform(1.0, 8.0))
+        kills += run.kill_when(data, stored, then)
         acknowledged.update(run.acknowledged())
         assert_consistent(data)
     final = Run("ingest", str(tmp_path / "batch"), "--data", str(data), "--jobs", "1")
@@ -144,7 +156,7 @@ def test_ingest_killed_at_random_points_loses_and_duplicates_nothing(tmp_path):
 
     print(f"\ncrash test: {ARTICLES} articles, {kills} of {KILLS} runs killed, "
           f"{len(acknowledged)} acknowledged")
-    assert kills >= 1, "no run was killed: the kill points came after the ingest had finished"
+    assert kills >= KILLS - 1, "runs ended before their kill points: the kills came too late to test anything"
     rows = assert_consistent(data)
     stored = {row["id"]: Path(row["file"]).name for row in rows}
     assert {i: Path(f).name for i, f in acknowledged.items()}.items() <= stored.items()
@@ -216,8 +228,8 @@ def test_a_lost_or_damaged_index_is_rebuilt_at_start_up_and_says_so(stored_archi
     (tmp_path / "nothing").mkdir()
     start = Run("ingest", str(tmp_path / "nothing"), "--data", str(stored_archive))
     assert start.wait() == 0, start.errors
-    assert any("is missing or damaged: rebuilding it from the store (20 articles)" in line for line in start.errors), \
-        start.errors
+    rebuilt = re.compile(r"WARNING index\.rebuild: index at .* is missing.*: rebuilding it from the store \(20 articles\)")
+    assert any(rebuilt.search(line) for line in start.errors), start.errors
     assert index_is_healthy(index)
     assert search_total(stored_archive) == 20
 

@@ -281,8 +281,6 @@ def test_a_search_on_an_empty_archive_does_not_break_later_searches(tmp_path):
     assert search.search(SearchRequest(q="")).total == 1
 
 
-@pytest.mark.xfail(reason="index/search.py: totals and facet counts include documents deleted by re-indexing "
-                          "(a refreshed searcher keeps stale deletions)", strict=False)
 def test_re_indexing_an_article_does_not_count_it_twice(tmp_path):
     store = Store(tmp_path)
     writer = IndexWriter(tmp_path / "index")

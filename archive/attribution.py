@@ -407,6 +407,9 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
         if lower not in CUE_WORDS and not (lower in GO_ON and i + 1 < hi and _lower(t, i + 1) == "on"):
             i += 1
             continue
+        if t.doc[i].text[:1].isupper() and i > 0 and t.sentence_of[i - 1] == t.sentence_of[i]:
+            i += 1  # "the Washington Post", "the Drudge Report": a name, not a verb
+            continue
         cue_end = i + 2 if lower in GO_ON else i + 1
         before = _skip_between_left(t, i, lo)
         prev = _lower(t, before - 1) if before - 1 >= lo else ""
@@ -556,20 +559,27 @@ class _Resolver:
         return t.doc[i].text in (",", "(", ")", "-", "–", "—") or _lower(t, i) in NP_LINKS
 
     def _unknown_name(self, a: int, b: int) -> str | None:
-        """A capitalized name NER did not tag as anyone ("Adelson said")."""
+        """A capitalized name NER did not tag as a person ("Adelson said").
+
+        The last run of up to three capitalized words of the phrase; words NER
+        took for a place, a group or an organization count only right after a
+        role noun ("former tech executive Carly Fiorina").
+        """
         t = self.t
         end = b
         while end > a and (t.doc[end - 1].text in (",", ")") or _lower(t, end - 1) in NP_LINKS):
             end -= 1
         start = end
-        while start > a and _is_title(t.doc[start - 1].text) and t.doc[start - 1].ent_type_ not in NOT_NAMES \
+        while start > a and end - start < 3 and _is_title(t.doc[start - 1].text) \
                 and _lower(t, start - 1) not in DETERMINERS and _lower(t, start - 1) not in PRONOUNS \
-                and role_of(t.doc[start - 1].text) is None and t.doc[start - 1].text.isalpha():
+                and role_of(t.doc[start - 1].text) is None and t.doc[start - 1].text.isalpha() \
+                and _lower(t, start - 1).strip(".") not in HONORIFICS:
             start -= 1
-        if start == end or end - start > 3:
+        if start == end:
             return None
-        if start > a and not (_lower(t, start - 1) in DETERMINERS or role_of(t.doc[start - 1].text)
-                              or _lower(t, start - 1).strip(".") in HONORIFICS or _is_title(t.doc[start - 1].text)):
+        after_role = start > a and (role_of(t.doc[start - 1].text) is not None
+                                    or _lower(t, start - 1).strip(".") in HONORIFICS)
+        if not after_role and any(t.doc[i].ent_type_ in NOT_NAMES for i in range(start, end)):
             return None
         name = t.doc[start:end].text
         if name.isupper() and len(name) <= 5:
@@ -754,8 +764,8 @@ def _colon_speaker(t: _Text, first_a: int) -> _Clause | None:
     while lo - 1 >= 0 and t.quote_of[lo - 1] < 0 and "\n" not in t.doc[lo - 1].text and j - lo < 40:
         lo -= 1
     clauses = _clauses(t, lo, j)
-    if clauses and _adjacent_left(t, clauses[-1], j):
-        return clauses[-1]
+    if clauses:
+        return clauses[-1]  # "Williams added about Carson:" is Williams
     if crossed:
         return None
     np = _left_np(t, j, lo)

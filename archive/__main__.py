@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -19,7 +21,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    return args.run(args)
+    try:
+        return args.run(args)
+    except (OSError, sqlite3.Error) as exc:  # a full disk, a read-only or vanished folder
+        print(f"archive: {_plain(exc)}", file=sys.stderr)
+        return 1
+
+
+def _plain(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC or "database or disk is full" in str(exc):
+        return "the disk is full (No space left on device); nothing more was stored"
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"{exc.strerror}{where}"
+    return str(exc)
 
 
 def build_parser() -> argparse.ArgumentParser:

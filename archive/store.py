@@ -7,8 +7,10 @@ caught up from `index_queue` (see `archive.pipeline.recover`).
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 import tempfile
@@ -20,6 +22,8 @@ from pathlib import Path
 
 from archive.model import Article, Entity, Quote, Timestamp
 from archive.people import PEOPLE_SCHEMA, canonicalize_people
+
+log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 
@@ -126,33 +130,54 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat()
 
 
+class ReadOnlyArchive(OSError):
+    """The archive folder cannot be written: searches work, changes are refused."""
+
+
 class Store:
     def __init__(self, data_dir: str | os.PathLike):
         self.data_dir = Path(data_dir)
         self.originals_dir = self.data_dir / "originals"
-        self.originals_dir.mkdir(parents=True, exist_ok=True)
         self.path = self.data_dir / "archive.sqlite3"
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
-        self.db.executescript(SCHEMA + PEOPLE_SCHEMA)
-        self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        self.read_only = False
+        try:
+            self.originals_dir.mkdir(parents=True, exist_ok=True)
+            self.db.executescript(SCHEMA + PEOPLE_SCHEMA)
+            self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except (OSError, sqlite3.OperationalError) as exc:
+            if not self.path.exists():
+                raise
+            log.warning("the archive at %s cannot be written (%s): serving it read-only", self.data_dir, exc)
+            self.close()
+            self.read_only = True
 
     @property
     def db(self) -> sqlite3.Connection:
         """This thread's connection (SQLite connections are not shared across threads)."""
         connection = getattr(self._local, "connection", None)
         if connection is None:
-            connection = sqlite3.connect(self.path, timeout=30, isolation_level=None,
-                                         check_same_thread=False)
+            connection = self._read_only_connection() if self.read_only else self._connection()
             connection.row_factory = sqlite3.Row
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA synchronous=FULL")
-            connection.execute("PRAGMA foreign_keys=ON")
             self._local.connection = connection
             with self._lock:
                 self._connections.append(connection)
         return connection
+
+    def _connection(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=FULL")
+        connection.execute("PRAGMA foreign_keys=ON")
+        return connection
+
+    def _read_only_connection(self) -> sqlite3.Connection:
+        # immutable: a read-only folder cannot hold the WAL's shared-memory file, and nobody can
+        # change the database underneath us anyway.
+        uri = self.path.resolve().as_uri() + "?mode=ro&immutable=1"
+        return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
 
     def close(self) -> None:
         with self._lock:
@@ -161,9 +186,15 @@ class Store:
             self._connections.clear()
         self._local = threading.local()
 
+    def ensure_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyArchive(errno.EROFS, f"the archive folder {self.data_dir} is read-only: "
+                                               "nothing can be added; searches still work")
+
     @contextmanager
     def transaction(self):
         """BEGIN IMMEDIATE on this thread's connection: one writer at a time, readers go on."""
+        self.ensure_writable()
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db

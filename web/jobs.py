@@ -50,7 +50,8 @@ class JobRunner(threading.Thread):
         self.runtime = runtime
         self.store = runtime.store
         self.spool = Path(runtime.settings.data_dir) / "spool"
-        self.store.db.executescript(JOBS_SCHEMA)
+        if not self.store.read_only:
+            self.store.db.executescript(JOBS_SCHEMA)
         self._wake = threading.Event()
         self._stopping = threading.Event()
 
@@ -79,6 +80,8 @@ class JobRunner(threading.Thread):
         return job_id
 
     def status(self, job_id: str) -> dict | None:
+        if self.store.read_only:
+            return None  # a read-only archive runs no jobs (and may have no jobs table)
         row = self.store.db.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
         if row is None:
             return None

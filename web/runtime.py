@@ -94,7 +94,8 @@ class Runtime:
         self.settings = settings
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         self.store = Store(settings.data_dir)
-        self.writer = recover(self.store, settings.index_dir)
+        # A read-only archive is searched as it is: no recovery, no writer, no jobs.
+        self.writer = None if self.store.read_only else recover(self.store, settings.index_dir)
         self.search = SearchService(settings.index_dir, self.store)
         self.indexer = IndexWorker(self.store, self.writer)
         self._nlp_lock = threading.Lock()  # one article batch through the model at a time
@@ -104,12 +105,15 @@ class Runtime:
             self.start()
 
     def start(self) -> None:
+        if self.store.read_only:
+            return
         self.indexer.start()
         self.jobs.start()
 
     def ingest(self, files: list[tuple[str, bytes]], options: IngestOptions,
                wait_seconds: float = SEARCHABLE_WAIT_SECONDS) -> list[FileReport]:
         """Store these files now (the caller's thread), then wait briefly for the index."""
+        self.store.ensure_writable()  # before any time is spent reading the files
         result = Ingester(self.store, writer=None).store_batch(self.prepare(files, options))
         stored = [r.article_id for r in result.reports if r.status in ("added", "updated")]
         searchable = self.indexer.wait_until_indexed(stored, wait_seconds) if stored else True

@@ -244,8 +244,6 @@ def test_a_feed_naming_an_external_dtd_is_read_without_fetching_it():
     assert article.title == "Harbour bridge to reopen" and article.source == "Harbour Gazette"
 
 
-@pytest.mark.xfail(reason="archive/readers/html.py: a page of menu links is stored as an article "
-                          "(no link-density check)", strict=False)
 def test_a_page_of_links_is_not_an_article():
     [item] = read_file("navigation_only.html", data_of("navigation_only.html"))
     assert not item.ok and "not an article" in item.error

@@ -118,6 +118,8 @@ def _read(data: bytes) -> Draft:
     dateline, paragraphs = separate_dateline(main_paragraphs(tree, title))
     if not paragraphs:
         raise ReadError(f"not an article: {why_no_text(tree, meta, linked)}")
+    if mostly_links(tree, paragraphs):
+        raise ReadError("not an article: the page's text is a list of links (a menu or a section front)")
     language = page_language(tree, meta)
     return Draft(
         title=title,
@@ -567,6 +569,19 @@ def _text_outside(element, skipped_tags) -> list[str]:
             pieces.extend(_text_outside(child, skipped_tags))
         pieces.append(child.tail or "")
     return pieces
+
+
+LINK_TEXT_SHARE = 0.8
+
+
+def mostly_links(tree, paragraphs: list[str]) -> bool:
+    """Whether the text found is made of the page's link texts: menus, lists of headlines."""
+    text = " ".join(paragraphs)
+    if not text:
+        return False
+    link_texts = {_clean(a.text_content()) for a in tree.iter("a")}
+    covered = sum(len(t) + 1 for t in link_texts if len(t) > 1 and t in text)
+    return covered >= LINK_TEXT_SHARE * len(text)
 
 
 def why_no_text(tree, meta, linked) -> str:

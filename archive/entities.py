@@ -190,6 +190,25 @@ NOT_PEOPLE = {"twitter", "facebook", "instagram", "youtube", "google", "reddit",
               "tiktok", "linkedin", "whatsapp", "netflix", "amazon"}
 
 
+# Capitalized words that open sentences and are never first names.
+_SENTENCE_OPENERS = {"later", "earlier", "meanwhile", "then", "now", "today", "yesterday", "still",
+                     "instead", "also", "here", "there", "when", "while", "after", "before", "as",
+                     "since", "though", "although", "because", "if", "once", "even", "only", "so"}
+
+
+def _left_out_first_name(token) -> bool:
+    """Whether the capitalized word before a lone surname is its first name ("Ivanka Trump")."""
+    text = token.text
+    lower = text.lower()
+    if lower in FIRST_NAME_GENDER:
+        return _is_name_word(text)
+    if not (text.isalpha() and text[0].isupper() and not text.isupper()) or token.is_stop:
+        return False
+    if lower in _SENTENCE_OPENERS or lower in ROLE_WORDS or lower.strip(".") in HONORIFICS or lower in PRE_NAME_WORDS:
+        return False
+    return token.ent_type_ in ("", "PERSON") and not lower.endswith(("ly", "ing", "ed"))
+
+
 def _plausible_name(text: str) -> bool:
     words = text.split()
     return (
@@ -217,8 +236,7 @@ def _ner_person_mentions(doc) -> list[Mention]:
         start, end, possessive = _name_tokens(doc, ent.start, ent.end)
         if end <= start:
             continue
-        if start == ent.start and end - start == 1 and start > 0 and doc[start - 1].text.lower() in FIRST_NAME_GENDER \
-                and _is_name_word(doc[start - 1].text):
+        if start == ent.start and end - start == 1 and start > 0 and _left_out_first_name(doc[start - 1]):
             start -= 1  # NER left out the first name: "Dmitry [Peskov] spoke"
         mention = _mention(doc, start, end, possessive)
         if _plausible_name(mention.text):

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from archive.model import DateCandidate, Draft
 from archive.normalize import clean_text, derived_title, normalize, split_dateline
 from archive.readers import read_file
-from conftest import SEED
+from helpers import SEED
 
 NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
 

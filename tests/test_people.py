@@ -4,7 +4,7 @@ from __future__ import annotations
 from archive.model import Entity
 from archive.people import aliases_of, canonicalize_people
 from archive.store import Store
-from conftest import make_article, quote_in
+from helpers import make_article, quote_in
 
 
 def stored(store: Store, title: str, speaker: str, aliases=()):

@@ -10,7 +10,7 @@ import pytest
 
 from archive.pipeline import IngestOptions, Ingester
 from archive.store import Store
-from conftest import PROJECT, SEED
+from helpers import PROJECT, SEED
 from index.rebuild import recover
 from index.search import SearchRequest, SearchService
 

@@ -23,7 +23,7 @@ from archive.quotes import extract_quotes
 from archive.readers import Limits, read_file
 from archive.store import Store
 from archive.timestamps import parse_timestamp, resolve_published, resolve_updated
-from conftest import make_article, quote_in
+from helpers import make_article, quote_in
 from index.schema import article_schema, quote_schema
 from index.search import QueryError, SearchRequest, SearchService, parse_query
 from index.writer import IndexWriter

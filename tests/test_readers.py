@@ -7,7 +7,7 @@ import zipfile
 
 from archive.readers import Limits, read_file
 from archive.readers.detect import detect_format
-from conftest import SEED
+from helpers import SEED
 
 
 def only_draft(name: str, data: bytes):

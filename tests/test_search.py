@@ -6,7 +6,7 @@ import pytest
 from archive.model import Entity
 from archive.pipeline import Ingester, Prepared
 from archive.store import Store, sha256_of
-from conftest import make_article, quote_in
+from helpers import make_article, quote_in
 from index.rebuild import rebuild
 from index.search import QueryError, SearchRequest, SearchService, strip_marks
 from index.writer import IndexWriter

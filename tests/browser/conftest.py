@@ -7,7 +7,6 @@ Without it these tests are skipped and say so, unless ARCHIVE_REQUIRE_BROWSER=1
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import socket
@@ -29,20 +28,6 @@ SERVER_START_SECONDS = 120
 WAIT_MS = 30_000
 
 
-def _reexport_root_helpers() -> None:
-    # pytest imports every conftest.py under the module name `conftest`; the tests beside
-    # tests/conftest.py import their helpers from `conftest`, and may get this file instead.
-    path = PROJECT / "tests" / "conftest.py"
-    spec = importlib.util.spec_from_file_location("tests_root_conftest_for_browser", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    for name, value in vars(module).items():
-        # Its helpers, not its fixtures (pytest finds those in tests/conftest.py itself).
-        if not name.startswith("_") and name not in globals() and not hasattr(value, "_fixture_function_marker"):
-            globals()[name] = value
-
-
-_reexport_root_helpers()
 
 
 def _unavailable(reason: str):

@@ -2,7 +2,6 @@
 thread) holding hand-written articles, and the Flask app over it."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -13,20 +12,6 @@ from web import create_app
 from web.runtime import Runtime
 
 
-def _reexport_root_helpers() -> None:
-    # pytest imports every conftest.py under the module name `conftest`; the tests beside
-    # tests/conftest.py import their helpers from `conftest`, and may get this file instead.
-    path = Path(__file__).resolve().parents[1] / "conftest.py"
-    spec = importlib.util.spec_from_file_location("tests_root_conftest_for_web", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    for name, value in vars(module).items():
-        # Its helpers, not its fixtures (pytest finds those in tests/conftest.py itself).
-        if not name.startswith("_") and name not in globals() and not hasattr(value, "_fixture_function_marker"):
-            globals()[name] = value
-
-
-_reexport_root_helpers()
 
 
 @pytest.fixture

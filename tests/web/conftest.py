@@ -2,7 +2,6 @@
 thread) holding hand-written articles, and the Flask app over it."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

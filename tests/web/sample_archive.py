@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from archive.model import Article, Entity, Quote, Timestamp
 from archive.pipeline import Ingester, Prepared
 from archive.store import sha256_of
+from web.runtime import Runtime
 
 TALKS = ("Talks in Geneva ended without agreement. “We remain on divergent positions,” "
          "said Dmitry Peskov. The spokesman added that NATO must listen.")

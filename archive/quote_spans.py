@@ -194,4 +194,5 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         else:
             found.extend(outer.children)
     found.sort(key=lambda s: s.start)
-    return found
+    # marks around nothing (“ ”, "...") pair up but quote no one
+    return [s for s in found if any(c.isalnum() for c in text[s.text_start:s.text_end])]

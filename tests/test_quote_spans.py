@@ -82,3 +82,7 @@ def test_hostile_input_is_fine():
     assert find_quote_spans("\x00\x01“\u202e”\u200f'\"«»") is not None
     big = "“a” " * 200_000
     assert len(find_quote_spans(big)) == 200_000
+
+
+def test_marks_around_nothing_are_not_quotations():
+    assert quoted("He said “ ” and then “…” and « » but “yes”.") == ["yes"]

@@ -1,8 +1,12 @@
 """Who said it: speaker attribution for quotation spans, by rules over tokens and NER.
 
 No dependency parse: a reporting clause is a cue ("said", "warned", "according
-to" ...) with a speaker phrase on one side of it, found next to the quotation,
-or elsewhere in its sentence. The speaker phrase is resolved to a person:
+to" ...) with a speaker phrase on one side of it. Which clause credits a
+quotation, best first: one right before it ("he said: “…”"), one right after it
+("“…,” said Peskov"), one ending the paragraph before it with a colon, then any
+other clause of its sentence, the nearest first. Quotations separated only by
+punctuation ("“A”, “B”, he said") share one clause. The speaker phrase is
+resolved to a person:
 
 - a name in it ("Kremlin spokesman Dmitry Peskov said") is the speaker, unless
   it only owns the speaker ("Vladimir Putin's spokesman");
@@ -11,10 +15,19 @@ or elsewhere in its sentence. The speaker phrase is resolved to a person:
   the last subject, with gender agreement;
 - a description ("the spokesman", "Putin's spokesman") goes to the person the
   text gave that role (in a title before the name or an apposition after it);
-- an organization ("the White House said") is the speaker itself.
+- an organization ("the White House said") is the speaker itself;
+- a capitalized name NER missed is taken as it is ("Adelson said");
+- an unnamed source ("a senior official said") credits nobody but is kept as
+  the mention.
 
 A quotation with no clause of its own continues the previous speaker when it is
-a whole sentence following that speaker's quotation ("“A,” he said. “B.”").
+a whole sentence following that speaker's quotation ("“A,” he said. “B.”") and
+nobody else has become the subject in between. Titles (“Meet the Press”) and
+scare quotes outside any reporting sentence credit nobody.
+
+Confidence (0..1) says how direct the evidence is: a name next to the quotation
+0.9, a clause elsewhere in the sentence less, a pronoun 0.75-0.85, a description
+0.7, a continued speaker 0.8 of the one it continues.
 """
 from __future__ import annotations
 

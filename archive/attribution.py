@@ -70,6 +70,7 @@ opine opines opined bark barks barked chant chants chanted echo echoes echoed be
 label labels labeled labelled labeling dub dubs dubbed plead pleads pleaded rail rails railed
 fume fumes fumed gush gushed concur concurs concurred tout touts touted hail hails hailed
 mock mocks mocked whisper whispered murmur murmured boom booms boomed
+press presses pressed
 """
 CUE_WORDS = set(_CUE_LEMMAS.split())
 # Cues whose object is the addressee, never the speaker: "told CNN" is not "said CNN".
@@ -259,8 +260,9 @@ def _has_head(t: _Text, a: int, b: int) -> bool:
         text = token.text
         if role_of(text) or text.lower() in PRONOUNS:
             return True
-        if _is_title(text) and text.lower() not in DETERMINERS and token.ent_type_ != "NORP":
-            return True
+        if _is_title(text) and text.lower() not in DETERMINERS and (
+                token.ent_type_ != "NORP" or _mentions_between(t, i, i + 1)):
+            return True  # "Cuban said" is Mark Cuban when the text named him
     return False
 
 
@@ -417,13 +419,15 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
                 found.append(_Clause(i, i + 2, *np))
             i += 2
             continue
-        if lower not in CUE_WORDS and not (lower in GO_ON and i + 1 < hi and _lower(t, i + 1) == "on"):
+        two_words = (lower in GO_ON and i + 1 < hi and _lower(t, i + 1) == "on"
+                     or lower in ("put", "puts") and i + 1 < hi and _lower(t, i + 1) == "it")
+        if lower not in CUE_WORDS and not two_words:
             i += 1
             continue
         if t.doc[i].text[:1].isupper() and i > 0 and t.sentence_of[i - 1] == t.sentence_of[i]:
             i += 1  # "the Washington Post", "the Drudge Report": a name, not a verb
             continue
-        cue_end = i + 2 if lower in GO_ON else i + 1
+        cue_end = i + 2 if two_words else i + 1
         before = _skip_between_left(t, i, lo)
         prev = _lower(t, before - 1) if before - 1 >= lo else ""
         if lower.endswith("ing") and prev in ("by", "while", "before", "after", "when", "in"):
@@ -783,8 +787,23 @@ def _colon_speaker(t: _Text, first_a: int) -> _Clause | None:
         return None
     np = _left_np(t, j, lo)
     if np is None or not any(not m.possessive for m in _mentions_between(t, np[0], np[1])):
+        np = _sentence_subject(t, j)  # "Kasich resisted: “…”"
+    if np is None:
         return None
     return _Clause(j, j, np[0], np[1])
+
+
+def _dash_signature(t: _Text, last_b: int) -> _Clause | None:
+    """A quotation signed in the next paragraph: “…” / "― Adriana Rodarte" / "- Sanders."."""
+    i = last_b
+    while i < len(t.doc) and "\n" in t.doc[i].text and t.quote_of[i] < 0:
+        i += 1
+    if i == last_b or i >= len(t.doc) or t.doc[i].text not in ("-", "—", "–", "―", "--"):
+        return None
+    np = _right_np(t, i + 1, min(len(t.doc), i + 12))
+    if np is None or not any(not m.possessive for m in _mentions_between(t, np[0], np[1])):
+        return None
+    return _Clause(i, i + 1, np[0], np[1])
 
 
 def _adjacent_right(t: _Text, clause: _Clause, lo: int) -> bool:
@@ -857,6 +876,10 @@ def _candidate_clauses(t: _Text, first_a: int, last_b: int) -> list[tuple[_Claus
     colon = _colon_speaker(t, first_a)
     if colon is not None:
         return [(colon, 0.9, True)]
+    if r_lo == r_hi:
+        signed = _dash_signature(t, last_b)
+        if signed is not None:
+            return [(signed, 0.9, True)]
     candidates: list[tuple[_Clause, float, bool]] = []
     candidates += [(c, 0.9, False) for c in reversed(left)]
     if not ended:

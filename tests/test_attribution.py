@@ -146,3 +146,23 @@ def test_offsets_and_text_agree(quotes_of):
     body = "Intro paragraph.\n\n“We are ready,” she said."
     (q,) = quotes_of(body)
     assert body[q.start:q.end] == q.text == "We are ready"
+
+
+def test_signature_in_the_next_paragraph(quotes_of):
+    body = "“We will never give up on this city.”\n\n― Mayor Tom Baker"
+    assert speakers(quotes_of(body)) == ["Tom Baker"]
+
+
+def test_as_someone_put_it(quotes_of):
+    (q,) = quotes_of("As Senator Maria Lopez put it: “This bill is dead.”")
+    assert q.speaker == "Maria Lopez"
+
+
+def test_participle_after_a_comma_goes_to_the_subject(quotes_of):
+    (q,) = quotes_of("Senator Ted Cruz criticized the plan, telling reporters: “It will fail.”")
+    assert q.speaker == "Ted Cruz"
+
+
+def test_future_and_negated_cues_report_nothing(quotes_of):
+    (q,) = quotes_of("Tom Baker will say whether the plan is “viable” next week.")
+    assert q.speaker is None

@@ -405,6 +405,38 @@ def _missed_mentions(doc, people_mentions: list[Mention], clusters: _Clusters) -
     return found
 
 
+_NOT_SURNAME_TYPES = {"NORP", "GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                      "QUANTITY", "EVENT", "LAW", "LANGUAGE", "FAC"}
+
+
+def _first_name_pairs(doc, found: list[Mention]) -> list[Mention]:
+    """ "Carly Fiorina" that NER missed or took for an organization: a known first
+    name followed by one capitalized word."""
+    taken = set()
+    for m in found:
+        taken.update(range(m.token_start, m.token_end))
+    pairs = []
+    for i in range(1, len(doc)):
+        first, last = doc[i - 1], doc[i]
+        if i - 1 in taken or i in taken or first.text.lower() not in FIRST_NAME_GENDER:
+            continue
+        if not (_is_name_word(first.text) and first.text.isalpha() and _is_name_word(last.text)):
+            continue
+        if not last.text.replace("’", "").replace("'", "").replace("-", "").isalpha() or last.text.isupper():
+            continue
+        if last.ent_type_ in _NOT_SURNAME_TYPES or last.text.lower() in ROLE_WORDS:
+            continue
+        if i + 1 < len(doc) and _is_name_word(doc[i + 1].text) and doc[i + 1].text not in POSSESSIVE_TOKENS:
+            continue  # "Jack Daniels Distillery"
+        if i >= 2 and _is_name_word(doc[i - 2].text) and "\n" not in doc[i - 2].text \
+                and doc[i - 2].text.lower().strip(".") not in HONORIFICS and role_of(doc[i - 2].text) is None:
+            continue
+        possessive = i + 1 < len(doc) and doc[i + 1].text in POSSESSIVE_TOKENS
+        pairs.append(_mention(doc, i - 1, i + 1, possessive))
+        taken.update((i - 1, i))
+    return pairs
+
+
 def _honorific_gender(doc, token_start: int) -> str | None:
     if token_start > 0:
         return HONORIFICS.get(doc[token_start - 1].text.lower().strip("."))
@@ -432,7 +464,8 @@ def _pronoun_after(doc, mention: Mention, mentions: list[Mention]) -> str | None
 def find_people(doc) -> People:
     """The people of an article: mentions grouped per person, with roles and gender."""
     clusters = _Clusters()
-    mentions = sorted(_ner_person_mentions(doc), key=lambda m: m.start)
+    mentions = _ner_person_mentions(doc)
+    mentions = sorted(mentions + _first_name_pairs(doc, mentions), key=lambda m: m.start)
     # Full names first, so a lone surname joins the person it abbreviates even
     # when it comes first ("Peskov said ... Dmitry Peskov").
     for m in sorted(mentions, key=lambda m: (len(parse_person_name(m.text).given) == 0, m.start)):

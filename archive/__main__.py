@@ -14,6 +14,7 @@ from archive.config import Settings
 from archive.pipeline import FileReport, IngestOptions, Ingester, files_under, prepare_chunk
 
 log = logging.getLogger("archive")
+INDEX_EVERY = 1000  # articles per index commit in a bulk ingest
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -123,7 +124,7 @@ def run_ingest(args) -> int:
         sys.stdout.flush()
 
     files = _read_files(paths, progress, unreadable)
-    reports = Ingester(store, writer).ingest(files, _options(args), settings.limits, n_process=jobs,
+    reports = Ingester(store, writer, index_every=INDEX_EVERY).ingest(files, _options(args), settings.limits, n_process=jobs,
                                              on_batch=show)
     show(unreadable)
     reports += unreadable

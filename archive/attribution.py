@@ -70,7 +70,11 @@ opine opines opined bark barks barked chant chants chanted echo echoes echoed be
 label labels labeled labelled labeling dub dubs dubbed plead pleads pleaded rail rails railed
 fume fumes fumed gush gushed concur concurs concurred tout touts touted hail hails hailed
 mock mocks mocked whisper whispered murmur murmured boom booms boomed
-press presses pressed
+press presses pressed stating remarking assert asserts asserted asserting blame blames blamed
+cite cites cited citing criticize criticizes criticized criticized criticising praise praises praised
+praising thank thanks thanked dismiss dismisses dismissed denounce denounces denounced chide chides
+chided chiding retweet retweets retweeted email emails emailed imply implies implied indicate
+indicates indicated bemoan bemoans bemoaned asking
 """
 CUE_WORDS = set(_CUE_LEMMAS.split())
 # Cues whose object is the addressee, never the speaker: "told CNN" is not "said CNN".
@@ -79,7 +83,12 @@ NO_INVERSION = {"tell", "tells", "told", "telling", "ask", "asks", "urge", "urge
                 "charges", "charged", "warn", "promise", "promises", "promised"}
 LEADING_CONJUNCTIONS = {"but", "and", "yet", "so", "still", "meanwhile", "however", "then", "now",
                         "also", "instead", "later", "earlier"}
-GO_ON = {"went", "goes", "go", "going"}
+# Cues of two words: "went on", "shot back", "pointed out", "as Cornyn put it".
+TWO_WORD_CUES = {(verb, particle) for verb, particle in (
+    *((v, "on") for v in ("went", "goes", "go", "going")),
+    *((v, "back") for v in ("shot", "shoots", "fired", "fires", "hit", "hits", "wrote", "writes")),
+    *((v, "out") for v in ("pointed", "points", "point", "pointing", "lashed", "lashes")),
+    ("put", "it"), ("puts", "it"))}
 PRONOUNS = {"he": "male", "she": "female", "they": None, "we": None, "i": None, "you": None, "it": None}
 PERSONAL_PRONOUNS = {"he", "she"}
 # May stand between a speaker and the cue: "he also said", "Trump has repeatedly said".
@@ -419,8 +428,7 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
                 found.append(_Clause(i, i + 2, *np))
             i += 2
             continue
-        two_words = (lower in GO_ON and i + 1 < hi and _lower(t, i + 1) == "on"
-                     or lower in ("put", "puts") and i + 1 < hi and _lower(t, i + 1) == "it")
+        two_words = i + 1 < hi and (lower, _lower(t, i + 1)) in TWO_WORD_CUES
         if lower not in CUE_WORDS and not two_words:
             i += 1
             continue

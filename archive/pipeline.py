@@ -102,15 +102,23 @@ def identity_of(prepared: Prepared) -> str:
 
 
 class Ingester:
-    """Stores prepared batches and indexes them with the writer it is given (if any)."""
+    """Stores prepared batches and indexes them with the writer it is given (if any).
 
-    def __init__(self, store: Store, writer=None):
+    Each batch is stored in its own transaction. Indexing waits until `index_every`
+    stored articles have gathered: every Whoosh commit writes a segment, and many small
+    ones cost far more than a few large ones. Until then the store's index queue
+    holds them, so nothing is lost if the process stops.
+    """
+
+    def __init__(self, store: Store, writer=None, index_every: int = 1):
         self.store = store
         self.writer = writer
+        self.index_every = index_every
+        self._unindexed: list[Article] = []
+        self._waiting_reports: list[FileReport] = []
 
     def store_batch(self, batch: list[Prepared]) -> BatchResult:
         result = BatchResult()
-        stored: list[Article] = []
         with self.store.transaction() as db:
             for item in batch:
                 if item.article is None:
@@ -118,26 +126,32 @@ class Ingester:
                     continue
                 if item.duplicate_of is not None:
                     result.reports.append(FileReport(
-                        item.name, "duplicate", item.duplicate_of, item.article.title,
+                        item.name, "duplicate", item.duplicate_of, item.article.title, searchable=True,
                         published=item.article.published.iso(), quotes=len(item.article.quotes)))
                     continue
                 self.store.keep_original(item.data)
                 outcome = self.store.put(db, item.article, identity_of(item), item.name)
                 article = item.article
-                result.reports.append(FileReport(
-                    item.name, outcome.status, outcome.article_id, article.title,
-                    published=article.published.iso(), quotes=len(article.quotes)))
+                report = FileReport(item.name, outcome.status, outcome.article_id, article.title,
+                                    searchable=outcome.status == "duplicate",
+                                    published=article.published.iso(), quotes=len(article.quotes))
+                result.reports.append(report)
                 if outcome.status != "duplicate":
-                    stored.append(article)
-        result.indexed = self.index(stored)
-        for report in result.reports:
-            report.searchable = report.status == "duplicate" or (result.indexed and report.status != "failed")
+                    self._unindexed.append(article)
+                    self._waiting_reports.append(report)
+        if len(self._unindexed) >= self.index_every:
+            self.flush()
+        result.indexed = not self._unindexed
         return result
 
-    def index(self, articles: list[Article]) -> bool:
-        """Index and dequeue; False when no writer is at hand (the queue keeps them)."""
-        if not articles or self.writer is None:
-            return not articles
+    def flush(self) -> bool:
+        """Index what is stored but not yet indexed; False when that has to wait (no writer,
+        or another process holds it: the store's queue keeps the articles)."""
+        articles, reports = self._unindexed, self._waiting_reports
+        if not articles:
+            return True
+        if self.writer is None:
+            return False
         from index.writer import IndexBusy
         try:
             self.writer.write(articles)
@@ -145,6 +159,9 @@ class Ingester:
             log.warning("%s; %d articles stay queued for indexing", exc, len(articles))
             return False
         self.store.dequeue([a.id for a in articles])
+        for report in reports:
+            report.searchable = True
+        self._unindexed, self._waiting_reports = [], []
         return True
 
     def ingest(self, files: Iterable[tuple[str, bytes]], options: IngestOptions | None = None,
@@ -158,6 +175,7 @@ class Ingester:
             reports.extend(batch)
             if on_batch:
                 on_batch(batch)
+        self.flush()
         return reports
 
 

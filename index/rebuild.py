@@ -25,7 +25,7 @@ def rebuild(store: Store, index_dir: Path, progress=None) -> int:
     queued_before = set(store.queued_ids())
     ids = store.all_ids()
     for start in range(0, len(ids), BATCH):
-        writer.write(store.get_many(ids[start:start + BATCH]), merge=False)
+        writer.write(store.get_many(ids[start:start + BATCH]), merge=False, fresh=True)
         if progress:
             progress(min(start + BATCH, len(ids)), len(ids))
     writer.optimize()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.index import LockError
+from whoosh.query import Or, Term
 
 from archive.model import Article
 from index.documents import article_document, quote_documents
@@ -58,8 +59,13 @@ class IndexWriter:
         self.indexes = {name: open_or_create(self.path, name) for name in INDEX_NAMES}
         self._lock = threading.Lock()  # one writing thread in this process
 
-    def write(self, articles: list[Article], merge: bool = True) -> None:
-        """Add or replace these articles and their quotes; one commit per index."""
+    def write(self, articles: list[Article], merge: bool = True, fresh: bool = False) -> None:
+        """Add or replace these articles and their quotes; one commit per index.
+
+        The old documents of the batch go in one query per index (deleting term by term
+        opens a reader over every segment for each article). `fresh`: the index cannot
+        hold these articles yet (a rebuild), so there is nothing to delete.
+        """
         if not articles:
             return
         with self._lock:
@@ -70,9 +76,12 @@ class IndexWriter:
                 article_writer.cancel()
                 raise
             try:
+                if not fresh:
+                    ids = [str(article.id) for article in articles]
+                    article_writer.delete_by_query(Or([Term("id", i) for i in ids]))
+                    quote_writer.delete_by_query(Or([Term("article_id", i) for i in ids]))
                 for article in articles:
-                    article_writer.update_document(**article_document(article))
-                    quote_writer.delete_by_term("article_id", str(article.id))
+                    article_writer.add_document(**article_document(article))
                     for doc in quote_documents(article):
                         quote_writer.add_document(**doc)
             except BaseException:

@@ -467,8 +467,6 @@ def zip_of_one(name: str, data: bytes) -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.xfail(reason="archive/quote_spans.py: a pair of marks around nothing is returned as a quotation "
-                          "with empty text", strict=False)
 def test_quote_marks_around_nothing_are_not_quotations():
     article = the_article("quote_marks_flood.txt")
     assert all(any(c.isalnum() for c in q.text) for q in article.quotes)

@@ -690,10 +690,10 @@ class _Resolver:
         return Attribution(self.t.people.persons[person].name, mention_text, None, confidence, person, "pronoun")
 
     def _window_start(self, position: int) -> int:
-        """Pronouns reach back over the current and the three previous paragraphs."""
+        """Pronouns reach back over the current and the two previous paragraphs."""
         t = self.t
         paragraph = t.paragraph_of[_token_at(t, position)] if t.paragraph_of else 0
-        first = bisect.bisect_left(t.paragraph_of, paragraph - 3)
+        first = bisect.bisect_left(t.paragraph_of, paragraph - 2)
         return t.starts[first] if first < len(t.starts) else 0
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.archives import build_figures, ensure_archive  # noqa: E402
-from bench.locations import OUT, ensure_dirs  # noqa: E402
+from bench.locations import OUT, QUERIES_FILE, ensure_dirs  # noqa: E402
 from bench.machine import machine  # noqa: E402
 from bench.query import run_side, summarize  # noqa: E402
 
@@ -30,7 +30,8 @@ DESCRIPTION = (
     "over the matching set instead of Whoosh's sorting collector; date ranges from the same column instead of "
     "expanding a numeric range into terms; (4) snippets from one regular expression pass, each distinct word "
     "stemmed once, and only the words near a match given to Whoosh's own fragmenter (`snippets.py`). "
-    "Relevance top-k is still Whoosh's scorer.")
+    "(5) relevance top-k from BM25F scores computed in numpy for the matching set (`ranking.py`; phrases and "
+    "prefixes still ranked by Whoosh, in one pass that also records the matching set).")
 
 
 def differences(current: dict, proposed: dict) -> list[dict]:
@@ -42,6 +43,47 @@ def differences(current: dict, proposed: dict) -> list[dict]:
                           "example": {k: [mine["answer"][k], theirs["answer"][k]] for k in differing
                                       if k in ("total", "hit_keys")}})
     return found
+
+
+def _equality(found: list[dict], count: int) -> str:
+    if not found:
+        return "all"
+    explained = sum(1 for d in found if d.get("proposed_equals_exhaustive_whoosh_ranking"))
+    text = f"{count - len(found)} of {count}"
+    if explained:
+        text += (f"; the other {explained} differ only in hit order, where the proposed order is Whoosh's own "
+                 f"ranking of every match (the current limit-20 search misses higher-scoring documents)")
+    if len(found) > explained:
+        text += f"; {len(found) - explained} differ otherwise"
+    return text
+
+
+def exhaustive_ranking(folder: Path, request_fields: dict, limit: int = 20) -> list[list]:
+    """Hit keys of Whoosh's own ranking of every match (searcher.search(limit=None)), for
+    checking an order that differs from SearchService's limit-20 search."""
+    from whoosh import query as wq
+
+    from archive.store import Store
+    from index.documents import parse_quote_id
+    from index.search import SearchRequest, SearchService, exclusion_query, filter_query, parse_query
+
+    request = SearchRequest(**request_fields)
+    kind = "quotes" if request.kind == "quotes" else "articles"
+    store = Store(folder)
+    try:
+        searcher = SearchService(folder / "index", store).searcher(kind)
+        user_query, _, _ = parse_query(request.q, kind, searcher.schema)
+        clauses = [user_query, *filter_query(request)]
+        q = wq.And(clauses) if len(clauses) > 1 else user_query
+        excluded = exclusion_query(request)
+        if excluded is not None:
+            q = wq.AndNot(q, excluded)
+        ids = [searcher.stored_fields(hit.docnum)["id"] for hit in searcher.search(q, limit=None)[:limit]]
+    finally:
+        store.close()
+    if kind == "quotes":
+        return [list(parse_quote_id(i)) for i in ids]
+    return [[int(i), None] for i in ids]
 
 
 def main() -> int:
@@ -60,13 +102,21 @@ def main() -> int:
         current = run_side("ours", folder, args.passes, scale, tag="compare")
         proposed = run_side("proposed", folder, args.passes, scale, tag="compare")
         found = differences(current, proposed)
+        queries = {q["id"]: q for q in json.loads(QUERIES_FILE.read_text(encoding="utf-8"))["queries"]}
+        proposed_answers = {q["id"]: q["answer"] for q in proposed["queries"]}
+        for difference in found:
+            request = queries[difference["id"]]["request"]
+            if set(difference["differ"]) <= {"hit_keys", "snippets"} and request.get("sort", "relevance") == "relevance":
+                exhaustive = exhaustive_ranking(folder, request)
+                difference["proposed_equals_exhaustive_whoosh_ranking"] = \
+                    proposed_answers[difference["id"]]["hit_keys"] == exhaustive
         figures = {
             "articles": build_figures(recipe)["articles"],
             "current": summarize(current)["overall"], "proposed_summary": summarize(proposed),
             "prototype": summarize(proposed)["overall"],
             "current_by_kind": summarize(current)["by_kind"],
             "rss_mb": {"current": current["rss_mb"], "proposed": proposed["rss_mb"]},
-            "equal": "all" if not found else f"{len(found)} of {len(current['queries'])} differ",
+            "equal": _equality(found, len(current["queries"])),
             "differences": found,
         }
         if scale in peer:

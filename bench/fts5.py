@@ -28,9 +28,10 @@ from index.documents import article_document, quote_documents
 from index.schema import ARTICLE_FACETS, QUOTE_FACETS, VALUE_SEPARATOR, text_analyzer
 from index.search import ANY_OF_FACETS, SearchRequest, parse_day_bound
 
-FTS_VERSION = 1
+FTS_VERSION = 2
 FTS_FILE = "fts5.sqlite3"
-TOKENIZER = "unicode61 remove_diacritics 0 tokenchars '._'"  # our tokens may hold '.' and '_'
+# Our tokens may hold '.', '_' and '*' (Whoosh-Reloaded's default tokenizer keeps '*' in words).
+TOKENIZER = "unicode61 remove_diacritics 0 tokenchars '._*'"
 BUILD_BATCH = 2_000
 SNIPPET_CHARS = 220
 TITLE_WEIGHT, BODY_WEIGHT = 2.0, 1.0  # the index's field boosts

@@ -13,7 +13,7 @@
 
 Each measurement runs in a fresh process of its own (no model or page cache shared).
 
-    .venv/bin/python -m bench.ingest [--skip-serve] [--repeat N]
+    .venv/bin/python -m bench.ingest [--skip-serve] [--repeat N] [--proposed]
 """
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ SERVE_TIMEOUT_SECONDS = 120
 
 # The two throughput measurements, each run by `--measure NAME` in a child process --------
 
-def measure_pipeline() -> dict:
+def measure_pipeline(proposed_writer: bool = False) -> dict:
     from archive.pipeline import Ingester, files_under
     from archive.store import Store
     from index.rebuild import recover
@@ -63,16 +63,24 @@ def measure_pipeline() -> dict:
         started = time.perf_counter()
         store = Store(data_dir)
         writer = recover(store, data_dir / "index")
+        if proposed_writer:
+            from bench.proposed.bulk_writer import OneSegmentBulkWriter
+            writer = OneSegmentBulkWriter(data_dir / "index")
         reports = Ingester(store, writer).ingest(files, n_process=2)
-        writer.optimize()
+        if proposed_writer:
+            writer.flush()
+        else:
+            writer.optimize()
         seconds = time.perf_counter() - started
         stats = store.stats()
         store.close()
     statuses = {}
     for report in reports:
         statuses[report.status] = statuses.get(report.status, 0) + 1
-    return {"articles": stats["articles"], "seconds": seconds, "statuses": statuses,
-            "quotes": stats["quotes"], "entities": stats["entities"]}
+    # Every article read counts (the corpus repeats some: those are read, annotated and found
+    # duplicate), as every body counts for bare spaCy.
+    return {"articles": len(reports) - statuses.get("failed", 0), "stored": stats["articles"], "seconds": seconds,
+            "statuses": statuses, "quotes": stats["quotes"], "entities": stats["entities"]}
 
 
 def measure_bare_spacy() -> dict:
@@ -93,7 +101,8 @@ def measure_bare_spacy() -> dict:
             "batch_size": nlp.DEFAULT_BATCH_SIZE, "entities": entities}
 
 
-MEASUREMENTS = {"pipeline": measure_pipeline, "bare_spacy": measure_bare_spacy}
+MEASUREMENTS = {"pipeline": measure_pipeline, "bare_spacy": measure_bare_spacy,
+                "pipeline_proposed_writer": lambda: measure_pipeline(proposed_writer=True)}
 
 
 def run_measurement(name: str) -> dict:
@@ -176,6 +185,8 @@ def main() -> int:
     parser.add_argument("--measure", choices=MEASUREMENTS, help=argparse.SUPPRESS)
     parser.add_argument("--skip-serve", action="store_true", help="leave out the `make run` measurement")
     parser.add_argument("--repeat", type=int, default=1, help="run each throughput measurement N times, keep the best")
+    parser.add_argument("--proposed", action="store_true",
+                        help="also the pipeline with bench/proposed/bulk_writer.py's OneSegmentBulkWriter")
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(MEASUREMENTS[args.measure]()))
@@ -185,7 +196,7 @@ def main() -> int:
     print(f"corpus: {corpus.description}")
     results = {"command": "python -m bench.ingest " + " ".join(sys.argv[1:]), "machine": machine(),
                "corpus": corpus.kind, "corpus_description": corpus.description}
-    for name in ("pipeline", "bare_spacy"):
+    for name in ("pipeline", "bare_spacy") + (("pipeline_proposed_writer",) if args.proposed else ()):
         runs = [run_measurement(name) for _ in range(args.repeat)]
         results[name] = max(runs, key=lambda r: r["articles_per_second"])
         results[name]["all_runs_articles_per_second"] = [r["articles_per_second"] for r in runs]
@@ -195,6 +206,10 @@ def main() -> int:
     results["ratio"] = round(ratio, 2)
     print(f"pipeline / bare nlp.pipe (components {results['bare_spacy']['components']}, n_process=2): "
           f"{ratio:.2f} (target >= {TARGET_RATIO})")
+    if args.proposed:
+        proposed = results["pipeline_proposed_writer"]["articles_per_second"] / results["bare_spacy"]["articles_per_second"]
+        results["ratio_proposed_writer"] = round(proposed, 2)
+        print(f"pipeline with the proposed bulk writer / bare nlp.pipe: {proposed:.2f}")
     if not args.skip_serve:
         results["serve"] = measure_first_page()
         print(f"make run -> first page: {results['serve']['first_page_seconds']} s "

@@ -50,9 +50,15 @@ def ingest_section(ingest: dict) -> list[str]:
         f"Pipeline / bare spaCy: **{ingest['ratio']}** (target >= {INGEST_TARGET}: {verdict(ingest['ratio'] >= INGEST_TARGET)}). "
         f"The pipeline figure includes loading the model in each worker process "
         f"(bare spaCy: model loaded before the clock, {bare['model_load_seconds']:.1f} s). "
-        f"Runs: pipeline {pipeline['all_runs_articles_per_second']}, bare {bare['all_runs_articles_per_second']} articles/s.",
+        f"Runs: pipeline {pipeline['all_runs_articles_per_second']}, bare {bare['all_runs_articles_per_second']} articles/s. "
+        f"Articles counted: every article read ({pipeline['stored']:,} distinct stored; the corpus repeats some).",
         "",
     ]
+    proposed = ingest.get("pipeline_proposed_writer")
+    if proposed:
+        lines += [f"Prototype (`bench/proposed/bulk_writer.py`, one Whoosh writer for the whole load, commits "
+                  f"without merging, no optimize): {proposed['articles_per_second']} articles/s, ratio "
+                  f"**{ingest['ratio_proposed_writer']}**.", ""]
     serve = ingest.get("serve")
     if serve:
         lines += [

@@ -12,10 +12,12 @@ to Whoosh for that node only.
 from __future__ import annotations
 
 import threading
+from array import array
 from datetime import datetime, timezone
 
 import numpy as np
 from whoosh import query as wq
+from whoosh import matching
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 
@@ -50,19 +52,71 @@ class ColumnCache:
 
 def term_postings(reader, fieldname: str, text) -> np.ndarray:
     """Segment-local document numbers of one term (deleted documents included)."""
+    return term_postings_and_weights(reader, fieldname, text, weights=False)[0]
+
+
+def term_postings_and_weights(reader, fieldname: str, text, weights: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """Document numbers and posting weights of one term, decoded a block (up to 128 postings) at a time."""
     if (fieldname, text) not in reader:
-        return EMPTY
+        return EMPTY, EMPTY.astype(np.float64)
     matcher = reader.postings(fieldname, text)
     if isinstance(matcher, FilterMatcher):
         matcher = matcher.child
     if not isinstance(matcher, W3LeafMatcher):
-        return np.fromiter(matcher.all_ids(), dtype=np.int64)
-    blocks = []
+        pairs = list(matcher.items_as("weight")) if weights else [(i, 1.0) for i in matcher.all_ids()]
+        return (np.array([p[0] for p in pairs], dtype=np.int64), np.array([p[1] for p in pairs], dtype=np.float64))
+    id_blocks, weight_blocks = [], []
     while matcher.is_active():
         matcher._read_ids()
-        blocks.append(np.asarray(matcher._ids, dtype=np.int64))
+        id_blocks.append(np.asarray(matcher._ids, dtype=np.int64))
+        if weights:
+            matcher._read_weights()
+            weight_blocks.append(np.asarray(matcher._weights, dtype=np.float64))
         matcher._next_block()
-    return np.concatenate(blocks) if blocks else EMPTY
+    if not id_blocks:
+        return EMPTY, EMPTY.astype(np.float64)
+    return np.concatenate(id_blocks), (np.concatenate(weight_blocks) if weights else EMPTY.astype(np.float64))
+
+
+def published_range(q: wq.DateRange, reader, columns: ColumnCache) -> np.ndarray:
+    """Segment-local documents of a date range on `published`, from the date_newest column.
+    The column holds the same instant in whole seconds (UNDATED_NEWEST when undated); the
+    bounds are whole days, so seconds decide exactly as Whoosh's microseconds would."""
+    seconds = columns.array(reader, "date_newest")
+    keep = seconds != UNDATED_NEWEST
+    if q.startdate is not None:
+        keep &= seconds > _seconds(q.startdate) if q.startexcl else seconds >= _seconds(q.startdate)
+    if q.enddate is not None:
+        keep &= seconds < _seconds(q.enddate) if q.endexcl else seconds <= _seconds(q.enddate)
+    return np.flatnonzero(keep).astype(np.int64)
+
+
+class ColumnDateRange(wq.DateRange):
+    """A date range on `published` that Whoosh scores as it scores DateRange (a constant,
+    the boost) but matches from the cached column instead of expanding the range into
+    dozens of trie terms and walking their postings."""
+
+    def __init__(self, original: wq.DateRange, columns: ColumnCache):
+        super().__init__(original.fieldname, original.startdate, original.enddate, original.startexcl,
+                         original.endexcl, boost=original.boost, constantscore=original.constantscore)
+        self.columns = columns
+
+    def matcher(self, searcher, context=None):
+        ids = published_range(self, searcher.reader(), self.columns)
+        if not len(ids):
+            return matching.NullMatcher()
+        return matching.ListMatcher(array("I", ids.tolist()), all_weights=self.boost)
+
+    def docs(self, searcher):
+        return iter(published_range(self, searcher.reader(), self.columns).tolist())
+
+
+def with_column_dates(q: wq.Query, columns: ColumnCache) -> wq.Query:
+    def swap(node):
+        if type(node) is wq.DateRange and node.fieldname == "published" and node.constantscore:
+            return ColumnDateRange(node, columns)
+        return node
+    return q.accept(swap)
 
 
 class DocsetEvaluator:
@@ -103,8 +157,17 @@ class DocsetEvaluator:
         if isinstance(q, (wq.Prefix, wq.Wildcard)):
             return self._union([term_postings(reader, q.fieldname, t) for t in q._btexts(reader)])
         if isinstance(q, wq.DateRange) and q.fieldname == "published":
-            return self._date_range(q, reader)
+            return published_range(q, reader, self.columns)
         return np.fromiter(q.docs(searcher), dtype=np.int64)  # phrases and the rest: Whoosh's own way
+
+    def native(self, q: wq.Query) -> bool:
+        """True when no node of `q` needs Whoosh's own matcher (phrases and the like do)."""
+        if isinstance(q, (wq.Term, wq.Every, wq.Prefix, wq.Wildcard, wq.DateRange, type(wq.NullQuery))):
+            return not isinstance(q, wq.Every) or not q.fieldname
+        if isinstance(q, (wq.And, wq.AndNot, wq.AndMaybe, wq.Not)) or \
+                (isinstance(q, wq.Or) and not getattr(q, "minmatch", 0)):
+            return all(self.native(child) for child in q.children())
+        return False
 
     def _conjunction(self, subqueries, searcher, reader) -> np.ndarray:
         positive = [s for s in subqueries if not isinstance(s, wq.Not)]
@@ -131,14 +194,3 @@ class DocsetEvaluator:
         if len(arrays) == 1:
             return arrays[0]
         return np.unique(np.concatenate(arrays))
-
-    def _date_range(self, q: wq.DateRange, reader) -> np.ndarray:
-        # date_newest holds the same instant in whole seconds (UNDATED_NEWEST when undated);
-        # the bounds are whole days, so seconds decide exactly as microseconds would.
-        seconds = self.columns.array(reader, "date_newest")
-        keep = seconds != UNDATED_NEWEST
-        if q.startdate is not None:
-            keep &= seconds > _seconds(q.startdate) if q.startexcl else seconds >= _seconds(q.startdate)
-        if q.enddate is not None:
-            keep &= seconds < _seconds(q.enddate) if q.endexcl else seconds <= _seconds(q.enddate)
-        return np.flatnonzero(keep).astype(np.int64)

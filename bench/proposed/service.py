@@ -1,17 +1,19 @@
 """SearchService with the proposed changes, for measuring them before index/ adopts them.
 
 Only the steps change; the flow is SearchService.search's: parse, filters,
-exclusions, then (reordered) the matching set once, facets from it, the top
-documents (from the matching set and a cached date column for date sorts;
-Whoosh's scorer for relevance), and the hits with snippets.
+exclusions, then the matching set computed once (bench/proposed/docsets.py; for
+relevance queries with phrases, recorded during Whoosh's own top-k pass), facets
+from it, the top documents (date sorts from a cached column over the matching
+set; Whoosh's scorer for relevance), and the hits with snippets.
 """
 from __future__ import annotations
 
 import numpy as np
-from whoosh import query as wq
+from whoosh import collectors, query as wq
 
-from bench.proposed.docsets import ColumnCache, DocsetEvaluator
+from bench.proposed.docsets import ColumnCache, DocsetEvaluator, with_column_dates
 from bench.proposed.facet_counts import TopFacetCounter
+from bench.proposed.ranking import Bm25Ranker
 from bench.proposed.snippets import SnippetMaker
 from index.search import (
     ARTICLE_FACETS, MAX_PAGE, QUOTE_FACETS, FacetValue, SearchRequest, SearchResponse, SearchService,
@@ -21,12 +23,26 @@ from index.search import (
 SORT_COLUMNS = {"newest": "date_newest", "oldest": "date_oldest"}
 
 
+class RecordingTopCollector(collectors.TopCollector):
+    """Whoosh's top-k collector that also keeps every matching document number. Block-quality
+    skipping is off so that every match is seen; the top documents are the same."""
+
+    def prepare(self, top_searcher, q, context):
+        super().prepare(top_searcher, q, context)
+        self.recorded: list[int] = []
+
+    def collect(self, sub_docnum):
+        self.recorded.append(self.offset + sub_docnum)
+        return super().collect(sub_docnum)
+
+
 class ProposedSearchService(SearchService):
     def __init__(self, index_path, store):
         super().__init__(index_path, store)
         self.facets = TopFacetCounter()
         self.columns = ColumnCache()
         self.docsets = DocsetEvaluator(self.columns)
+        self.ranker = Bm25Ranker()
         self._snippet_makers: dict[str, SnippetMaker] = {}
 
     def search(self, request: SearchRequest) -> SearchResponse:
@@ -39,21 +55,32 @@ class ProposedSearchService(SearchService):
         excluded = exclusion_query(request)
         if excluded is not None:
             combined = wq.AndNot(combined, excluded)
+        combined = with_column_dates(combined, self.columns)
 
         page = min(max(1, request.page), MAX_PAGE)
         per_page = min(max(1, request.per_page), 100)
-        docnums = self.docsets.docs(searcher, combined)
+        limit = page * per_page
+        if request.sort not in SORT_COLUMNS and not isinstance(user_query, wq.Every) \
+                and not self.docsets.native(combined):
+            # Phrases and the like: one Whoosh pass gives both the top documents and the matching set.
+            top, docnums = self._top_and_matching(searcher, combined, limit)
+        else:
+            docnums = self.docsets.docs(searcher, combined)
+            top = self._top(searcher, combined, docnums, request.sort, limit,
+                            every=isinstance(user_query, wq.Every))
         facets = self._top_facets(kind, searcher, docnums, request) if request.with_facets else {}
-        top = self._top(searcher, combined, docnums, request.sort, page * per_page)
         hits = self._hits(kind, searcher, top[(page - 1) * per_page:], combined)
         return SearchResponse(total=len(docnums), hits=hits, facets=facets, page=page,
                               per_page=per_page, message=message, searched=searched)
 
-    def _top(self, searcher, q: wq.Query, docnums: np.ndarray, sort: str, limit: int) -> list[int]:
+    def _top(self, searcher, q: wq.Query, docnums: np.ndarray, sort: str, limit: int, every: bool) -> list[int]:
         column = SORT_COLUMNS.get(sort)
         if column is None:
-            if isinstance(q, wq.Every):  # every score is the same: Whoosh keeps document order
+            if every:  # nothing typed: every score is the same and Whoosh keeps document order
                 return [int(d) for d in docnums[:limit]]
+            normalized = q.normalize()
+            if self.ranker.supported(normalized, searcher):
+                return self.ranker.top(searcher, normalized, docnums, limit)
             return self._top_docnums(searcher, q, sort, limit)
         keys = self._sort_keys(searcher, column)[docnums]
         if sort == "newest":
@@ -67,6 +94,12 @@ class ProposedSearchService(SearchService):
         else:
             order = np.lexsort((docnums, seq, keys))
         return [int(d) for d in docnums[order]]
+
+    @staticmethod
+    def _top_and_matching(searcher, q: wq.Query, limit: int) -> tuple[list[int], np.ndarray]:
+        collector = RecordingTopCollector(limit=limit, usequality=False)
+        searcher.search_with_collector(q, collector)
+        return [hit.docnum for hit in collector.results()], np.array(collector.recorded, dtype=np.int64)
 
     def _sort_keys(self, searcher, column: str) -> np.ndarray:
         leaves = searcher.reader().leaf_readers()

@@ -268,7 +268,10 @@ def canonical_entity(name: str, kind: str | None = None) -> tuple[str, str | Non
     known = KNOWN_ENTITIES.get(_entity_key(cleaned))
     if known:
         return known
-    return re.sub(r"\s+", " ", cleaned), kind
+    cleaned = re.sub(r"\s+", " ", cleaned)
+    if cleaned.isupper() and (" " in cleaned or len(cleaned) > 5):
+        cleaned = cleaned.title()  # a dateline's "NEW YORK" is New York; "NATO" stays
+    return cleaned, kind
 
 
 def canonical_place(name: str) -> str:

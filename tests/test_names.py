@@ -96,3 +96,8 @@ def test_unknown_names_keep_their_spelling_and_type():
     assert canonical_entity("Gazprom’s", "org") == ("Gazprom", "org")
     assert same_entity("U.S.", "the United States")
     assert not same_entity("Russia", "United States")
+
+
+def test_shouted_names_are_title_cased_but_acronyms_stay():
+    assert canonical_entity("NEW YORK", "place") == ("New York", "place")
+    assert canonical_entity("CNN", "org") == ("CNN", "org")

@@ -30,8 +30,10 @@ DESCRIPTION = (
     "over the matching set instead of Whoosh's sorting collector; date ranges from the same column instead of "
     "expanding a numeric range into terms; (4) snippets from one regular expression pass, each distinct word "
     "stemmed once, and only the words near a match given to Whoosh's own fragmenter (`snippets.py`). "
-    "(5) relevance top-k from BM25F scores computed in numpy for the matching set (`ranking.py`; phrases and "
-    "prefixes still ranked by Whoosh, in one pass that also records the matching set).")
+    "(5) relevance top-k from BM25F scores computed in numpy for the matching set (`ranking.py`; prefixes "
+    "still ranked by Whoosh, in one pass that also records the matching set); (6) phrases matched from the "
+    "rarest word's documents, reading the other words' positions only in the posting blocks that can hold a "
+    "candidate. Caches hold per-segment data only (columns, facet value arrays, field lengths), never results.")
 
 
 def differences(current: dict, proposed: dict) -> list[dict]:

@@ -5,9 +5,10 @@ matcher tree one posting at a time in Python (every call to id() and next()
 goes through several layers) and runs the whole query a second time after the
 top-k search. Here the common node types are evaluated with set operations on
 arrays: a term's postings are decoded a block (up to 128 ids) at a time, date
-ranges are a comparison on the cached `date_newest` column, And / Or / Not are
-intersect / union / difference. Other nodes (phrases, fuzzy terms) fall back
-to Whoosh for that node only.
+ranges are a comparison on the cached `date_newest` column, phrases are the
+intersection of their words' documents checked position by position, And / Or /
+Not are intersect / union / difference. Other nodes (fuzzy terms, phrases with
+slop) fall back to Whoosh for that node only.
 """
 from __future__ import annotations
 
@@ -78,6 +79,97 @@ def term_postings_and_weights(reader, fieldname: str, text, weights: bool = True
     return np.concatenate(id_blocks), (np.concatenate(weight_blocks) if weights else EMPTY.astype(np.float64))
 
 
+class PhraseCache:
+    """Segment-local documents of the phrases of the search in progress (the matching set
+    and the ranking both need them); per thread, emptied at the start of every search, so
+    that repeating a query costs what it cost the first time."""
+
+    def __init__(self):
+        self._local = threading.local()
+
+    def reset(self) -> None:
+        self._local.found = {}
+
+    def docs(self, reader, q: wq.Phrase) -> np.ndarray:
+        found = self._local.__dict__.setdefault("found", {})
+        key = (reader.segment().segment_id(), q.fieldname, tuple(q.words))
+        if key not in found:
+            found[key] = phrase_postings(reader, q)
+        return found[key]
+
+
+def phrase_supported(q: wq.Phrase) -> bool:
+    return q.slop == 1 and q.boost == 1.0
+
+
+def phrase_postings(reader, q: wq.Phrase) -> np.ndarray:
+    """Segment-local documents holding the phrase's words one after the other. Candidates
+    are the rarest word's documents; the other words are read only in the posting blocks
+    that can hold a candidate (commoner words are skipped over block by block, as Whoosh's
+    intersection does), and their positions compared as sets."""
+    field = reader.schema[q.fieldname]
+    words = [field.to_bytes(w) for w in q.words]
+    if not words or any((q.fieldname, w) not in reader for w in words):
+        return EMPTY
+    by_rarity = sorted(range(len(words)), key=lambda i: reader.doc_frequency(q.fieldname, words[i]))
+    candidates = term_postings(reader, q.fieldname, words[by_rarity[0]])
+    if len(words) == 1:
+        return candidates
+    positions: dict[int, dict[int, list[int]]] = {}
+    for i in by_rarity:
+        positions[i] = _positions(reader, q.fieldname, words[i], candidates, field.format)
+        candidates = np.fromiter(positions[i], dtype=np.int64) if len(positions[i]) < len(candidates) \
+            else candidates
+        if not len(candidates):
+            return EMPTY
+    keep = []
+    for doc in candidates.tolist():
+        starts = set(positions[0][doc])
+        for offset in range(1, len(words)):
+            starts &= {p - offset for p in positions[offset][doc]}
+            if not starts:
+                break
+        if starts:
+            keep.append(doc)
+    return np.array(keep, dtype=np.int64)
+
+
+def _positions(reader, fieldname: str, word: bytes, candidates: np.ndarray, fmt) -> dict[int, list[int]]:
+    """{candidate: the word's positions} for the candidates that hold the word, in document order."""
+    matcher = reader.postings(fieldname, word)
+    if isinstance(matcher, FilterMatcher):
+        matcher = matcher.child
+    found: dict[int, list[int]] = {}
+    if not isinstance(matcher, W3LeafMatcher):
+        wanted = set(candidates.tolist())
+        for doc in matcher.all_ids():
+            if doc in wanted:
+                found[doc] = list(matcher.value_as("positions"))
+        return found
+    wanted = candidates.tolist()
+    i = 0
+    while i < len(wanted) and matcher.is_active():
+        target = wanted[i]
+        if matcher.block_max_id() < target:
+            matcher._skip_to_block(lambda: matcher.block_max_id() < target)
+            if not matcher.is_active():
+                break
+        matcher._read_ids()
+        ids = np.asarray(matcher._ids, dtype=np.int64)
+        stop = int(np.searchsorted(candidates, ids[-1], side="right"))
+        inside = candidates[i:stop]
+        where = np.searchsorted(ids, inside)
+        present = ids[np.minimum(where, len(ids) - 1)] == inside
+        if present.any():
+            matcher._read_values()
+            values = matcher._values
+            for doc, j in zip(inside[present].tolist(), where[present].tolist()):
+                found[doc] = fmt.decode_positions(values[j])
+        i = stop
+        matcher._next_block()
+    return found
+
+
 def published_range(q: wq.DateRange, reader, columns: ColumnCache) -> np.ndarray:
     """Segment-local documents of a date range on `published`, from the date_newest column.
     The column holds the same instant in whole seconds (UNDATED_NEWEST when undated); the
@@ -120,8 +212,9 @@ def with_column_dates(q: wq.Query, columns: ColumnCache) -> wq.Query:
 
 
 class DocsetEvaluator:
-    def __init__(self, columns: ColumnCache):
+    def __init__(self, columns: ColumnCache, phrases: PhraseCache):
         self.columns = columns
+        self.phrases = phrases
 
     def docs(self, searcher, q: wq.Query) -> np.ndarray:
         """Sorted global document numbers of the live documents `q` matches."""
@@ -158,12 +251,16 @@ class DocsetEvaluator:
             return self._union([term_postings(reader, q.fieldname, t) for t in q._btexts(reader)])
         if isinstance(q, wq.DateRange) and q.fieldname == "published":
             return published_range(q, reader, self.columns)
+        if isinstance(q, wq.Phrase) and phrase_supported(q):
+            return self.phrases.docs(reader, q)
         return np.fromiter(q.docs(searcher), dtype=np.int64)  # phrases and the rest: Whoosh's own way
 
     def native(self, q: wq.Query) -> bool:
         """True when no node of `q` needs Whoosh's own matcher (phrases and the like do)."""
         if isinstance(q, (wq.Term, wq.Every, wq.Prefix, wq.Wildcard, wq.DateRange, type(wq.NullQuery))):
             return not isinstance(q, wq.Every) or not q.fieldname
+        if isinstance(q, wq.Phrase):
+            return phrase_supported(q)
         if isinstance(q, (wq.And, wq.AndNot, wq.AndMaybe, wq.Not)) or \
                 (isinstance(q, wq.Or) and not getattr(q, "minmatch", 0)):
             return all(self.native(child) for child in q.children())

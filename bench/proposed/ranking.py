@@ -7,7 +7,7 @@ The scores here are the same formula with the same inputs (posting weights,
 Whoosh's byte-coded field lengths, the searcher's idf and average lengths), summed
 over the query's terms as Whoosh's union and intersection matchers sum them;
 ties go to the lower document number, as in Whoosh's collector. Query shapes it
-does not know (phrases, prefixes, boosts) are left to Whoosh.
+does not know (prefixes, boosts, phrases with slop) are left to Whoosh.
 """
 from __future__ import annotations
 
@@ -18,13 +18,14 @@ from whoosh import query as wq
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
-from bench.proposed.docsets import ColumnDateRange, term_postings_and_weights
+from bench.proposed.docsets import ColumnDateRange, PhraseCache, phrase_supported, term_postings_and_weights
 
 LENGTH_OF_BYTE = np.array([byte_to_length(b) if b else 0 for b in range(256)], dtype=np.float64)
 
 
 class Bm25Ranker:
-    def __init__(self):
+    def __init__(self, phrases: PhraseCache):
+        self.phrases = phrases
         self._lengths: dict[tuple[str, str], np.ndarray] = {}
         self._lock = threading.Lock()
 
@@ -35,6 +36,8 @@ class Bm25Ranker:
             return True
         if isinstance(q, ColumnDateRange):
             return True
+        if isinstance(q, wq.Phrase):
+            return phrase_supported(q)
         if isinstance(q, wq.Or):
             return not q.minmatch and not q.scale and all(self.supported(s, searcher) for s in q.subqueries)
         if isinstance(q, wq.And):
@@ -59,6 +62,14 @@ class Bm25Ranker:
             return self._term(q, searcher, reader, local)
         if isinstance(q, ColumnDateRange):  # constant score, like Whoosh's DateRange
             return np.full(len(local), float(q.boost))
+        if isinstance(q, wq.Phrase):
+            # Whoosh scores a phrase as the intersection of its words: the sum of their scores,
+            # where the phrase itself occurs.
+            inside = np.isin(local, self.phrases.docs(reader, q), assume_unique=True)
+            total = np.zeros(len(local), dtype=np.float64)
+            for word in q.words:
+                total += self._term(wq.Term(q.fieldname, word), searcher, reader, local)
+            return np.where(inside, total, 0.0)
         if isinstance(q, wq.AndNot):
             return self._score(q.a, searcher, reader, local)
         positive = [s for s in q.subqueries if not isinstance(s, wq.Not)]

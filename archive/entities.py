@@ -146,9 +146,6 @@ class People:
     persons: list[Person]
     mentions: list[Mention]  # in text order
 
-    def mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if m.start >= start and m.end <= end]
-
 
 def role_of(token_text: str, previous: list[str] | None = None) -> str | None:
     word = token_text.lower()

@@ -794,7 +794,7 @@ def _colon_speaker(t: _Text, first_a: int) -> _Clause | None:
     if crossed:
         return None
     np = _left_np(t, j, lo)
-    if np is None or not any(not m.possessive for m in _mentions_between(t, np[0], np[1])):
+    if np is None or not any(not m.possessive and m.token_end == np[1] for m in _mentions_between(t, np[0], np[1])):
         np = _sentence_subject(t, j)  # "Kasich resisted: “…”"
     if np is None:
         return None

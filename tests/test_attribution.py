@@ -166,3 +166,12 @@ def test_participle_after_a_comma_goes_to_the_subject(quotes_of):
 def test_future_and_negated_cues_report_nothing(quotes_of):
     (q,) = quotes_of("Tom Baker will say whether the plan is “viable” next week.")
     assert q.speaker is None
+
+
+def test_extra_spaces_do_not_part_a_speaker_from_the_cue(nlp):
+    from archive.quotes import nlp_text
+
+    body = "“We will win,” Tom\u00a0Baker  said.\n\nMayor Sarah Jones resisted:  “Not this year.”"
+    quotes = extract_quotes(body, nlp(nlp_text(body)))
+    assert speakers(quotes) == ["Tom Baker", "Sarah Jones"]
+    assert [body[q.start:q.end] for q in quotes] == [q.text for q in quotes] == ["We will win", "Not this year."]

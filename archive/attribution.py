@@ -37,11 +37,12 @@ from dataclasses import dataclass, field
 from archive.entities import (
     POSSESSIVE_TOKENS,
     PRE_NAME_WORDS,
+    ROLE_WORDS,
     People,
     expand_roles,
     role_of,
 )
-from archive.names import HONORIFICS, canonical_entity, same_person
+from archive.names import FIRST_NAME_GENDER, HONORIFICS, canonical_entity, same_person
 from archive.quote_spans import QuoteSpan
 
 _CUE_LEMMAS = """
@@ -202,7 +203,8 @@ def _build_text(doc, spans: list[QuoteSpan], people: People) -> _Text:
             breaks = True
             if "\n" in tok.text or "\n" in text[tok.idx + len(tok): nxt.idx]:
                 paragraph += 1
-        elif quote_of[i] < 0 and tok.text in SENTENCE_END and quote_of[i + 1] < 0 and _starts_sentence(nxt.text):
+        elif quote_of[i] < 0 and tok.text in SENTENCE_END and quote_of[i + 1] < 0 and _starts_sentence(nxt.text) \
+                and not (tok.text == "." and i > 0 and _is_abbreviation(doc[i - 1].text)):
             breaks = True
         elif quote_of[i] < 0 and tok.text in SENTENCE_END and quote_of[i + 1] >= 0:
             breaks = True
@@ -259,7 +261,17 @@ def _np_word(t: _Text, i: int) -> bool:
         or text in POSSESSIVE_TOKENS
         or lower.strip(".") in HONORIFICS
         or text in ("-", "–")
+        or _abbreviation_dot(t, i)
     )
+
+
+def _abbreviation_dot(t: _Text, i: int) -> bool:
+    """The dot of "Capt." or "Lt." that the tokenizer split off: part of a name, not a sentence end."""
+    return t.doc[i].text == "." and i > 0 and _is_abbreviation(t.doc[i - 1].text)
+
+
+def _is_abbreviation(text: str) -> bool:
+    return (len(text) <= 4 and text.lower() in HONORIFICS) or (len(text) == 1 and text.isupper())
 
 
 def _has_head(t: _Text, a: int, b: int) -> bool:
@@ -487,11 +499,25 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
 
 
 def _sentence_subject(t: _Text, token: int) -> tuple[int, int] | None:
-    """The phrase a sentence starts with, when it names a person or is "he"/"she"."""
+    """The phrase a sentence starts with, when it names a person or is "he"/"she".
+
+    An opening phrase set off by a comma is passed over: "In a statement Thursday,
+    Rep. Jane Roe reacted, saying: …".
+    """
     s = t.sentence_starts[t.sentence_of[token]]
     while s < token and (_is_punct(t.doc[s].text) or t.quote_of[s] >= 0):
         s += 1
-    np = _right_np(t, s, token)
+    np = _person_phrase(t, s, token)
+    if np is not None:
+        return np
+    comma = next((i for i in range(s, min(token, s + 20)) if t.doc[i].text == ","), None)
+    if comma is None or any(t.quote_of[i] >= 0 for i in range(s, comma)) or _mentions_between(t, s, comma):
+        return None
+    return _person_phrase(t, comma + 1, token)
+
+
+def _person_phrase(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
+    np = _right_np(t, start, hi)
     if np is None:
         return None
     if np[1] - np[0] == 1 and _lower(t, np[0]) in PERSONAL_PRONOUNS:
@@ -572,6 +598,9 @@ class _Resolver:
             return Attribution(None, mention_text, None, 0.0, None, "")
         person = self._by_role(role, doc[a].idx, exclude=set(owners))
         if person is None:
+            unknown = self._unknown_name(a, b)  # "United Auto Workers Secretary-Treasurer Gary Casteel"
+            if unknown and unknown.lower() not in ROLE_WORDS:
+                return Attribution(unknown, mention_text, None, 0.6, None, "name")
             return Attribution(None, mention_text, None, 0.0, None, "")
         return Attribution(t.people.persons[person].name, mention_text, None, 0.7, person, "description")
 
@@ -604,7 +633,9 @@ class _Resolver:
             return None
         after_role = start > a and (role_of(t.doc[start - 1].text) is not None
                                     or _lower(t, start - 1).strip(".") in HONORIFICS)
-        if not after_role and any(t.doc[i].ent_type_ in NOT_NAMES for i in range(start, end)):
+        start = next((i for i in range(start, end - 1) if _lower(t, i) in FIRST_NAME_GENDER), start)
+        first_name = end - start >= 2 and _lower(t, start) in FIRST_NAME_GENDER
+        if not after_role and not first_name and any(t.doc[i].ent_type_ in NOT_NAMES for i in range(start, end)):
             return None
         name = t.doc[start:end].text
         if name.isupper() and len(name) <= 5:
@@ -791,14 +822,22 @@ def _colon_speaker(t: _Text, first_a: int) -> _Clause | None:
     clauses = _clauses(t, lo, j)
     if clauses:
         return clauses[-1]  # "Williams added about Carson:" is Williams
+    if first_a < len(t.doc) and t.quote_of[first_a] >= 0 and _opens_lowercase(t.text, t.spans[t.quote_of[first_a]]):
+        return None  # "a new title for his resume: “song anthropologist”" names, it does not quote
     if crossed:
-        return None
+        np = _sentence_subject(t, j)  # "Clinton released the following statement:"
+        return _Clause(j, j, np[0], np[1]) if np is not None else None
     np = _left_np(t, j, lo)
     if np is None or not any(not m.possessive and m.token_end == np[1] for m in _mentions_between(t, np[0], np[1])):
         np = _sentence_subject(t, j)  # "Kasich resisted: “…”"
     if np is None:
         return None
     return _Clause(j, j, np[0], np[1])
+
+
+def _opens_lowercase(text: str, span: QuoteSpan) -> bool:
+    first_letter = next((c for c in text[span.text_start:span.text_end] if c.isalpha()), "")
+    return first_letter.islower()
 
 
 def _dash_signature(t: _Text, last_b: int) -> _Clause | None:
@@ -938,6 +977,12 @@ def is_title(text: str, span: QuoteSpan) -> bool:
     return len(words) >= 2 and before[-1] in ",—–-"
 
 
+def _says_something(text: str, span: QuoteSpan) -> bool:
+    """A sentence or a few words, not a lone name in quotation marks (“Bloodline”)."""
+    inner = text[span.text_start:span.text_end]
+    return len(inner.split()) >= 3 or inner.rstrip()[-1:] in (".", "!", "?")
+
+
 def _continue_speakers(t: _Text, results: list[Attribution], subject) -> None:
     """“A,” he said. “B.” — B, a whole sentence with no clause, is still his."""
     text = t.text
@@ -945,7 +990,7 @@ def _continue_speakers(t: _Text, results: list[Attribution], subject) -> None:
         if results[qi].speaker is not None or results[qi].mention is not None:
             continue
         span = t.spans[qi]
-        if is_partial(text, span):
+        if is_partial(text, span) or not _says_something(text, span):
             continue
         prev = results[qi - 1]
         if prev.speaker is None:

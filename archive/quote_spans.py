@@ -108,6 +108,14 @@ class _Open:
     paragraphs: int = 1
 
 
+_STRAIGHT = {'"', "＂", "''", "'"}
+
+
+def _same_kind(a: str, b: str) -> bool:
+    """Same family and both straight or both typographic: "…“…”…" nests, "…"…"…" may not."""
+    return FAMILY[a] == FAMILY[b] and (a in _STRAIGHT) == (b in _STRAIGHT)
+
+
 def _lines(text: str):
     for m in re.finditer(r"[^\n]+", text):
         yield m.start(), m.end()
@@ -183,7 +191,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         continues = (
             next_line is not None
             and outer.family != SINGLE
-            and all(FAMILY[c.open_mark] != outer.family for c in outer.children)
+            and not any(_same_kind(c.open_mark, outer.mark) for c in outer.children)
             and (nxt := _first_mark(text, *next_line)) is not None
             and FAMILY[mark_at(text, nxt)] == outer.family
         )

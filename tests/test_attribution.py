@@ -175,3 +175,29 @@ def test_extra_spaces_do_not_part_a_speaker_from_the_cue(nlp):
     quotes = extract_quotes(body, nlp(nlp_text(body)))
     assert speakers(quotes) == ["Tom Baker", "Sarah Jones"]
     assert [body[q.start:q.end] for q in quotes] == [q.text for q in quotes] == ["We will win", "Not this year."]
+
+
+def test_abbreviated_ranks_stay_in_the_name(quotes_of):
+    (q,) = quotes_of("“We will not change course,” said Pentagon spokesman Navy Capt. Jeff Davis.")
+    assert q.speaker == "Jeff Davis"
+
+
+def test_a_name_after_a_role_nobody_else_holds(quotes_of):
+    (q,) = quotes_of("“We had a big issue with trade,” said United Auto Workers Secretary-Treasurer Gary Casteel.")
+    assert q.speaker == "Gary Casteel"
+
+
+def test_participle_after_an_opening_phrase(quotes_of):
+    body = "In a statement released Thursday, Rep. Tom Baker reacted to the news, saying: “It is a disgrace.”"
+    (q,) = quotes_of(body)
+    assert q.speaker == "Tom Baker"
+
+
+def test_statement_announced_in_the_paragraph_before(quotes_of):
+    body = "Senator Maria Lopez released the following statement:\n\n“We grieve with the families.”"
+    assert speakers(quotes_of(body)) == ["Maria Lopez"]
+
+
+def test_a_lone_title_does_not_continue_a_speaker(quotes_of):
+    body = "“We are ready,” said Tom Baker. He stars in the series “Bloodline,” which returns soon."
+    assert speakers(quotes_of(body)) == ["Tom Baker", None]

@@ -86,3 +86,10 @@ def test_hostile_input_is_fine():
 
 def test_marks_around_nothing_are_not_quotations():
     assert quoted("He said “ ” and then “…” and « » but “yes”.") == ["yes"]
+
+
+def test_straight_quotes_over_paragraphs_may_hold_curly_ones():
+    text = ('"The department is not about “Equal Justice” anymore.\n\n'
+            '"It is about politics," she said.')
+    (span,) = find_quote_spans(text)
+    assert span.paragraphs == 2

@@ -382,6 +382,7 @@ def _right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
             i += 1
             continue
         if text.isalpha() and text.islower() and lower not in CUE_WORDS and lower not in NP_STOP \
+                and not lower.endswith("ed") \
                 and any(_is_title(t.doc[x].text) and t.quote_of[x] < 0 for x in range(i + 1, min(hi, i + 3))) \
                 and all(t.doc[x].text.isalpha() for x in range(i + 1, min(hi, i + 3))):
             i += 1  # "said Virginia delegate Beau Correll"
@@ -460,17 +461,17 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
             before -= 1  # "is saying": progressive, not passive
             before = _skip_between_left(t, before, lo)
             prev = _lower(t, before - 1) if before - 1 >= lo else ""
-        elif lower.endswith("ing") and not (before - 1 >= lo and t.doc[before - 1].text == ","):
+        elif lower.endswith("ing") and not (before - 1 >= lo and _ends_with_comma(t, before - 1)):
             i += 1  # "results in Kasich claiming the nomination": a participle, not a report
             continue
-        elif prev in PASSIVE_BEFORE or prev in NOT_REPORTING_BEFORE:
+        elif prev in PASSIVE_BEFORE or (prev in NOT_REPORTING_BEFORE and not _capitalized_modal(t, before - 1)):
             i += 1
             continue
         if prev in DETERMINERS or (before - 1 >= lo and t.doc[before - 1].text in POSSESSIVE_TOKENS):
             i += 1  # a noun: "the report", "Russian demands" is caught by _has_head
             continue
         np = None
-        if lower.endswith("ing") and before - 1 >= lo and t.doc[before - 1].text == ",":
+        if lower.endswith("ing") and before - 1 >= lo and _ends_with_comma(t, before - 1):
             np = _sentence_subject(t, i)  # "Cruz was critical, telling Breitbart: “...”"
             if np is not None:
                 found.append(_Clause(i, cue_end, *np))
@@ -498,6 +499,21 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
     return found
 
 
+MODALS = {"will", "would", "could", "might", "may", "should", "must", "can", "shall"}
+
+
+def _capitalized_modal(t: _Text, i: int) -> bool:
+    """ "“…,” Will wrote": a capitalized "Will" before a cue is George Will, not the future."""
+    return i >= 0 and t.doc[i].text[:1].isupper() and _lower(t, i) in MODALS
+
+
+def _ends_with_comma(t: _Text, i: int) -> bool:
+    """A comma, or a quotation closing on one: "needled the “reporter,” saying"."""
+    if t.doc[i].text == ",":
+        return True
+    return t.doc[i].text in QUOTE_CHARS and i > 0 and t.doc[i - 1].text == ","
+
+
 def _sentence_subject(t: _Text, token: int) -> tuple[int, int] | None:
     """The phrase a sentence starts with, when it names a person or is "he"/"she".
 
@@ -505,7 +521,7 @@ def _sentence_subject(t: _Text, token: int) -> tuple[int, int] | None:
     Rep. Jane Roe reacted, saying: …".
     """
     s = t.sentence_starts[t.sentence_of[token]]
-    while s < token and (_is_punct(t.doc[s].text) or t.quote_of[s] >= 0):
+    while s < token and (_is_punct(t.doc[s].text) or t.quote_of[s] >= 0 or _lower(t, s) in LEADING_CONJUNCTIONS):
         s += 1
     np = _person_phrase(t, s, token)
     if np is not None:
@@ -681,31 +697,40 @@ class _Resolver:
     def _pronoun(self, pronoun: str, position: int, mention_text: str) -> Attribution:
         if pronoun not in PERSONAL_PRONOUNS:
             return Attribution(None, mention_text, None, 0.0, None, "")
-        gender = PRONOUNS[pronoun]
+        found = self._topic(position, PRONOUNS[pronoun])
+        if found is None:
+            return Attribution(None, mention_text, None, 0.0, None, "")
+        person, confidence = found
+        return Attribution(self.t.people.persons[person].name, mention_text, None, confidence, person, "pronoun")
+
+    def _topic(self, position: int, gender: str | None) -> tuple[int, float] | None:
+        """Whom "he"/"she" (or "the candidate") means at `position`, and how sure: the
+        last speaker unless someone else has since become a subject, then the last subject,
+        then the last person mentioned."""
         window_start = self._window_start(position)
         lo = bisect.bisect_left(self.events, window_start, key=lambda e: e.position)
         hi = bisect.bisect_left(self.events, position, key=lambda e: e.position)
         recent = [e for e in (self._agreeing(e, gender) for e in self.events[lo:hi]) if e is not None]
         if not recent:
-            return Attribution(None, mention_text, None, 0.0, None, "")
+            return None
         speakers = [e for e in recent if e.kind == "speaker"]
         if speakers:
             last = speakers[-1]
             rivals = [e for e in recent if e.position > last.position and e.kind == "subject" and e.person != last.person]
             if not rivals:
-                return self._pronoun_result(last.person, mention_text, recent)
+                return last.person, self._topic_confidence(last.person, recent)
         subjects = [e for e in recent if e.kind in ("subject", "speaker")]
         if subjects:
-            return self._pronoun_result(subjects[-1].person, mention_text, recent)
+            return subjects[-1].person, self._topic_confidence(subjects[-1].person, recent)
         plain = [e for e in recent if e.kind == "mention"] or recent
-        return self._pronoun_result(plain[-1].person, mention_text, recent, 0.55)
+        return plain[-1].person, self._topic_confidence(plain[-1].person, recent, 0.55)
 
     def _agreeing(self, event: _Event, gender: str | None) -> _Event | None:
         """The event if its person can be "he"/"she"; else the same mention given to the
         one namesake who can ("Clinton said ... she continued", after Bill Clinton)."""
         persons = self.t.people.persons
         own = persons[event.person].gender
-        if own is None or own == gender:
+        if gender is None or own is None or own == gender:
             return event
         key = persons[event.person].surname_key
         namesakes = [i for i, p in enumerate(persons) if i != event.person and p.surname_key == key
@@ -714,11 +739,10 @@ class _Resolver:
             return _Event(event.position, namesakes[0], event.kind)
         return None
 
-    def _pronoun_result(self, person: int, mention_text: str, recent: list[_Event], confidence: float = 0.75) -> Attribution:
+    @staticmethod
+    def _topic_confidence(person: int, recent: list[_Event], confidence: float = 0.75) -> float:
         others = {e.person for e in recent} - {person}
-        if not others:
-            confidence = max(confidence, 0.85)
-        return Attribution(self.t.people.persons[person].name, mention_text, None, confidence, person, "pronoun")
+        return confidence if others else max(confidence, 0.85)
 
     def _window_start(self, position: int) -> int:
         """Pronouns reach back over the current and the two previous paragraphs."""

@@ -201,3 +201,13 @@ def test_statement_announced_in_the_paragraph_before(quotes_of):
 def test_a_lone_title_does_not_continue_a_speaker(quotes_of):
     body = "“We are ready,” said Tom Baker. He stars in the series “Bloodline,” which returns soon."
     assert speakers(quotes_of(body)) == ["Tom Baker", None]
+
+
+def test_a_capitalized_will_before_a_cue_is_a_name(quotes_of):
+    body = "George Will wrote a column.\n\n“The eruption of war is a reminder,” Will wrote."
+    assert speakers(quotes_of(body)) == ["George Will"]
+
+
+def test_participle_after_a_scare_quote(quotes_of):
+    body = "Senator Ted Cruz needled the “reporter,” saying, “You tweet on request!”"
+    assert speakers(quotes_of(body))[-1] == "Ted Cruz"

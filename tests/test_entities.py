@@ -5,7 +5,7 @@ import pytest
 
 from archive.entities import extract_entities, find_people
 from archive.model import Article
-from archive.nlp import PIPE_COMPONENTS, annotate, annotate_one, load_model
+from archive.nlp import PARSER_COMPONENTS, PIPE_COMPONENTS, annotate, annotate_one, load_model, load_parser
 
 
 @pytest.fixture(scope="module")
@@ -70,6 +70,7 @@ def test_speakers_appear_as_person_entities():
 
 def test_only_the_named_components_run():
     assert load_model().pipe_names == list(PIPE_COMPONENTS)
+    assert load_parser().pipe_names == list(PARSER_COMPONENTS)
 
 
 @pytest.mark.parametrize("body", [

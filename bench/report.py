@@ -51,7 +51,7 @@ def ingest_section(ingest: dict) -> list[str]:
         f"The pipeline figure includes loading the model in each worker process "
         f"(bare spaCy: model loaded before the clock, {bare['model_load_seconds']:.1f} s). "
         f"Runs: pipeline {pipeline['all_runs_articles_per_second']}, bare {bare['all_runs_articles_per_second']} articles/s. "
-        f"Articles counted: every article read ({pipeline['stored']:,} distinct stored; the corpus repeats some).",
+        f"Articles counted: every article read ({pipeline.get('stored', pipeline['articles']):,} distinct stored; the corpus repeats some).",
         "",
     ]
     proposed = ingest.get("pipeline_proposed_writer")
@@ -82,8 +82,9 @@ def query_section(results: dict) -> list[str]:
         *machine_section(results["machine"], "Machine"), "",
         f"Archives: {first['corpus_description']}, recombined into new articles (whole real paragraphs of "
         f"different articles, their quotes and entities carried along, new titles, ids, dates 2019-2025 with "
-        f"minute / day / no precision, 8 invented sources); built once with the real Store and IndexWriter "
-        f"(`write(merge=False)`, then `optimize()`) and reused.", "",
+        f"minute / day / no precision, 8 invented sources); built once with the real Store (`put` in batches "
+        f"of 1,000, one transaction each) and IndexWriter (`write(merge=False)` over the whole store in one "
+        f"batch, so one segment and no `optimize()` needed) and reused.", "",
         "Ours: `SearchService.search(SearchRequest)` of the serving Runtime, top 20 hits with snippets + the "
         "facets speaker, person, org, place, source + the month histogram. "
         "SQLite FTS5: a contentless FTS5 table over the same analyzed words, a (doc_id, value) table per facet, "
@@ -142,15 +143,37 @@ def profile_section(profile: dict, scale: str) -> list[str]:
 
 
 def prototype_section(prototype: dict) -> list[str]:
-    lines = ["## Prototype of the proposed index/ changes (`python -m bench.prototype`)", "",
+    lines = ["## Prototype of the proposed index/ changes (`python -m bench.compare_proposed`)", "",
              prototype["description"], "",
-             "| articles | current p50 | current p95 | prototype p50 | prototype p95 | FTS5 p95 (same run) | answers equal |",
-             "| ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+             *machine_section(prototype["machine"], "Machine"), "",
+             "| articles | current p50 | current p95 | prototype p50 | prototype p95 | FTS5 p95 (bench.query run) "
+             "| peak RSS current / prototype MB | answers equal |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
     for figures in prototype["scales"].values():
         c, p = figures["current"], figures["prototype"]
+        rss = figures["rss_mb"]
         lines.append(f"| {figures['articles']:,} | {c['p50_ms']} | {c['p95_ms']} | {p['p50_ms']} | {p['p95_ms']} | "
-                     f"{figures.get('fts5_p95_ms', '')} | {figures['equal']} |")
+                     f"{figures.get('fts5_p95_ms', '')} | {rss['current']['peak']} / {rss['proposed']['peak']} | "
+                     f"{figures['equal']} |")
+    largest = max(prototype["scales"].values(), key=lambda f: f["articles"])
+    current_kinds, proposed_kinds = largest["current_by_kind"], largest["proposed_summary"]["by_kind"]
+    lines += ["", f"By kind at {largest['articles']:,} articles (p50 / p95 ms):", "",
+              "| kind | current | prototype |", "| --- | ---: | ---: |"]
+    for kind, mine in current_kinds.items():
+        theirs = proposed_kinds[kind]
+        lines.append(f"| {kind} | {mine['p50_ms']} / {mine['p95_ms']} | {theirs['p50_ms']} / {theirs['p95_ms']} |")
     return lines + [""]
+
+
+def noncompound_section(figures: dict) -> list[str]:
+    c, n = figures["compound"], figures["noncompound"]
+    return [f"## Memory: compound against separate segment files ({figures['scale']}, `python -m bench.noncompound`)", "",
+            "The same index rewritten with `writer(compound=False)` (rewrite took "
+            f"{figures['rewrite_seconds']} s), the query set run by the serving SearchService on each:", "",
+            "| index files | p50 ms | p95 ms | peak RSS MB |", "| --- | ---: | ---: | ---: |",
+            f"| one compound .seg per segment (today) | {c['overall']['p50_ms']} | {c['overall']['p95_ms']} | {c['rss_mb']['peak']} |",
+            f"| separate files per segment | {n['overall']['p50_ms']} | {n['overall']['p95_ms']} | {n['rss_mb']['peak']} |",
+            "", f"Answers differ for {len(figures['answers_differ'])} queries.", ""]
 
 
 def main() -> int:
@@ -171,6 +194,9 @@ def main() -> int:
     prototype = load("prototype-latest.json")
     if prototype:
         lines += prototype_section(prototype)
+    noncompound = load("noncompound-latest.json")
+    if noncompound:
+        lines += noncompound_section(noncompound)
     REPORT_FILE.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
     print(f"wrote {REPORT_FILE.relative_to(PROJECT)}" + (f" and {PLOT_FILE.relative_to(PROJECT)}" if queries else ""))
     return 0

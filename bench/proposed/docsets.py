@@ -79,30 +79,43 @@ def term_postings_and_weights(reader, fieldname: str, text, weights: bool = True
     return np.concatenate(id_blocks), (np.concatenate(weight_blocks) if weights else EMPTY.astype(np.float64))
 
 
-class PhraseCache:
-    """Segment-local documents of the phrases of the search in progress (the matching set
-    and the ranking both need them); per thread, emptied at the start of every search, so
-    that repeating a query costs what it cost the first time."""
+class SearchMemo:
+    """What one search decodes more than once (a term's postings serve the matching set and
+    the ranking; a phrase's documents likewise), per thread, emptied at the start of every
+    search, so that repeating a query costs what it cost the first time."""
 
     def __init__(self):
         self._local = threading.local()
 
     def reset(self) -> None:
-        self._local.found = {}
+        self._local.postings = {}
+        self._local.phrases = {}
+
+    def _table(self, name: str) -> dict:
+        return self._local.__dict__.setdefault(name, {})
+
+    def postings(self, reader, fieldname: str, text) -> tuple[np.ndarray, np.ndarray]:
+        if isinstance(text, str):
+            text = reader.schema[fieldname].to_bytes(text)
+        table = self._table("postings")
+        key = (reader.segment().segment_id(), fieldname, text)
+        if key not in table:
+            table[key] = term_postings_and_weights(reader, fieldname, text)
+        return table[key]
 
     def docs(self, reader, q: wq.Phrase) -> np.ndarray:
-        found = self._local.__dict__.setdefault("found", {})
+        table = self._table("phrases")
         key = (reader.segment().segment_id(), q.fieldname, tuple(q.words))
-        if key not in found:
-            found[key] = phrase_postings(reader, q)
-        return found[key]
+        if key not in table:
+            table[key] = phrase_postings(reader, q, self)
+        return table[key]
 
 
 def phrase_supported(q: wq.Phrase) -> bool:
     return q.slop == 1 and q.boost == 1.0
 
 
-def phrase_postings(reader, q: wq.Phrase) -> np.ndarray:
+def phrase_postings(reader, q: wq.Phrase, memo: SearchMemo) -> np.ndarray:
     """Segment-local documents holding the phrase's words one after the other. Candidates
     are the rarest word's documents; the other words are read only in the posting blocks
     that can hold a candidate (commoner words are skipped over block by block, as Whoosh's
@@ -112,7 +125,7 @@ def phrase_postings(reader, q: wq.Phrase) -> np.ndarray:
     if not words or any((q.fieldname, w) not in reader for w in words):
         return EMPTY
     by_rarity = sorted(range(len(words)), key=lambda i: reader.doc_frequency(q.fieldname, words[i]))
-    candidates = term_postings(reader, q.fieldname, words[by_rarity[0]])
+    candidates = memo.postings(reader, q.fieldname, words[by_rarity[0]])[0]
     if len(words) == 1:
         return candidates
     positions: dict[int, dict[int, list[int]]] = {}
@@ -212,9 +225,9 @@ def with_column_dates(q: wq.Query, columns: ColumnCache) -> wq.Query:
 
 
 class DocsetEvaluator:
-    def __init__(self, columns: ColumnCache, phrases: PhraseCache):
+    def __init__(self, columns: ColumnCache, memo: SearchMemo):
         self.columns = columns
-        self.phrases = phrases
+        self.memo = memo
 
     def docs(self, searcher, q: wq.Query) -> np.ndarray:
         """Sorted global document numbers of the live documents `q` matches."""
@@ -230,7 +243,7 @@ class DocsetEvaluator:
 
     def _node(self, q: wq.Query, searcher, reader) -> np.ndarray:
         if isinstance(q, wq.Term):
-            return term_postings(reader, q.fieldname, q.text)
+            return self.memo.postings(reader, q.fieldname, q.text)[0]
         if isinstance(q, wq.Every) and not q.fieldname:
             return np.arange(reader.doc_count_all(), dtype=np.int64)
         if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
@@ -248,11 +261,11 @@ class DocsetEvaluator:
             everything = np.arange(reader.doc_count_all(), dtype=np.int64)
             return np.setdiff1d(everything, self._node(q.query, searcher, reader), assume_unique=True)
         if isinstance(q, (wq.Prefix, wq.Wildcard)):
-            return self._union([term_postings(reader, q.fieldname, t) for t in q._btexts(reader)])
+            return self._union([self.memo.postings(reader, q.fieldname, t)[0] for t in q._btexts(reader)])
         if isinstance(q, wq.DateRange) and q.fieldname == "published":
             return published_range(q, reader, self.columns)
         if isinstance(q, wq.Phrase) and phrase_supported(q):
-            return self.phrases.docs(reader, q)
+            return self.memo.docs(reader, q)
         return np.fromiter(q.docs(searcher), dtype=np.int64)  # phrases and the rest: Whoosh's own way
 
     def native(self, q: wq.Query) -> bool:

@@ -18,14 +18,14 @@ from whoosh import query as wq
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
-from bench.proposed.docsets import ColumnDateRange, PhraseCache, phrase_supported, term_postings_and_weights
+from bench.proposed.docsets import ColumnDateRange, SearchMemo, phrase_supported
 
 LENGTH_OF_BYTE = np.array([byte_to_length(b) if b else 0 for b in range(256)], dtype=np.float64)
 
 
 class Bm25Ranker:
-    def __init__(self, phrases: PhraseCache):
-        self.phrases = phrases
+    def __init__(self, memo: SearchMemo):
+        self.memo = memo
         self._lengths: dict[tuple[str, str], np.ndarray] = {}
         self._lock = threading.Lock()
 
@@ -65,7 +65,7 @@ class Bm25Ranker:
         if isinstance(q, wq.Phrase):
             # Whoosh scores a phrase as the intersection of its words: the sum of their scores,
             # where the phrase itself occurs.
-            inside = np.isin(local, self.phrases.docs(reader, q), assume_unique=True)
+            inside = np.isin(local, self.memo.docs(reader, q), assume_unique=True)
             total = np.zeros(len(local), dtype=np.float64)
             for word in q.words:
                 total += self._term(wq.Term(q.fieldname, word), searcher, reader, local)
@@ -81,7 +81,7 @@ class Bm25Ranker:
     def _term(self, q: wq.Term, searcher, reader, local: np.ndarray) -> np.ndarray:
         field = searcher.schema[q.fieldname]
         text = field.to_bytes(q.text)
-        ids, weights = term_postings_and_weights(reader, q.fieldname, text)
+        ids, weights = self.memo.postings(reader, q.fieldname, text)
         result = np.zeros(len(local), dtype=np.float64)
         if not len(ids):
             return result

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from whoosh import collectors, query as wq
 
-from bench.proposed.docsets import ColumnCache, DocsetEvaluator, PhraseCache, with_column_dates
+from bench.proposed.docsets import ColumnCache, DocsetEvaluator, SearchMemo, with_column_dates
 from bench.proposed.facet_counts import TopFacetCounter
 from bench.proposed.ranking import Bm25Ranker
 from bench.proposed.snippets import SnippetMaker
@@ -41,15 +41,15 @@ class ProposedSearchService(SearchService):
         super().__init__(index_path, store)
         self.facets = TopFacetCounter()
         self.columns = ColumnCache()
-        self.phrases = PhraseCache()
-        self.docsets = DocsetEvaluator(self.columns, self.phrases)
-        self.ranker = Bm25Ranker(self.phrases)
+        self.memo = SearchMemo()
+        self.docsets = DocsetEvaluator(self.columns, self.memo)
+        self.ranker = Bm25Ranker(self.memo)
         self._snippet_makers: dict[str, SnippetMaker] = {}
 
     def search(self, request: SearchRequest) -> SearchResponse:
         kind = "quotes" if request.kind == "quotes" else "articles"
         searcher = self.searcher(kind)
-        self.phrases.reset()
+        self.memo.reset()
         user_query, message, searched = parse_query(request.q, kind, searcher.schema)
         check_expansions(user_query, searcher.reader())
         clauses = [user_query, *filter_query(request)]

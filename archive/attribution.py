@@ -133,6 +133,7 @@ class _Clause:
     cue_end: int
     np_start: int
     np_end: int
+    guessed: bool = False  # the speaker is the sentence's subject, taken on trust ("…, adding")
 
     @property
     def start(self) -> int:
@@ -454,7 +455,7 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
         if lower.endswith("ing") and prev in ("by", "while", "before", "after", "when", "in"):
             np = _sentence_subject(t, i)  # "Obama ended his list by saying “Too many.”"
             if np is not None:
-                found.append(_Clause(i, cue_end, *np))
+                found.append(_Clause(i, cue_end, *np, guessed=True))
             i += 1
             continue
         if prev in PASSIVE_BEFORE and lower.endswith("ing"):
@@ -474,7 +475,7 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
         if lower.endswith("ing") and before - 1 >= lo and _ends_with_comma(t, before - 1):
             np = _sentence_subject(t, i)  # "Cruz was critical, telling Breitbart: “...”"
             if np is not None:
-                found.append(_Clause(i, cue_end, *np))
+                found.append(_Clause(i, cue_end, *np, guessed=True))
             i += 1
             continue
         prev_is_word = before - 1 >= lo and _outside(t, before - 1) and not _is_punct(t.doc[before - 1].text)
@@ -491,6 +492,10 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
             pass
         elif np is None and prev in ("and", "but", "then"):
             np = _sentence_subject(t, i)  # "Wilson praised Rubio and said the senator ..."
+            if np is not None:
+                found.append(_Clause(i, cue_end, *np, guessed=True))
+            i += 1
+            continue
         elif np is None and lower not in NO_INVERSION and (after_quote_or_comma and not prev_is_word or opens_sentence):
             np = _right_np(t, cue_end, hi)
         if np is not None:
@@ -904,6 +909,7 @@ def attribute(doc, spans: list[QuoteSpan], people: People, parse=None) -> list[A
         return results
     t = _build_text(doc, spans, people)
     resolver = _Resolver(t)
+    guessed: set[int] = set()  # quotations credited to a sentence's subject on trust
     # "Viguerie argues" with no quotation still makes Viguerie the one talking
     for clause in _clauses(t, 0, len(doc)):
         named = resolver.resolve(clause.np_start, clause.np_end, clause.cue_start)
@@ -928,8 +934,10 @@ def attribute(doc, spans: list[QuoteSpan], people: People, parse=None) -> list[A
             resolver.add_speaker(doc[clause.np_start].idx, result.person)
         for qi in group:
             results[qi] = result
+            if clause.guessed:
+                guessed.add(qi)
     if parse is not None:
-        _attribute_by_parse(t, resolver, results, parse)
+        _attribute_by_parse(t, resolver, results, guessed, parse)
     _continue_speakers(t, results, resolver._is_subject)
     text = t.text
     for qi, span in enumerate(spans):
@@ -1051,11 +1059,13 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 SHARED_SUBJECT_DEPS = {"advcl", "xcomp", "conj", "pcomp"}
 
 
-def _attribute_by_parse(t: _Text, resolver: "_Resolver", results: list[Attribution], parse) -> None:
-    """Quotations with no reporting clause the rules can read: parse their sentences and
-    credit the subject of the verb each quotation depends on."""
-    open_quotes = [qi for qi, a in enumerate(results) if a.speaker is None and a.mention is None
-                   and _worth_parsing(t, qi)]
+def _attribute_by_parse(t: _Text, resolver: "_Resolver", results: list[Attribution], guessed: set[int],
+                        parse) -> None:
+    """Quotations with no reporting clause the rules can read, and those credited to the
+    subject of their sentence on trust: parse their sentences and credit the subject of
+    the verb each quotation depends on ("…, Spicer said, adding, “…”" is Spicer's)."""
+    open_quotes = [qi for qi, a in enumerate(results)
+                   if (qi in guessed or a.speaker is None and a.mention is None) and _worth_parsing(t, qi)]
     if not open_quotes:
         return
     sentences = sorted({_quote_sentence(t, qi) for qi in open_quotes})
@@ -1069,6 +1079,8 @@ def _attribute_by_parse(t: _Text, resolver: "_Resolver", results: list[Attributi
         if found is None:
             continue
         attribution, subject_token = found
+        if qi in guessed and (attribution.how != "name" or attribution.person == results[qi].person):
+            continue
         results[qi] = attribution
         if attribution.person is not None:
             resolver.add_speaker(t.doc[subject_token].idx, attribution.person)

@@ -193,8 +193,10 @@ _SENTENCE_OPENERS = {"later", "earlier", "meanwhile", "then", "now", "today", "y
                      "since", "though", "although", "because", "if", "once", "even", "only", "so"}
 
 
-def _left_out_first_name(token) -> bool:
-    """Whether the capitalized word before a lone surname is its first name ("Ivanka Trump")."""
+def _left_out_first_name(token, other_types: tuple[str, ...] = ()) -> bool:
+    """Whether the capitalized word before a lone surname is its first name ("Ivanka Trump").
+
+    other_types: entity labels NER may have given the first name by mistake."""
     text = token.text
     lower = text.lower()
     if lower in FIRST_NAME_GENDER:
@@ -203,7 +205,7 @@ def _left_out_first_name(token) -> bool:
         return False
     if lower in _SENTENCE_OPENERS or lower in ROLE_WORDS or lower.strip(".") in HONORIFICS or lower in PRE_NAME_WORDS:
         return False
-    return token.ent_type_ in ("", "PERSON") and not lower.endswith(("ly", "ing", "ed"))
+    return token.ent_type_ in ("", "PERSON", *other_types) and not lower.endswith(("ly", "ing", "ed"))
 
 
 def _plausible_name(text: str) -> bool:
@@ -381,6 +383,10 @@ def _missed_mentions(doc, people_mentions: list[Mention], clusters: _Clusters) -
     found = []
     for token in doc:
         i = token.i
+        if i in long_entity and i not in taken and _first_name_and_known_surname(doc, long_entity[i], i, surnames):
+            found.append(_mention(doc, i - 1, i + 1, _possessive_after(doc, i + 1)))
+            taken.update((i - 1, i))
+            continue
         if i in taken or i in long_entity or not _is_name_word(token.text):
             continue
         honorific = i > 0 and doc[i - 1].text.lower().strip(".") in ("mr", "mrs", "ms", "dr", "miss")
@@ -394,12 +400,32 @@ def _missed_mentions(doc, people_mentions: list[Mention], clusters: _Clusters) -
         else:
             end = i + 1
         if i > 0 and _is_name_word(doc[i - 1].text) and not honorific and doc[i - 1].i not in taken:
+            if known and end == i + 1 and _left_out_first_name(doc[i - 1], MISTAKEN_NAME_TYPES) \
+                    and (i < 2 or not _is_name_word(doc[i - 2].text) or doc[i - 2].is_stop
+                         or doc[i - 2].text.lower() in _SENTENCE_OPENERS):
+                found.append(_mention(doc, i - 1, end, _possessive_after(doc, end)))  # "[Ivanka] Trump"
+                taken.update(range(i - 1, end))
+                continue
             if "\n" not in doc[i - 1].text and (i < 2 or "\n" not in doc[i - 2].text):
                 continue  # "Clinton" in "Bill Clinton Foundation"-like runs
-        possessive = end < len(doc) and doc[end].text in POSSESSIVE_TOKENS
-        found.append(_mention(doc, i, end, possessive))
+        found.append(_mention(doc, i, end, _possessive_after(doc, end)))
         taken.update(range(i, end))
     return found
+
+
+# Labels NER gives names it does not know ("Ivanka" a product) more often than real ones.
+MISTAKEN_NAME_TYPES = ("PRODUCT", "WORK_OF_ART", "ORG", "FAC")
+
+
+def _possessive_after(doc, end: int) -> bool:
+    return end < len(doc) and doc[end].text in POSSESSIVE_TOKENS
+
+
+def _first_name_and_known_surname(doc, ent, i: int, surnames: set[str]) -> bool:
+    """ "Ivanka Trump" taken by NER for a product: two words, the second the surname of
+    someone in the text, the first a plausible first name."""
+    return (ent.label_ in MISTAKEN_NAME_TYPES and ent.start == i - 1 and ent.end == i + 1
+            and fold(doc[i].text) in surnames and _left_out_first_name(doc[i - 1], MISTAKEN_NAME_TYPES))
 
 
 _NOT_SURNAME_TYPES = {"NORP", "GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",

@@ -88,3 +88,10 @@ def test_hostile_bodies_never_raise(body):
     for quote in article.quotes:
         assert body[quote.start:quote.end] == quote.text
         assert 0.0 <= quote.confidence <= 1.0
+
+
+def test_a_first_name_ner_took_for_a_product_joins_a_known_surname(nlp):
+    doc = nlp("Donald Trump spoke first. Then Ivanka Trump strode across the stage, and she smiled.")
+    people = {p.name: p for p in find_people(doc).persons}
+    assert "Ivanka Trump" in people or any(e.label_ == "PERSON" and e.text == "Ivanka Trump" for e in doc.ents)
+    assert people["Donald Trump"].gender == "male"

@@ -94,6 +94,7 @@ def test_the_speaker_page_lists_quotes_aliases_and_topics(make_client):
     assert quotes[-1] == "We remain on divergent positions,"  # newest first
     assert '<a class="facet-value" href="/quotes?speaker=Dmitry+Peskov&amp;org=NATO&amp;sort=newest">NATO</a>' in text
     assert "Quotes over time" in text and text.count('class="bar') == 3  # January to March
+    assert "No person, organization or place is named" not in text
     data = client.get("/speakers/dmitry-peskov.json").get_json()
     assert data == client.get("/api/speakers/dmitry-peskov").get_json()
     assert data["quotes_total"] == 3 and data["articles_total"] == 2
@@ -110,7 +111,9 @@ def test_unknown_speakers_are_404(client):
 def test_speaker_slugs_fold_accents_and_keep_other_scripts(make_client):
     client = make_client([article("Two voices", "“Oui,” dit Sergueï Lavrov. “Да,” сказал Владимир Путин.",
                                   quotes=[("Oui,", "Sergueï Lavrov", "dit"), ("Да,", "Владимир Путин", "сказал")])])
-    assert "Sergueï Lavrov" in client.get("/speakers/serguei-lavrov").get_data(as_text=True)
+    lavrov_page = client.get("/speakers/serguei-lavrov").get_data(as_text=True)
+    assert "Sergueï Lavrov" in lavrov_page
+    assert "No person, organization or place is named in these quotes." in lavrov_page
     assert client.get("/speakers/владимир-путин").status_code == 200
     listing = client.get("/speakers.json").get_json()
     assert {s["name"] for s in listing["speakers"]} == {"Sergueï Lavrov", "Владимир Путин"}

@@ -35,7 +35,9 @@ says why): a day given only as a year or month yields to a day inside it; the
 byline breaks a tie between metadata claims; a dated URL well before the
 metadata wins; a byline's local wall time gives a UTC timestamp its offset; a
 byline well before a "published" that equals "modified" is the first
-publication; a day takes its time of day from weaker evidence that agrees.
+publication; a day takes its time of day from weaker evidence that agrees; a
+whole-page guess (htmldate) on a day the page gives as its last update is
+that update, so the publication stays unknown rather than taken from it.
 """
 from __future__ import annotations
 
@@ -447,7 +449,12 @@ def resolve_published(candidates: list[DateCandidate], *, override: str | None =
     modified, _ = _read_candidates(candidates, "modified", tz=tz, now=now, languages=languages)
     if override is not None and str(override).strip():
         return _with_override(str(override), published, tz=tz, now=now, languages=languages)
-    return _decide(published, rejected, NO_DATE_REASON, modified=modified)
+    published, guessed_update = _without_guesses_on_update_days(published, modified)
+    found = _decide(published, rejected, NO_DATE_REASON, modified=modified)
+    if found.value is None and found.precision is None and (guessed_update or modified):
+        last = (modified or guessed_update)[0].stamp
+        found = replace(found, reason=f"{found.reason}; the file only gives its last update ({last.raw!r})")
+    return found
 
 
 def resolve_updated(candidates: list[DateCandidate], *, tz: str | None = None,
@@ -488,6 +495,25 @@ def _decide(readings: list[Reading], rejected: list[str], no_date_reason: str, *
         best = _local_offset_from_dateline(best, dated)
         best = _dateline_before_rewritten_metadata(best, dated, modified)
     return _with_time_of_day(best, dated, times_only).stamp
+
+
+# Sources that read the whole page without knowing what a date is about.
+GUESSED_SOURCES = ("htmldate",)
+
+
+def _without_guesses_on_update_days(published: list[Reading], modified: list[Reading]
+                                    ) -> tuple[list[Reading], list[Reading]]:
+    """A whole-page guess that lands on a day the page itself gives as its last update
+    ("This page was last modified on ...") has found that update, not the publication."""
+    update_days = {_day(m) for m in modified if m.stamp.value is not None}
+    kept, dropped = [], []
+    for reading in published:
+        if (reading.stamp.source in GUESSED_SOURCES and reading.stamp.value is not None
+                and _day(reading) in update_days):
+            dropped.append(reading)
+        else:
+            kept.append(reading)
+    return kept, dropped
 
 
 def _is_day_or_finer(reading: Reading) -> bool:

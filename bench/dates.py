@@ -1,4 +1,4 @@
-"""How often the publication day of a saved page comes out right.
+"""How often the publication day of a saved page comes out right, and why it does not.
 
 Runs read_html + resolve_published on the pages listed in
 /work/shared/dev/html_dates/manifest.json (entries with file, url,
@@ -6,39 +6,95 @@ expected_date YYYY-MM-DD) and compares the day in the page's own offset.
 htmldate alone (original_date=True) runs on the same pages for comparison.
 Only the page bytes are used, never the manifest's URL.
 
+Each miss is printed with the expected day, ours, our source and raw string,
+and one reason category, worked out from the page itself:
+
+  refused        the reader did not take the page as an article (no text in the
+                 file); what its date evidence alone would give is shown
+  update-date    the expected day is one the page labels as its last update
+                 (dateModified, "Updated ...", "last modified ..."); we give the
+                 publication the page states, or none when it states none
+  not-chosen     the expected day is among our own publication candidates, but
+                 the rules chose another: a rule to look at
+  elsewhere      the expected day is written on the page, but not as evidence we
+                 read as the publication date (the snippet shows where)
+  not-on-page    the expected day is not written on the page in any usual form
+
     .venv/bin/python bench/dates.py [FOLDER] [--verbose]
 """
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from archive.readers import ReadError  # noqa: E402
+from archive.readers import html as html_reader  # noqa: E402
 from archive.readers.html import read_html  # noqa: E402
-from archive.timestamps import resolve_published, resolve_updated  # noqa: E402
+from archive.timestamps import parse_timestamp, resolve_published, resolve_updated  # noqa: E402
 
 DEFAULT_FOLDER = Path("/work/shared/dev/html_dates")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
 
 
-def our_days(data: bytes) -> tuple[str | None, str | None, str, str | None]:
-    """(published YYYY-MM-DD or None, its source, a note, updated YYYY-MM-DD or None)
-    as the archive would store them."""
+@dataclass
+class Outcome:
+    day: str | None = None            # published YYYY-MM-DD as the archive would store it
+    source: str | None = None
+    note: str = ""                    # the raw string, or the reason for null
+    updated_day: str | None = None
+    refused: bool = False
+    published_days: dict = field(default_factory=dict)  # day -> first raw string naming it
+    modified_days: dict = field(default_factory=dict)
+
+
+def our_outcome(data: bytes) -> Outcome:
     try:
         draft = read_html(data)
+        candidates, languages, refused, note = draft.date_candidates, _languages(draft.language), False, ""
     except ReadError as exc:
-        return None, None, f"ReadError: {exc}", None
-    languages = _languages(draft.language)
-    published = resolve_published(draft.date_candidates, languages=languages)
-    updated = resolve_updated(draft.date_candidates, languages=languages)
-    updated_day = updated.value.date().isoformat() if updated.value else None
+        candidates, languages, refused, note = _evidence_alone(data), ("en",), True, f"ReadError: {exc}"
+    outcome = Outcome(refused=refused, note=note)
+    for candidate in candidates:
+        stamp = parse_timestamp(candidate.raw, candidate.source, languages=languages)
+        if candidate.source == "htmldate":  # a guess over the whole page, not the page's own claim
+            continue
+        if stamp is not None and stamp.value is not None and stamp.precision in ("day", "minute", "second"):
+            days = outcome.published_days if candidate.kind == "published" else outcome.modified_days
+            days.setdefault(stamp.value.date().isoformat(), f"{candidate.source}: {candidate.raw}")
+    published = resolve_published(candidates, languages=languages)
+    updated = resolve_updated(candidates, languages=languages)
+    outcome.updated_day = updated.value.date().isoformat() if updated.value else None
+    if refused:  # what the evidence alone would give, kept apart from the score
+        outcome.note += (f" (its date evidence alone gives {published.value.date().isoformat()}"
+                         f" from {published.source})" if published.value else "")
+        return outcome
     if published.value is None:
-        return None, None, published.reason or "", updated_day
-    return published.value.date().isoformat(), published.source, published.raw or "", updated_day
+        outcome.note = published.reason or ""
+    else:
+        outcome.day = published.value.date().isoformat()
+        outcome.source, outcome.note = published.source, published.raw or ""
+    return outcome
+
+
+def _evidence_alone(data: bytes):
+    """The date candidates of a page the reader refused, read the way read_html reads them."""
+    try:
+        tree = html_reader.parse_tree(html_reader.html_text(data))
+        meta = html_reader.meta_values(tree)
+        linked = html_reader.json_ld_objects(tree)
+        url = html_reader.page_url(tree, meta, linked)
+        return html_reader.date_candidates(tree, meta, linked, url, [], None)
+    except Exception:
+        return []
 
 
 def _languages(language: str | None) -> tuple[str, ...]:
@@ -52,6 +108,51 @@ def htmldate_day(data: bytes) -> str | None:
         return htmldate.find_date(data, original_date=True)
     except Exception:
         return None
+
+
+def written_forms(day: date) -> list[re.Pattern]:
+    """The usual ways a page writes a day: ISO, slashes, dots, month names."""
+    y, m, d = day.year, day.month, day.day
+    name, short = MONTH_NAMES[m - 1], MONTH_NAMES[m - 1][:3]
+    months = f"(?:{name}|{short}\\.?)"
+    day_number = f"0?{d}(?:st|nd|rd|th)?"
+    forms = [
+        f"{y}-{m:02d}-{d:02d}", f"{y}/{m:02d}/{d:02d}", f"{y}/{m}/{d}(?!\\d)", f"{y}{m:02d}{d:02d}(?!\\d)",
+        f"(?<!\\d)0?{m}/0?{d}/{y}", f"(?<!\\d)0?{d}\\.0?{m}\\.{y}", f"(?<!\\d)0?{d}/0?{m}/{y}",
+        f"{months}\\s+{day_number},?\\s+{y}", f"(?<!\\d){day_number}\\s+(?:of\\s+)?{months},?\\s+{y}",
+    ]
+    return [re.compile(form, re.IGNORECASE) for form in forms]
+
+
+def where_written(data: bytes, expected: str) -> str | None:
+    """A short snippet of the page around the expected day, or None when it is not written."""
+    text = html_reader.html_text(data)
+    for pattern in written_forms(date.fromisoformat(expected)):
+        match = pattern.search(text)
+        if match:
+            before = re.sub(r"<[^>]*>", " ", text[max(0, match.start() - 120):match.start()])
+            after = re.sub(r"<[^>]*>", " ", text[match.end():match.end() + 40])
+            before = " ".join(before.split())[-50:]
+            after = " ".join(after.split())[:25]
+            return f"...{before} [{match.group(0)}] {after}..."
+    return None
+
+
+def miss_reason(outcome: Outcome, expected: str, data: bytes) -> tuple[str, str]:
+    """(category, one line of explanation) for a page whose day we did not get."""
+    if outcome.refused:
+        evidence = outcome.note[outcome.note.find(" (its date evidence"):] if "(its date evidence" in outcome.note else ""
+        return "refused", f"the reader refused the page{evidence}"
+    if expected in outcome.modified_days and expected not in outcome.published_days:
+        said = (f"the page states publication {outcome.day}" if outcome.day
+                else "the page states no publication date, so we give none")
+        return "update-date", f"expected is the page's update ({outcome.modified_days[expected]!r}); {said}"
+    if expected in outcome.published_days:
+        return "not-chosen", f"our candidate {outcome.published_days[expected]!r} lost to {outcome.day}"
+    snippet = where_written(data, expected)
+    if snippet:
+        return "elsewhere", f"written on the page as {snippet!r}"
+    return "not-on-page", "the expected day is not written on the page in any usual form"
 
 
 def main(argv: list[str]) -> int:
@@ -72,18 +173,18 @@ def main(argv: list[str]) -> int:
         data = (folder / entry["file"]).read_bytes()
         expected = entry["expected_date"]
         clock = time.perf_counter()
-        day, source, note, updated_day = our_days(data)
+        outcome = our_outcome(data)
         our_seconds += time.perf_counter() - clock
         theirs = htmldate_day(data)
-        by_source[source or "none"] += 1
-        if day == expected:
+        by_source[outcome.source or "none"] += 1
+        if outcome.day == expected:
             ours_right += 1
-            right_by_source[source or "none"] += 1
+            right_by_source[outcome.source or "none"] += 1
         else:
-            misses.append((entry["file"], expected, day, source, note, theirs, updated_day))
+            misses.append((entry["file"], expected, outcome, theirs, miss_reason(outcome, expected, data)))
         theirs_right += theirs == expected
         if verbose:
-            print(f"{entry['file']}  expected {expected}  ours {day} ({source})  htmldate {theirs}")
+            print(f"{entry['file']}  expected {expected}  ours {outcome.day} ({outcome.source})  htmldate {theirs}")
     total = len(entries)
     print(f"pages: {total}  ({time.perf_counter() - started:.1f}s in all, "
           f"{1000 * our_seconds / max(total, 1):.0f} ms/page for read_html + resolve_published)")
@@ -93,12 +194,13 @@ def main(argv: list[str]) -> int:
     for source, count in by_source.most_common():
         print(f"  {source:9} {right_by_source[source]}/{count}")
     print(f"misses ({len(misses)}):")
-    for file, expected, day, source, note, theirs, updated_day in misses:
-        remark = "  <- expected is our *updated* day" if updated_day == expected else ""
-        print(f"  {file}  expected {expected}  ours {day} ({source}: {note[:70]!r})  htmldate {theirs}{remark}")
-    as_updated = sum(1 for miss in misses if miss[6] == miss[1])
-    if as_updated:
-        print(f"{as_updated} of the misses expect the page's last-update day, which we keep as `updated`")
+    for file, expected, outcome, theirs, (category, explanation) in misses:
+        print(f"  {file}  expected {expected}  ours {outcome.day} ({outcome.source}: {outcome.note[:90]!r})"
+              f"  htmldate {theirs}")
+        print(f"      {category}: {explanation[:240]}")
+    categories = Counter(miss[4][0] for miss in misses)
+    if categories:
+        print("misses by reason: " + ", ".join(f"{name} {count}" for name, count in categories.most_common()))
     return 0
 
 

@@ -192,3 +192,55 @@ def test_site_name_suffixes_are_removed(title, site, expected):
 ])
 def test_language_codes(value, expected):
     assert language_code(value) == expected
+
+
+ARTICLE_TEXT = b"<p>The council approved the new budget after a long debate about the harbour.</p>"
+
+
+def test_a_last_modified_note_in_the_footer_is_an_update_not_the_publication():
+    page = (b"<html><body><h1>Harbour guide</h1>" + ARTICLE_TEXT
+            + b"<footer><ul><li>This page was last modified on 4 March 2021, at 10:15.</li></ul></footer>"
+            b"</body></html>")
+    draft = read_html(page)
+    assert ("This page was last modified on 4 March 2021, at 10:15.", "text", "modified") in [
+        (c.raw, c.source, c.kind) for c in draft.date_candidates]
+    published = published_of(draft)
+    assert published.value is None
+    assert "last update" in published.reason and "4 March 2021" in published.reason
+    assert resolve_updated(draft.date_candidates).value.date().isoformat() == "2021-03-04"
+
+
+def test_an_update_line_that_names_the_original_publication_gives_both():
+    page = (b"<html><body><article><h1>Budget passed</h1>"
+            b'<div class="post-meta">Last updated 6 Jan 2022, originally published 5 Jan 2022</div>'
+            + ARTICLE_TEXT + b"</article></body></html>")
+    draft = read_html(page)
+    texts = [(c.raw, c.kind) for c in draft.date_candidates if c.source == "text"]
+    assert ("originally published 5 Jan 2022", "published") in texts
+    assert ("Last updated 6 Jan 2022", "modified") in texts
+    assert published_of(draft).value.date().isoformat() == "2022-01-05"
+
+
+def test_the_upload_date_of_a_video_page_is_its_publication():
+    page = (b'<html><head><script type="application/ld+json">{"@type": "VideoObject", "name": "Budget vote",'
+            b' "uploadDate": "2021-07-08T09:00:00+02:00"}</script></head><body><h1>Budget vote</h1>'
+            + ARTICLE_TEXT + b"</body></html>")
+    published = published_of(read_html(page))
+    assert (published.iso(), published.source) == ("2021-07-08T09:00:00+02:00", "json-ld")
+
+
+def test_an_upload_date_of_a_video_inside_an_article_is_not_the_article_date():
+    page = (b'<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Vote",'
+            b' "datePublished": "2021-07-09", "video": {"@type": "VideoObject", "uploadDate": "2019-01-02"}}'
+            b"</script></head><body><h1>Vote</h1>" + ARTICLE_TEXT + b"</body></html>")
+    draft = read_html(page)
+    assert "2019-01-02" not in [c.raw for c in draft.date_candidates]
+    assert published_of(draft).value.date().isoformat() == "2021-07-09"
+
+
+def test_a_json_ld_date_given_as_a_typed_value():
+    page = (b'<html><head><script type="application/ld+json">{"@type": "Article", "headline": "Vote",'
+            b' "datePublished": {"@type": "Date", "@value": "2020-05-06"}}</script></head>'
+            b"<body><h1>Vote</h1>" + ARTICLE_TEXT + b"</body></html>")
+    published = published_of(read_html(page))
+    assert (published.value.date().isoformat(), published.source) == ("2020-05-06", "json-ld")

@@ -290,3 +290,22 @@ def test_offsets_point_into_the_text():
 ])
 def test_nothing_is_resolved_without_a_publication_day(published):
     assert resolve_relative("She arrived yesterday.", published) == []
+
+
+def test_a_whole_page_guess_on_the_day_of_the_last_update_is_not_the_publication():
+    found = published(("2021-03-04", "htmldate"),
+                      ("This page was last modified on 4 March 2021", "text", "modified"))
+    assert found.value is None
+    assert found.reason.startswith(NO_DATE_REASON)
+    assert "last update ('This page was last modified on 4 March 2021')" in found.reason
+
+
+def test_a_whole_page_guess_on_another_day_than_the_update_stands():
+    found = published(("2021-02-01", "htmldate"), ("Updated 4 March 2021", "text", "modified"))
+    assert (found.value.date().isoformat(), found.source) == ("2021-02-01", "htmldate")
+
+
+def test_a_page_claim_on_the_update_day_stands():
+    # published and updated on the same day: the page says so itself, no guess involved
+    found = published(("2021-03-04T08:00:00Z", "meta"), ("2021-03-04T17:00:00Z", "meta", "modified"))
+    assert found.iso() == "2021-03-04T08:00:00+00:00"

@@ -24,6 +24,7 @@ from archive.timestamps import looks_like_update, parse_timestamp
 # ----------------------------------------------------------------- what to look for
 
 ARTICLE_TYPES = re.compile(r"article|posting|blog|report|review", re.IGNORECASE)
+MEDIA_TYPES = re.compile(r"VideoObject|AudioObject|MediaObject|Clip|Episode", re.IGNORECASE)
 
 # <meta> names, lowercased, in order of trust.
 PUBLISHED_META_FIRST = (
@@ -620,6 +621,7 @@ def date_candidates(tree, meta, linked, url: str | None, paragraphs: list[str],
     found += _url_dates([url] + meta.get("og:url", []))
     languages = ("en",) if language in (None, "en") else (language, "en")
     found += _text_dates(tree, paragraphs, languages)
+    found += _last_change_notes(tree, languages)
     if not any(_names_a_day(c, languages) for c in found if c.kind == "published"):
         found += _htmldate(tree)  # the slow last resort, only when nothing else names a day
     return _deduplicated(found)
@@ -639,11 +641,15 @@ def _json_ld_dates(linked, *, articles: bool) -> list[DateCandidate]:
     for item in linked:
         if (_json_ld_rank(item) == 0) != articles:
             continue
-        for key, kind in (("datePublished", "published"), ("dateCreated", "published"),
-                          ("dateModified", "modified")):
+        keys = [("datePublished", "published"), ("dateCreated", "published"), ("dateModified", "modified")]
+        if MEDIA_TYPES.search(" ".join(_json_ld_types(item))):
+            keys.insert(1, ("uploadDate", "published"))  # a video's publication is its upload
+        for key, kind in keys:
             value = item.get(key)
             if isinstance(value, list):
                 value = value[0] if value else None
+            if isinstance(value, dict):  # {"@type": "Date", "@value": "2022-01-16"}
+                value = value.get("@value")
             if isinstance(value, (str, int)) and str(value).strip():
                 found.append(DateCandidate(str(value).strip(), "json-ld", kind))
     # published before modified whatever the object order
@@ -803,16 +809,55 @@ def _dated_lines(text: str, languages: tuple[str, ...]) -> list[DateCandidate]:
 
 
 def _split_published_updated(text: str) -> list[tuple[str, str]]:
-    """'Published Jan 5, 2022 Updated Jan 6, 2022' -> both halves with their kind."""
+    """'Published Jan 5, 2022 Updated Jan 6, 2022' -> both halves with their kind;
+    so is 'Updated Jan 6, 2022, originally published Jan 5, 2022'."""
     match = re.search(r"\b(?:last\s+)?(?:updated?|modified|edited|revised|aktualisiert|mis à jour)\b",
                       text, re.IGNORECASE)
     if not match:
         return [(text, "published")]
     before, after = text[: match.start()].strip(" |,;-"), text[match.start():]
-    parts = [(after, "modified")]
+    if not looks_like_update(after):
+        return [(text, "published")]
+    parts = []
     if re.search(r"\d", before):
-        parts.insert(0, (before, "published"))
-    return parts if looks_like_update(after) else [(text, "published")]
+        parts.append((before, "published"))
+    original = ORIGINALLY.search(after)
+    if original and re.search(r"\d", after[original.start():]):
+        parts.append((after[original.start():], "published"))
+        after = after[: original.start()].strip(" |,;-")
+    parts.append((after, "modified"))
+    return parts
+
+
+# After an update line, the words that bring back the first publication.
+ORIGINALLY = re.compile(r"\b(?:(?:originally|first)\s+(?:published|posted|created|written|appeared)|"
+                        r"published|posted)\b", re.IGNORECASE)
+LAST_CHANGE = re.compile(r"\b(?:last\s+(?:modified|edited|updated|changed|revised)|page\s+revision)\b",
+                         re.IGNORECASE)
+MAX_LAST_CHANGE_NOTES = 3
+
+
+def _last_change_notes(tree, languages: tuple[str, ...]) -> list[DateCandidate]:
+    """'This page was last modified on 4 November 2020': an update, wherever it stands
+    (wikis put it in the footer). Read as such, it keeps the htmldate fallback from
+    taking it for the publication date."""
+    body = tree.find("body")
+    if body is None:
+        return []
+    found = []
+    for element in body.iter():
+        if not isinstance(element.tag, str) or element.tag in UNWANTED_TAGS:
+            continue
+        if not (element.text and LAST_CHANGE.search(element.text)):
+            continue
+        text = _element_text(element)
+        if len(text) > MAX_DATE_TEXT or not re.search(r"\d", text):
+            continue
+        if parse_timestamp(text, "text", languages=languages) is not None:
+            found.append(DateCandidate(text, "text", "modified"))
+            if len(found) >= MAX_LAST_CHANGE_NOTES:
+                break
+    return found
 
 
 def _htmldate(tree) -> list[DateCandidate]:

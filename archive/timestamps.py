@@ -120,7 +120,8 @@ TIME_OF_DAY = re.compile(
 ZONE_AFTER_TIME = re.compile(
     r"^\s*\(?(?P<abbr>[A-Z]{1,5})\b\)?(?:\s*(?P<shift>[+-]\d{1,2}(?::?\d{2})?))?|^\s*(?P<offset>[+-]\d{2}:?\d{2})\b"
 )
-UPDATED_WORDS = re.compile(r"\b(updated?|modified|edited|revised|aktualisiert|mis à jour)\b", re.IGNORECASE)
+UPDATED_WORDS = re.compile(r"\b(updated?|modified|edited|revised|aktualisiert|mis à jour|actualizado|"
+                           r"atualizado|aggiornato|bijgewerkt)\b", re.IGNORECASE)
 
 
 # ----------------------------------------------------------------- zones

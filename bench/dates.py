@@ -13,7 +13,9 @@ and one reason category, worked out from the page itself:
                  file); what its date evidence alone would give is shown
   update-date    the expected day is one the page labels as its last update
                  (dateModified, "Updated ...", "last modified ..."); we give the
-                 publication the page states, or none when it states none
+                 distinct publication the page states
+  update-only    the same, on a page that states no publication date: we give
+                 none (and keep the update as `updated`) rather than call it one
   not-chosen     the expected day is among our own publication candidates, but
                  the rules chose another: a rule to look at
   elsewhere      the expected day is written on the page, but not as evidence we
@@ -144,9 +146,11 @@ def miss_reason(outcome: Outcome, expected: str, data: bytes) -> tuple[str, str]
         evidence = outcome.note[outcome.note.find(" (its date evidence"):] if "(its date evidence" in outcome.note else ""
         return "refused", f"the reader refused the page{evidence}"
     if expected in outcome.modified_days and expected not in outcome.published_days:
-        said = (f"the page states publication {outcome.day}" if outcome.day
-                else "the page states no publication date, so we give none")
-        return "update-date", f"expected is the page's update ({outcome.modified_days[expected]!r}); {said}"
+        update = outcome.modified_days[expected]
+        if outcome.day is None:
+            return "update-only", (f"expected is the page's update ({update!r}); the page states no "
+                                   f"publication date, so we give none and keep this as `updated`")
+        return "update-date", f"expected is the page's update ({update!r}); the page states publication {outcome.day}"
     if expected in outcome.published_days:
         return "not-chosen", f"our candidate {outcome.published_days[expected]!r} lost to {outcome.day}"
     snippet = where_written(data, expected)
@@ -201,6 +205,12 @@ def main(argv: list[str]) -> int:
     categories = Counter(miss[4][0] for miss in misses)
     if categories:
         print("misses by reason: " + ", ".join(f"{name} {count}" for name, count in categories.most_common()))
+    update_only = [(miss[1], miss[2]) for miss in misses
+                   if miss[2].day is None and miss[2].modified_days and not miss[2].refused]
+    if update_only:
+        agree = sum(expected in outcome.modified_days for expected, outcome in update_only)
+        print(f"pages that give only an update date: {len(update_only)}; that date is the expected day "
+              f"on {agree} of them")
     return 0
 
 

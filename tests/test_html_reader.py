@@ -244,3 +244,43 @@ def test_a_json_ld_date_given_as_a_typed_value():
             b"<body><h1>Vote</h1>" + ARTICLE_TEXT + b"</body></html>")
     published = published_of(read_html(page))
     assert (published.value.date().isoformat(), published.source) == ("2020-05-06", "json-ld")
+
+
+def test_a_date_property_of_the_pages_one_article_item_counts_in_any_box():
+    page = (b'<html><body><div class="widget" itemscope itemtype="https://schema.org/BlogPosting">'
+            b'<h2 itemprop="headline">Budget passed</h2>' + ARTICLE_TEXT
+            + b'<div class="footer"><time itemprop="datePublished" datetime="2020-02-03">3 Feb</time></div>'
+            b"</div></body></html>")
+    published = published_of(read_html(page))
+    assert (published.value.date().isoformat(), published.source) == ("2020-02-03", "time")
+
+
+def test_dates_in_the_boxes_of_a_page_listing_several_items_stay_out():
+    item = (b'<div class="widget" itemscope itemtype="https://schema.org/BlogPosting"><h2>Post</h2>'
+            b'<div class="footer"><time itemprop="datePublished" datetime="2020-02-0%d">x</time></div></div>')
+    page = (b"<html><body><h1>Budget passed</h1>" + ARTICLE_TEXT + item % 3 + item % 4 + b"</body></html>")
+    assert not [c for c in read_html(page).date_candidates if c.source == "time"]
+
+
+def test_a_time_labelled_published_by_an_icon_is_the_publication():
+    page = (b"<html><body><h1>Chapter one</h1>" + ARTICLE_TEXT
+            + b'<ul><li><i class="icon-calendar" title="Published"></i> '
+              b'<time datetime="2020-08-06T09:09:24Z">Thursday</time></li></ul></body></html>')
+    published = published_of(read_html(page))
+    assert (published.iso(), published.source) == ("2020-08-06T09:09:24+00:00", "time")
+
+
+def test_a_german_created_line_is_a_dateline():
+    page = (b"<html><body><article><h2>Sieg in Oberhof</h2><p>Der Wettkampf begann bei starkem Wind und "
+            b"endete mit einem knappen Ergebnis.</p><small>Erstellt am: 30.01.2022 18:36</small>"
+            b"</article></body></html>")
+    published = published_of(read_html(page))
+    assert (published.value.isoformat(), published.source) == ("2022-01-30T18:36:00+00:00", "text")
+
+
+def test_a_date_of_last_revision_is_an_update():
+    page = (b"<html><body><h1>Terms of service</h1><p>Date of Last Revision: May 2, 2019</p>"
+            + ARTICLE_TEXT + b"</body></html>")
+    draft = read_html(page)
+    assert published_of(draft).value is None
+    assert resolve_updated(draft.date_candidates).value.date().isoformat() == "2019-05-02"

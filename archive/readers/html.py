@@ -24,6 +24,8 @@ from archive.timestamps import looks_like_update, parse_timestamp
 # ----------------------------------------------------------------- what to look for
 
 ARTICLE_TYPES = re.compile(r"article|posting|blog|report|review", re.IGNORECASE)
+# The last part of a microdata itemtype URL that names an article ("Blog" is a whole blog).
+ARTICLE_ITEM_TYPE = re.compile(r"(?:^|/)(?:\w*Article|\w*Posting|Report|Review)$", re.IGNORECASE)
 MEDIA_TYPES = re.compile(r"VideoObject|AudioObject|MediaObject|Clip|Episode", re.IGNORECASE)
 
 # <meta> names, lowercased, in order of trust.
@@ -57,7 +59,8 @@ DATE_CONTAINER = re.compile(
 )
 DATE_LINE_START = re.compile(
     r"^\s*(?:(?:first\s+|originally\s+)?(?:posted|published|updated|last\s+updated|created|"
-    r"veröffentlicht|aktualisiert|publié|mis à jour)\b|date\s*:)",
+    r"veröffentlicht|erstellt|aktualisiert|publié|mis à jour|publicado|actualizado|atualizado|"
+    r"pubblicato|aggiornato|gepubliceerd|bijgewerkt)\b|date\s*:)",
     re.IGNORECASE,
 )
 URL_DATE_FORMS = (
@@ -670,19 +673,21 @@ def _parsely_dates(meta) -> list[DateCandidate]:
 def _marked_up_dates(tree) -> list[DateCandidate]:
     """Microdata and <time> elements, the ones that say they are the publication date first."""
     strong, weak, modified = [], [], []
+    the_article = _the_one_article_item(tree)
     for element in tree.xpath('//*[@itemprop="datePublished" or @itemprop="dateModified"]'
                               ' | //time | //abbr[contains(@class, "published")]'
                               ' | //abbr[contains(@class, "updated")]'):
         if element.tag == "meta":
             continue  # already read with the other <meta> tags
-        if _in_other_story(element):
+        if _in_other_story(element) and not _item_property_of(element, the_article):
             continue
         raw = _clean(element.get("datetime") or element.get("content") or element.get("title")
                      or _element_text(element))
         if not raw or len(raw) > MAX_DATE_TEXT:
             continue
         marks = " ".join(filter(None, (element.get("itemprop"), element.get("class"),
-                                       element.getparent().get("class") if element.getparent() is not None else "")))
+                                       element.getparent().get("class") if element.getparent() is not None else "",
+                                       _label_before(element))))
         if re.search(r"modified|updated", marks, re.IGNORECASE):
             modified.append(DateCandidate(raw, "time", "modified"))
         elif (element.get("itemprop") == "datePublished" or element.get("pubdate") is not None
@@ -691,6 +696,43 @@ def _marked_up_dates(tree) -> list[DateCandidate]:
         elif _in_article_header(element):
             weak.append(DateCandidate(raw, "time"))
     return strong + weak[:1] + modified
+
+
+def _the_one_article_item(tree):
+    """The page's article as a microdata item (itemtype Article, BlogPosting, ...), when
+    there is exactly one: a page listing several posts has no one article."""
+    items = [element for element in tree.iter() if isinstance(element.tag, str)
+             and element.get("itemscope") is not None
+             and ARTICLE_ITEM_TYPE.search((element.get("itemtype") or "").strip().rstrip("/"))]
+    return items[0] if len(items) == 1 else None
+
+
+def _item_property_of(element, item) -> bool:
+    """Whether element is a property (itemprop) of that very item, not of one nested in it.
+    Such a date belongs to the article whatever the box around it is called ("footer",
+    "widget")."""
+    if item is None or element.get("itemprop") is None:
+        return False
+    for ancestor in element.iterancestors():
+        if ancestor.get("itemscope") is not None:
+            return ancestor is item
+    return False
+
+
+def _label_before(element) -> str:
+    """What stands just before an element inside its parent: the words or the icon
+    title that label it ('Published', an <i title="Published"> calendar icon)."""
+    parent = element.getparent()
+    if parent is None:
+        return ""
+    pieces = [parent.text or ""]
+    for sibling in parent:
+        if sibling is element:
+            break
+        if isinstance(sibling.tag, str):
+            pieces += [sibling.get("title") or "", sibling.get("aria-label") or "", _element_text(sibling)]
+        pieces.append(sibling.tail or "")
+    return _clean(" ".join(pieces))[-60:]
 
 
 def _in_article_header(element) -> bool:
@@ -811,7 +853,8 @@ def _dated_lines(text: str, languages: tuple[str, ...]) -> list[DateCandidate]:
 def _split_published_updated(text: str) -> list[tuple[str, str]]:
     """'Published Jan 5, 2022 Updated Jan 6, 2022' -> both halves with their kind;
     so is 'Updated Jan 6, 2022, originally published Jan 5, 2022'."""
-    match = re.search(r"\b(?:last\s+)?(?:updated?|modified|edited|revised|aktualisiert|mis à jour)\b",
+    match = re.search(r"\b(?:last\s+)?(?:updated?|modified|edited|revised|aktualisiert|mis à jour|"
+                      r"actualizado|atualizado|aggiornato|bijgewerkt)\b",
                       text, re.IGNORECASE)
     if not match:
         return [(text, "published")]
@@ -832,7 +875,7 @@ def _split_published_updated(text: str) -> list[tuple[str, str]]:
 # After an update line, the words that bring back the first publication.
 ORIGINALLY = re.compile(r"\b(?:(?:originally|first)\s+(?:published|posted|created|written|appeared)|"
                         r"published|posted)\b", re.IGNORECASE)
-LAST_CHANGE = re.compile(r"\b(?:last\s+(?:modified|edited|updated|changed|revised)|page\s+revision)\b",
+LAST_CHANGE = re.compile(r"\b(?:last\s+(?:modified|edited|updated|changed|revised|revision)|page\s+revision)\b",
                          re.IGNORECASE)
 MAX_LAST_CHANGE_NOTES = 3
 

@@ -237,3 +237,9 @@ def test_parse_credits_no_one_for_a_title_or_a_scare_quote(quotes_of):
 def test_parse_relative_who_is_the_noun_it_hangs_on(quotes_of):
     (q,) = quotes_of("Senator Tim Scott, who has called the remarks “racially toxic,” spoke on Sunday.")
     assert q.speaker == "Tim Scott"
+
+
+def test_inverted_cue_after_a_comma_outside_the_quote(quotes_of):
+    (q,) = quotes_of("Mayor Ruth Okafor met the union. The strike was “a needless fight”, said Grant Green, "
+                     "a union steward.")
+    assert q.speaker == "Grant Green"

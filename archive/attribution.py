@@ -404,6 +404,17 @@ def _right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
     return start, _name_apposition(t, end, hi)
 
 
+def _named_right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
+    """The phrase after an inverted cue when it holds a person's name: "…, said Grant Green"."""
+    np = _right_np(t, start, hi)
+    if np is None or _lower(t, np[0]) in NP_LINKS or not any(not m.possessive for m in _mentions_between(t, np[0], np[1])):
+        return None
+    after = t.doc[np[1]].text if np[1] < len(t.doc) else "."
+    if not (_is_punct(after) and after not in QUOTE_CHARS or "\n" in after):
+        return None  # "…, said Sanders has pushed her", "…, said Fiorina “was involved”": what was said
+    return np
+
+
 def _name_apposition(t: _Text, end: int, hi: int) -> int:
     """ "said Putin's spokesman, Dmitry Peskov." — the name after the comma belongs in."""
     if end + 1 >= hi or t.doc[end].text != ",":
@@ -483,7 +494,8 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
             np = _left_np(t, before, lo)
         elif before - 1 >= lo and t.doc[before - 1].text in (",", ")") and before - 2 >= lo \
                 and _outside(t, before - 2):
-            np = _left_np(t, before, lo)
+            np = _named_right_np(t, cue_end, hi) if lower not in NO_INVERSION and before == i else None
+            np = np or _left_np(t, before, lo)  # "Peskov, 54, said" unless "…, said Grant Green"
         after_quote_or_comma = before - 1 >= 0 and (
             t.quote_of[before - 1] >= 0 or t.doc[before - 1].text in (",", ":", ";", "—", "–"))
         opens_sentence = before == i and (i == 0 or t.sentence_of[i - 1] != t.sentence_of[i]) \

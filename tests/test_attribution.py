@@ -243,3 +243,13 @@ def test_inverted_cue_after_a_comma_outside_the_quote(quotes_of):
     (q,) = quotes_of("Mayor Ruth Okafor met the union. The strike was “a needless fight”, said Grant Green, "
                      "a union steward.")
     assert q.speaker == "Grant Green"
+
+
+def test_a_name_after_an_inverted_cue_wins_over_the_phrase_before_the_comma(quotes_of):
+    body = ("Some of his claims are hard to prove, while others are not meaningful to voters, said Grant Green, "
+            "an official under Presidents Ronald Reagan and George W. Bush.\n\n"
+            "“It has to be something a farmer in Iowa can understand,” he said.")
+    assert speakers(quotes_of(body)) == ["Grant Green"]
+    (q,) = quotes_of("That would mean a “summer of misery” for Walker, forcing him to fight both Baker and Lopez, "
+                     "said Ann Weber, a Democratic pollster.")
+    assert q.speaker == "Ann Weber"

@@ -586,6 +586,12 @@ class _Resolver:
         s = t.sentence_starts[t.sentence_of[token]]
         while s < token and (_lower(t, s) in LEADING_CONJUNCTIONS or t.doc[s].text in (",", "-", "—", "–")):
             s += 1
+        if token - 1 >= s and _lower(t, token - 1) in ("a", "an", "the"):
+            return False  # "the Clinton campaign", "an Obama supporter": the name modifies a noun
+        own = {m.person for m in _mentions_between(t, token, token + 1)}
+        if any(not m.possessive and m.person not in own and any(t.doc[x].text == "," for x in range(m.token_end, token))
+               for m in _mentions_between(t, s, token)):
+            return False  # "Simmons, an Obama supporter, said": the apposition's names are not the subject
         if all(t.quote_of[i] < 0 and (_np_word(t, i) or t.doc[i].text in (",", "(", ")")) for i in range(s, token)):
             return True
         # "In his statement Saturday, Sanders went further": an opening phrase, then the subject

@@ -253,3 +253,19 @@ def test_a_name_after_an_inverted_cue_wins_over_the_phrase_before_the_comma(quot
     (q,) = quotes_of("That would mean a “summer of misery” for Walker, forcing him to fight both Baker and Lopez, "
                      "said Ann Weber, a Democratic pollster.")
     assert q.speaker == "Ann Weber"
+
+
+def test_a_name_in_an_apposition_is_not_the_subject_a_pronoun_means(quotes_of):
+    body = ("Tom Reed, an Obama supporter, said he saw the change in his own family. "
+            "“It is challenging old assumptions,” he said.")
+    assert speakers(quotes_of(body)) == ["Tom Reed"]
+    body = ("Anne Cole, director of the Mommy and Me reading program, said she invites parents to share their "
+            "traditions. “This is a way to welcome everyone,” she said.")
+    assert speakers(quotes_of(body)) == ["Anne Cole"]
+
+
+def test_a_name_modifying_a_noun_is_not_the_subject_a_pronoun_means(quotes_of):
+    body = ("Senator Tom Baker attacked his rival Jim Miller over the leak on Monday.\n\n"
+            "The Miller campaign passed the false report along to its volunteers.\n\n"
+            "“Is this what we accept now?” he told the show.")
+    assert speakers(quotes_of(body)) == ["Tom Baker"]

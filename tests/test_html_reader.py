@@ -284,3 +284,17 @@ def test_a_date_of_last_revision_is_an_update():
     draft = read_html(page)
     assert published_of(draft).value is None
     assert resolve_updated(draft.date_candidates).value.date().isoformat() == "2019-05-02"
+
+
+def test_a_long_sentence_before_a_time_is_not_its_label():
+    page = (b"<html><body><h1>Report</h1>" + ARTICLE_TEXT
+            + b"<div><p>The report was first published by the council in its annual review.</p>"
+              b'<time datetime="2018-04-05">5 April</time></div></body></html>')
+    assert not [c for c in read_html(page).date_candidates if c.source == "time"]
+
+
+def test_a_last_edited_note_under_a_comment_is_not_the_pages_update():
+    page = (b"<html><body><h1>Harbour guide</h1>" + ARTICLE_TEXT
+            + b'<div class="comments"><p>Nice.</p><span>Last edited on 7 May 2021</span></div></body></html>')
+    draft = read_html(page)
+    assert not [c for c in draft.date_candidates if c.kind == "modified"]

@@ -719,20 +719,22 @@ def _item_property_of(element, item) -> bool:
     return False
 
 
+MAX_LABEL = 40
+
+
 def _label_before(element) -> str:
-    """What stands just before an element inside its parent: the words or the icon
-    title that label it ('Published', an <i title="Published"> calendar icon)."""
-    parent = element.getparent()
-    if parent is None:
-        return ""
-    pieces = [parent.text or ""]
-    for sibling in parent:
-        if sibling is element:
-            break
-        if isinstance(sibling.tag, str):
-            pieces += [sibling.get("title") or "", sibling.get("aria-label") or "", _element_text(sibling)]
-        pieces.append(sibling.tail or "")
-    return _clean(" ".join(pieces))[-60:]
+    """The short words or icon title just before an element that label it: 'Published'
+    as text, or an <i title="Published"> calendar icon. Longer text is not a label."""
+    previous = element.getprevious()
+    if previous is None:
+        parent = element.getparent()
+        label = parent.text if parent is not None else ""
+    else:
+        own = _element_text(previous) if isinstance(previous.tag, str) else ""
+        label = " ".join(filter(None, (previous.get("title"), previous.get("aria-label"),
+                                       own if len(own) <= MAX_LABEL else "", previous.tail)))
+    label = _clean(label)
+    return label if len(label) <= MAX_LABEL else ""
 
 
 def _in_article_header(element) -> bool:
@@ -746,12 +748,16 @@ def _in_article_header(element) -> bool:
     return False
 
 
-def _in_other_story(element) -> bool:
-    """In a sidebar, a list of related stories or the comments: dates of other things."""
+def _in_other_story(element, *, footers: bool = True) -> bool:
+    """In a sidebar, a list of related stories or the comments: dates of other things.
+    With `footers=False` the page's footer is not counted as one."""
     for ancestor in element.iterancestors():
-        if ancestor.tag in ("aside", "footer", "nav"):
+        if ancestor.tag in ("aside", "nav") or (footers and ancestor.tag == "footer"):
             return True
-        if OTHER_STORIES.search(f'{ancestor.get("class") or ""} {ancestor.get("id") or ""}'):
+        words = f'{ancestor.get("class") or ""} {ancestor.get("id") or ""}'
+        if not footers:
+            words = re.sub(r"footer", "", words, flags=re.IGNORECASE)
+        if OTHER_STORIES.search(words):
             return True
     return False
 
@@ -893,6 +899,8 @@ def _last_change_notes(tree, languages: tuple[str, ...]) -> list[DateCandidate]:
             continue
         if not (element.text and LAST_CHANGE.search(element.text)):
             continue
+        if _in_other_story(element, footers=False):
+            continue  # "last edited by ..." under a comment; a wiki's footer note is the page's
         text = _element_text(element)
         if len(text) > MAX_DATE_TEXT or not re.search(r"\d", text):
             continue

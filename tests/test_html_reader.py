@@ -298,3 +298,11 @@ def test_a_last_edited_note_under_a_comment_is_not_the_pages_update():
             + b'<div class="comments"><p>Nice.</p><span>Last edited on 7 May 2021</span></div></body></html>')
     draft = read_html(page)
     assert not [c for c in draft.date_candidates if c.kind == "modified"]
+
+
+@pytest.mark.parametrize("name", ["publication-date", "published_date", "DC.date.issued", "citation_publication_date"])
+def test_other_publication_meta_names(name):
+    page = (b'<html><head><meta name="%s" content="2019-11-12"></head><body><h1>Vote</h1>'
+            % name.encode() + ARTICLE_TEXT + b"</body></html>")
+    published = published_of(read_html(page))
+    assert (published.value.date().isoformat(), published.source) == ("2019-11-12", "meta")

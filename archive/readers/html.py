@@ -41,7 +41,8 @@ PUBLISHED_META_OTHER = (
     "dcterms.date", "citation_publication_date", "citation_online_date", "citation_date",
     "prism.publicationdate", "rnews:datepublished", "og:pubdate", "cxenseparse:recs:publishtime",
     "displaydate", "date.release", "originalpublicationdate", "bt:pubdate", "created",
-    "release_date",
+    "release_date", "publication-date", "published-date", "published_date", "date_published",
+    "pub-date", "article_date", "dc.date.published", "citation_cover_date",
 )
 MODIFIED_META = (
     "article:modified_time", "og:article:modified_time", "article:modified", "og:updated_time",
@@ -612,7 +613,8 @@ def _says_it_is_an_article(meta, linked) -> bool:
 
 def date_candidates(tree, meta, linked, url: str | None, paragraphs: list[str],
                     language: str | None) -> list[DateCandidate]:
-    """Raw date strings, best evidence first: JSON-LD, meta, <time>, URL, text, htmldate."""
+    """Raw date strings, best evidence first: JSON-LD, meta, <time>, URL, text, htmldate.
+    Notes of a last change ("This page was last modified on ...") come as updates."""
     found: list[DateCandidate] = []
     found += _json_ld_dates(linked, articles=True)
     found += [DateCandidate(v, "meta") for v in _meta_list(meta, PUBLISHED_META_FIRST)]

@@ -306,3 +306,12 @@ def test_other_publication_meta_names(name):
             % name.encode() + ARTICLE_TEXT + b"</body></html>")
     published = published_of(read_html(page))
     assert (published.value.date().isoformat(), published.source) == ("2019-11-12", "meta")
+
+
+def test_a_byline_under_a_marked_headline_on_a_page_without_h1():
+    page = (b'<html><body><div class="post"><h2 class="entry-title">Budget passed</h2>'
+            b'<div class="byline">By Ann Lee, March 3rd, 2021</div>' + ARTICLE_TEXT
+            + b"</div></body></html>")
+    draft = read_html(page)
+    assert ("By Ann Lee, March 3rd, 2021", "text") in [(c.raw, c.source) for c in draft.date_candidates]
+    assert published_of(draft).value.date().isoformat() == "2021-03-03"

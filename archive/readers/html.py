@@ -800,7 +800,7 @@ def _text_dates(tree, paragraphs: list[str], languages: tuple[str, ...]) -> list
     body = tree.find("body")
     if body is None:
         return []
-    headline = body.find(".//h1")
+    headline = _headline_element(body)
     header = _header_container(headline)
     first_paragraph = _first_paragraph_element(body, paragraphs)
     in_header, anywhere = [], []
@@ -828,6 +828,21 @@ def _text_dates(tree, paragraphs: list[str], languages: tuple[str, ...]) -> list
         if len(in_header) + len(anywhere) >= MAX_TEXT_CANDIDATES:
             break
     return in_header + anywhere
+
+
+HEADLINE_MARK = re.compile(r"\b(?:entry-title|post-title|article-title|headline)\b", re.IGNORECASE)
+
+
+def _headline_element(body):
+    """The <h1>; on pages without one, a heading marked as the headline
+    (itemprop="headline", class="entry-title"), as blog themes write it."""
+    h1 = body.find(".//h1")
+    if h1 is not None:
+        return h1
+    for heading in body.iter("h2", "h3"):
+        if heading.get("itemprop") == "headline" or HEADLINE_MARK.search(heading.get("class") or ""):
+            return heading
+    return None
 
 
 def _header_container(headline):

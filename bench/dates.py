@@ -118,10 +118,10 @@ def written_forms(day: date) -> list[re.Pattern]:
     name, short = MONTH_NAMES[m - 1], MONTH_NAMES[m - 1][:3]
     months = f"(?:{name}|{short}\\.?)"
     day_number = f"0?{d}(?:st|nd|rd|th)?"
-    forms = [
-        f"{y}-{m:02d}-{d:02d}", f"{y}/{m:02d}/{d:02d}", f"{y}/{m}/{d}(?!\\d)", f"{y}{m:02d}{d:02d}(?!\\d)",
-        f"(?<!\\d)0?{m}/0?{d}/{y}", f"(?<!\\d)0?{d}\\.0?{m}\\.{y}", f"(?<!\\d)0?{d}/0?{m}/{y}",
+    forms = [  # the forms people read first, so that a snippet shows the visible date
         f"{months}\\s+{day_number},?\\s+{y}", f"(?<!\\d){day_number}\\s+(?:of\\s+)?{months},?\\s+{y}",
+        f"(?<!\\d)0?{m}/0?{d}/{y}", f"(?<!\\d)0?{d}\\.0?{m}\\.{y}", f"(?<!\\d)0?{d}/0?{m}/{y}",
+        f"{y}-{m:02d}-{d:02d}", f"{y}/{m:02d}/{d:02d}", f"{y}/{m}/{d}(?!\\d)", f"{y}{m:02d}{d:02d}(?!\\d)",
     ]
     return [re.compile(form, re.IGNORECASE) for form in forms]
 
@@ -155,7 +155,8 @@ def miss_reason(outcome: Outcome, expected: str, data: bytes) -> tuple[str, str]
         return "not-chosen", f"our candidate {outcome.published_days[expected]!r} lost to {outcome.day}"
     snippet = where_written(data, expected)
     if snippet:
-        return "elsewhere", f"written on the page as {snippet!r}"
+        ours = where_written(data, outcome.day) if outcome.day else None
+        return "elsewhere", f"written on the page as {snippet!r}" + (f"; ours as {ours!r}" if ours else "")
     return "not-on-page", "the expected day is not written on the page in any usual form"
 
 
@@ -210,7 +211,8 @@ def main(argv: list[str]) -> int:
     if update_only:
         agree = sum(expected in outcome.modified_days for expected, outcome in update_only)
         print(f"pages that give only an update date: {len(update_only)}; that date is the expected day "
-              f"on {agree} of them")
+              f"on {agree} of them (taking it as the publication would score {ours_right + agree}/{total}, "
+              f"and be wrong on the other {len(update_only) - agree})")
     return 0
 
 

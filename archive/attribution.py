@@ -256,7 +256,7 @@ def _np_word(t: _Text, i: int) -> bool:
     lower = text.lower()
     return (
         _is_title(text)
-        or role_of(text) is not None
+        or role_of(text, [x.text for x in t.doc[max(0, i - 2):i]]) is not None  # "front-runner"
         or lower in PRE_NAME_WORDS
         or lower in DETERMINERS
         or text in POSSESSIVE_TOKENS
@@ -1096,9 +1096,9 @@ def _attribute_by_parse(t: _Text, resolver: "_Resolver", results: list[Attributi
         found = _parsed_speaker(t, resolver, qi, parsed[sentence], sentence[0])
         if found is None:
             continue
-        attribution, subject_token = found
-        if qi in guessed and (attribution.how != "name" or attribution.person == results[qi].person):
-            continue
+        attribution, subject_token, reported = found
+        if qi in guessed and (attribution.how != "name" or attribution.person == results[qi].person or reported):
+            continue  # "Clinton said Trump is … and accused him of “…”": Trump is what she reports
         results[qi] = attribution
         if attribution.person is not None:
             resolver.add_speaker(t.doc[subject_token].idx, attribution.person)
@@ -1133,7 +1133,8 @@ def _quote_sentence(t: _Text, qi: int) -> tuple[int, int]:
 
 
 def _parsed_speaker(t: _Text, resolver: "_Resolver", qi: int, sent, offset: int):
-    """(Attribution, subject token) from the parse of the quotation's sentence, or None."""
+    """(Attribution, subject token, whether the subject's verb is reported speech) from the parse
+    of the quotation's sentence, or None."""
     span = t.spans[qi]
     inside = [tok for tok in sent if span.start <= offset + tok.idx < span.end]
     if not inside:
@@ -1156,7 +1157,7 @@ def _parsed_speaker(t: _Text, resolver: "_Resolver", qi: int, sent, offset: int)
         return None  # "Estimates … are problematic": a capitalized word is not yet a speaker
     attribution.cue = verb.text
     attribution.confidence = round(attribution.confidence * 0.8, 3)
-    return attribution, head
+    return attribution, head, subject.head.dep_ == "ccomp"
 
 
 def _governing_verb(inside: list, inside_ids: set[int]):

@@ -107,7 +107,7 @@ PRE_NAME_WORDS = {
     "veteran", "outgoing", "incoming", "interim", "current", "presidential", "vice",
     "deputy", "assistant", "associate", "chief", "press", "campaign", "national", "security",
     "foreign", "defense", "state", "white", "house", "retired", "fellow", "democratic",
-    "republican", "conservative", "liberal", "progressive", "rival", "-", "&", "of",
+    "republican", "conservative", "liberal", "progressive", "rival", "front", "-", "&", "of",
 }
 
 PERSON_LABELS = {"PERSON"}
@@ -480,8 +480,41 @@ def _pronoun_after(doc, mention: Mention, mentions: list[Mention]) -> str | None
             return None
         gender = _PRONOUN_GENDER.get(text.lower())
         if gender:
+            if text.lower() in _PRONOUN_BEFORE_ITS_NAME and _named_later_in_sentence(doc, i, next_other):
+                return None  # "With Mayor Walsh by her side, Clinton said": "her" is Clinton
             return gender
     return None
+
+
+# Pronouns that may point forward to a name later in the sentence.
+_PRONOUN_BEFORE_ITS_NAME = {"his", "her", "him"}
+
+
+def _named_later_in_sentence(doc, i: int, next_other: int) -> bool:
+    for j in range(i + 1, min(len(doc), i + 30)):
+        if doc[j].text in (".", "!", "?", ";") or "\n" in doc[j].text:
+            return False
+        if j >= next_other:
+            return True
+    return False
+
+
+def _opens_sentence(doc, token_start: int) -> bool:
+    """Whether a name stands at the start of its sentence, titles and all ("But Sen. Ted Cruz"):
+    the one a pronoun after it most likely means ("Clinton said she", not "an attack at
+    Clinton for his campaign's ...")."""
+    i = token_start - 1
+    while i >= 0:
+        text = doc[i].text
+        lower = text.lower()
+        if text in (".", "!", "?", ";", ":") or "\n" in text or text in ("“", "”", '"', "«", "»"):
+            return True
+        if not (_is_name_word(text) or lower in PRE_NAME_WORDS or lower.strip(".") in HONORIFICS
+                or role_of(text, [x.text for x in doc[max(0, i - 2):i]]) or text in ("-", "–")
+                or text in POSSESSIVE_TOKENS or lower in ("but", "and", "yet", "so")):
+            return False
+        i -= 1
+    return True
 
 
 def find_people(doc) -> People:
@@ -511,7 +544,7 @@ def find_people(doc) -> People:
         # What the text says ("Fiorina ... she") outweighs a first name that
         # belongs to a namesake merged in by surname.
         for m in person.mentions:
-            g = _pronoun_after(doc, m, all_mentions)
+            g = _pronoun_after(doc, m, all_mentions) if _opens_sentence(doc, m.token_start) else None
             if g:
                 genders[g] += 1
         if genders:

@@ -269,3 +269,23 @@ def test_a_name_modifying_a_noun_is_not_the_subject_a_pronoun_means(quotes_of):
             "The Miller campaign passed the false report along to its volunteers.\n\n"
             "“Is this what we accept now?” he told the show.")
     assert speakers(quotes_of(body)) == ["Tom Baker"]
+
+
+def test_a_pronoun_before_a_name_does_not_give_that_name_its_gender(quotes_of):
+    body = ("With Mayor Marty Walsh by her side, Senator Ann Baker announced her transit plan on Sunday.\n\n"
+            "Walsh, a former union leader, had close ties to Governor Tom Reed. But on Sunday he finally "
+            "endorsed Baker.\n\n“We need a fighter,” he said.")
+    assert speakers(quotes_of(body)) == ["Marty Walsh"]
+
+
+def test_a_front_runner_is_the_subject_a_pronoun_means(quotes_of):
+    body = ("Democratic front-runner Mary Jones caused a stir when an Iowa voter asked if she might consider "
+            "appointing Obama.\n\n“Wow, what a great idea,” she replied.")
+    assert speakers(quotes_of(body)) == ["Mary Jones"]
+
+
+def test_the_subject_of_reported_speech_is_not_the_speaker(quotes_of):
+    body = ("Tom Baker held a rally in Ohio on Friday. Democratic front-runner Mary Jones, also campaigning in "
+            "Ohio, said Baker is responsible for what happens at his rallies and accused him of "
+            "“inciting violent behavior.”")
+    assert speakers(quotes_of(body)) == ["Mary Jones"]

@@ -95,3 +95,13 @@ def test_a_first_name_ner_took_for_a_product_joins_a_known_surname(nlp):
     people = {p.name: p for p in find_people(doc).persons}
     assert "Ivanka Trump" in people or any(e.label_ == "PERSON" and e.text == "Ivanka Trump" for e in doc.ents)
     assert people["Donald Trump"].gender == "male"
+
+
+def test_gender_from_pronouns_counts_only_what_the_name_is_the_subject_of(nlp):
+    # "her" points forward to Baker; "his" after an object names someone else
+    doc = nlp("With Mayor Marty Walsh by her side, Senator Ann Baker spoke. "
+              "Critics attacked Walsh for his staff and Walsh for her record.")
+    people = {p.name: p for p in find_people(doc).persons}
+    assert people["Marty Walsh"].gender is None
+    doc = nlp("Marty Walsh spoke. Walsh said he would stay.")
+    assert {p.name: p for p in find_people(doc).persons}["Marty Walsh"].gender == "male"

@@ -82,6 +82,7 @@ CUE_WORDS = set(_CUE_LEMMAS.split())
 NO_INVERSION = {"tell", "tells", "told", "telling", "ask", "asks", "urge", "urges", "urged",
                 "call", "calls", "called", "describe", "describes", "described", "charge",
                 "charges", "charged", "warn", "promise", "promises", "promised"}
+QUESTION_CUES = {"ask", "asks", "asked", "asking"}
 LEADING_CONJUNCTIONS = {"but", "and", "yet", "so", "still", "meanwhile", "however", "then", "now",
                         "also", "instead", "later", "earlier"}
 # Cues of two words: "went on", "shot back", "pointed out", "as Cornyn put it".
@@ -930,6 +931,13 @@ def attribute(doc, spans: list[QuoteSpan], people: People, parse=None) -> list[A
     guessed: set[int] = set()  # quotations credited to a sentence's subject on trust
     # "Viguerie argues" with no quotation still makes Viguerie the one talking
     for clause in _clauses(t, 0, len(doc)):
+        if _lower(t, clause.cue_start) in QUESTION_CUES:
+            # "Tapper asked Ryan whether …": the one asked is who answers next
+            asked = [m for m in _mentions_between(t, clause.cue_end, clause.cue_end + 1) if not m.possessive]
+            if asked and clause.np_start < clause.cue_start \
+                    and resolver.resolve(clause.np_start, clause.np_end, clause.cue_start).speaker is not None:
+                resolver.add_speaker(asked[0].start, asked[0].person)
+            continue
         named = resolver.resolve(clause.np_start, clause.np_end, clause.cue_start)
         if named.how == "name" and named.person is not None:
             resolver.add_speaker(doc[clause.np_start].idx, named.person)

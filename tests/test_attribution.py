@@ -289,3 +289,13 @@ def test_the_subject_of_reported_speech_is_not_the_speaker(quotes_of):
             "Ohio, said Baker is responsible for what happens at his rallies and accused him of "
             "“inciting violent behavior.”")
     assert speakers(quotes_of(body)) == ["Mary Jones"]
+
+
+def test_the_one_asked_answers_next(quotes_of):
+    body = ("Senator Tom Baker spoke to CNN on Sunday.\n\n"
+            "Anchor Jake Morgan then asked Baker whether he would run again.\n\n"
+            "“I have not decided yet,” he said.")
+    assert speakers(quotes_of(body)) == ["Tom Baker"]
+    body = ("“I was angry,” Ann Lee said. What upset her, she said, was a question last week, when a young man "
+            "asked Mary Jones why people disliked her. “I thought, what did your mother teach you?” she said.")
+    assert speakers(quotes_of(body)) == ["Ann Lee", "Ann Lee"]  # nobody named asked: no one answers

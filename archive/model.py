@@ -138,6 +138,8 @@ class Article:
             "published_time_of_day": self.published.time_of_day,
             "updated": self.updated.iso(),
             "updated_source": self.updated.source,
+            "updated_precision": self.updated.precision,
+            "updated_raw": self.updated.raw,
             "dateline": self.dateline,
             "source": self.source,
             "url": self.url,

@@ -25,7 +25,7 @@ from archive.people import PEOPLE_SCHEMA, canonicalize_people
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS originals (
@@ -56,6 +56,8 @@ CREATE TABLE IF NOT EXISTS articles (
     published_time_of_day TEXT,
     updated TEXT,
     updated_source TEXT,
+    updated_precision TEXT,
+    updated_raw TEXT,
     file TEXT,
     original_sha256 TEXT REFERENCES originals(sha256),
     ingested_at TEXT NOT NULL,
@@ -100,11 +102,14 @@ CREATE TABLE IF NOT EXISTS index_queue (
 );
 """
 
+# Columns added after SCHEMA_VERSION 1, for archives made before them.
+ADDED_ARTICLE_COLUMNS = ("updated_precision", "updated_raw")
+
 ARTICLE_COLUMNS = (
     "title", "body", "url", "source", "authors", "language", "format", "dateline",
     "published", "published_utc", "published_precision", "published_source", "published_raw",
     "published_reason", "published_time_of_day", "updated", "updated_source",
-    "file", "original_sha256", "ingested_at",
+    "updated_precision", "updated_raw", "file", "original_sha256", "ingested_at",
 )
 
 
@@ -146,6 +151,7 @@ class Store:
         try:
             self.originals_dir.mkdir(parents=True, exist_ok=True)
             self.db.executescript(SCHEMA + PEOPLE_SCHEMA)
+            self._add_missing_columns()
             self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except (OSError, sqlite3.OperationalError) as exc:
             if not self.path.exists():
@@ -153,6 +159,13 @@ class Store:
             log.warning("the archive at %s cannot be written (%s): serving it read-only", self.data_dir, exc)
             self.close()
             self.read_only = True
+
+    def _add_missing_columns(self) -> None:
+        """Archives made by an older version lack columns added since (all nullable)."""
+        have = {row[1] for row in self.db.execute("PRAGMA table_info(articles)")}
+        for column in ADDED_ARTICLE_COLUMNS:
+            if column not in have:
+                self.db.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT")
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -296,6 +309,8 @@ class Store:
             "published_time_of_day": published.time_of_day,
             "updated": updated.iso(),
             "updated_source": updated.source,
+            "updated_precision": updated.precision,
+            "updated_raw": updated.raw,
             "file": article.file,
             "original_sha256": article.original_sha256,
             "ingested_at": (article.ingested_at or datetime.now(timezone.utc)).isoformat(),
@@ -423,6 +438,11 @@ def _parse_dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+def _optional(row: sqlite3.Row, column: str):
+    """A column an older archive served read-only may not have."""
+    return row[column] if column in row.keys() else None
+
+
 def _article_from_row(row: sqlite3.Row) -> Article:
     return Article(
         id=row["id"],
@@ -431,7 +451,8 @@ def _article_from_row(row: sqlite3.Row) -> Article:
         published=Timestamp(value=_parse_dt(row["published"]), precision=row["published_precision"],
                             source=row["published_source"], raw=row["published_raw"],
                             reason=row["published_reason"], time_of_day=row["published_time_of_day"]),
-        updated=Timestamp(value=_parse_dt(row["updated"]), source=row["updated_source"]),
+        updated=Timestamp(value=_parse_dt(row["updated"]), source=row["updated_source"],
+                          precision=_optional(row, "updated_precision"), raw=_optional(row, "updated_raw")),
         dateline=row["dateline"],
         source=row["source"],
         url=row["url"],

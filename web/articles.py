@@ -40,9 +40,11 @@ def article(article_id: int):
         return article_json(article_id)
     item = find_article(article_id)
     versions = current_app.extensions["archive"].store.versions(article_id)
+    record = item.to_dict()
     return render_template(
         "article.html", article=item, paragraphs=marked_paragraphs(item),
-        date=published_text(item.to_dict()), provenance=date_provenance(item.to_dict()),
+        date=published_text(record), provenance=date_provenance(record),
+        updated=published_text(record, "updated_"), updated_provenance=date_provenance(record, "updated_"),
         entities=entity_groups(item), versions=versions, slugify=slugify)
 
 

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 
-from archive.model import Entity
+from archive.model import Entity, Timestamp
 from sample_archive import TALKS, article
 
 
@@ -23,6 +24,22 @@ def test_the_article_gives_its_date_with_where_it_came_from(client):
     assert "(from the page&#39;s JSON-LD: 2022-01-16T11:02:00+01:00)" in text
     undated = client.get("/articles/3").get_data(as_text=True)
     assert "date unknown" in undated and "no publication date found" in undated
+
+
+def test_an_update_time_is_shown_apart_from_the_publication(make_client):
+    undated = article("Revised guide", "A guide to the river paths.")
+    undated.updated = Timestamp(value=datetime(2017, 8, 9, tzinfo=timezone.utc), precision="day",
+                                source="text", raw="Date of Last Revision: August 9, 2017")
+    client = make_client([undated, article("Never revised", "Nothing changed here.")])
+    text = client.get("/articles/1").get_data(as_text=True)
+    assert "date unknown" in text
+    assert ('Updated <time datetime="2017-08-09T00:00:00+00:00">9 August 2017</time>\n'
+            '      <span class="provenance">(from the text: Date of Last Revision: August 9, 2017)</span>') in text
+    data = client.get("/api/articles/1").get_json()
+    assert data["published"] is None
+    assert (data["updated"], data["updated_precision"]) == ("2017-08-09T00:00:00+00:00", "day")
+    assert data["updated_raw"] == "Date of Last Revision: August 9, 2017"
+    assert "Updated" not in client.get("/articles/2").get_data(as_text=True)
 
 
 def test_entities_link_to_a_search(client):

@@ -13,7 +13,9 @@ One SQLite file per archive (fts5.sqlite3 in the archive folder):
 A search materializes the matching ids (with bm25) in a temporary table once,
 drops those the filters rule out, then counts by `count(*)`, facets by GROUP BY
 over a join, the top 20 by bm25 (or date) and reads those 20 rows for snippets;
-with nothing asked it counts straight from the tables. Contentless FTS5 tables cannot give
+with nothing asked it counts straight from the tables. The counts a search page
+shows without a filter (speaker and source without their own, months without the
+date range) are made the same way over a second temporary table each. Contentless FTS5 tables cannot give
 snippet(), so the snippet is cut in Python around the first matched word (one
 regular expression over the raw text), as a user of such a table would have to.
 """
@@ -21,13 +23,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timezone
 from pathlib import Path
 
 from index.documents import article_document, quote_documents
 from index.schema import ARTICLE_FACETS, QUOTE_FACETS, VALUE_SEPARATOR, text_analyzer
-from index.search import ANY_OF_FACETS, SearchRequest, parse_day_bound
+from index.search import ANY_OF_FACETS, WIDENED_FACETS, SearchRequest, parse_day_bound
 
 FTS_VERSION = 3
 FTS_FILE = "fts5.sqlite3"
@@ -175,7 +177,8 @@ class FtsSearch:
     def __init__(self, folder: Path):
         self.db = sqlite3.connect(folder / FTS_FILE, isolation_level=None, check_same_thread=False)
         self.db.row_factory = sqlite3.Row
-        self.db.execute("CREATE TEMP TABLE hits (id INTEGER PRIMARY KEY, rank REAL)")
+        for table in ("hits", "widened"):
+            self.db.execute(f"CREATE TEMP TABLE {table} (id INTEGER PRIMARY KEY, rank REAL)")
 
     def close(self) -> None:
         self.db.close()
@@ -187,20 +190,46 @@ class FtsSearch:
         constraints = self._constraints(spec, request)
         if not expression and not constraints:
             return self._everything(kind, spec, request)
-        self.db.execute("DELETE FROM hits")
-        if expression:
-            self.db.execute(f"INSERT INTO hits (id, rank) SELECT rowid, {spec['rank']} FROM {spec['fts']} "
-                            f"WHERE {spec['fts']} MATCH ?", (expression,))
-        else:
-            keep, sql, params = constraints.pop(0) if constraints[0][0] else (True, f"SELECT id AS doc_id FROM {spec['docs']}", [])
-            self.db.execute(f"INSERT INTO hits (id, rank) SELECT DISTINCT doc_id, 0.0 FROM ({sql})", params)
-        for keep, sql, params in constraints:
-            self.db.execute(f"DELETE FROM hits WHERE id {'NOT IN' if keep else 'IN'} ({sql})", params)
+        self._materialize("hits", spec, expression, constraints)
         total = self.db.execute("SELECT count(*) FROM hits").fetchone()[0]
-        facets = {facet: self._facet(spec, facet, request) for facet in spec["facets"]} if request.with_facets else {}
+        facets = {}
+        if request.with_facets:
+            facets = {facet: self._facet(spec, facet, request) for facet in spec["facets"]}
+            facets.update(self._widened_facets(spec, expression, request))
         top = self._top_ids(spec, request.sort, request.per_page)
         hits = self._hits(kind, top, words)
         return FtsResponse(total, hits, facets)
+
+    def _materialize(self, table: str, spec: dict, expression: str | None, constraints: list) -> None:
+        """The matching ids (with bm25) into a temporary table."""
+        self.db.execute(f"DELETE FROM {table}")
+        constraints = list(constraints)
+        if expression:
+            self.db.execute(f"INSERT INTO {table} (id, rank) SELECT rowid, {spec['rank']} FROM {spec['fts']} "
+                            f"WHERE {spec['fts']} MATCH ?", (expression,))
+        else:
+            keep, sql, params = constraints.pop(0) if constraints[0][0] else (True, f"SELECT id AS doc_id FROM {spec['docs']}", [])
+            self.db.execute(f"INSERT INTO {table} (id, rank) SELECT DISTINCT doc_id, 0.0 FROM ({sql})", params)
+        for keep, sql, params in constraints:
+            self.db.execute(f"DELETE FROM {table} WHERE id {'NOT IN' if keep else 'IN'} ({sql})", params)
+
+    def _widened_facets(self, spec: dict, expression: str | None, request: SearchRequest) -> dict:
+        """What a search page shows as ours does (index.search.WIDENED_FACETS): speaker and source
+        counted without their own filter, the months without the date range, each over a
+        matching set of its own."""
+        widened = {name: replace(request, filters={k: v for k, v in request.filters.items() if k != name})
+                   for name in WIDENED_FACETS if any(request.filters.get(name, []))}
+        if request.date_from or request.date_to:
+            widened["month"] = replace(request, date_from=None, date_to=None)
+        result = {}
+        for facet, wider in widened.items():
+            constraints = self._constraints(spec, wider)
+            if not expression and not constraints:
+                result[facet] = self._table_facet(spec, facet, request)
+                continue
+            self._materialize("widened", spec, expression, constraints)
+            result[facet] = self._facet(spec, facet, request, table="widened")
+        return result
 
     @staticmethod
     def _constraints(spec: dict, request: SearchRequest) -> list[tuple[bool, str, list]]:
@@ -237,11 +266,7 @@ class FtsSearch:
         total = self.db.execute(f"SELECT count(*) FROM {spec['docs']}").fetchone()[0]
         facets = {}
         if request.with_facets:
-            for facet in spec["facets"]:
-                table = spec["facet"].format(facet)
-                order, limit = self._facet_order(facet, request)
-                facets[facet] = [(v, c) for v, c in self.db.execute(
-                    f"SELECT value, count(*) FROM {table} GROUP BY value ORDER BY {order}{limit}")]
+            facets = {facet: self._table_facet(spec, facet, request) for facet in spec["facets"]}
         if request.sort in ("newest", "oldest"):
             column, direction = ("date_newest", "DESC") if request.sort == "newest" else ("date_oldest", "ASC")
             sql = f"SELECT id FROM {spec['docs']} ORDER BY {column} {direction}, id LIMIT ?"
@@ -256,12 +281,18 @@ class FtsSearch:
             return "value", ""
         return "count(*) DESC, value", f" LIMIT {int(request.facet_limits.get(facet, request.facet_limit))}"
 
-    def _facet(self, spec: dict, facet: str, request: SearchRequest) -> list[tuple[str, int]]:
-        table = spec["facet"].format(facet)
+    def _facet(self, spec: dict, facet: str, request: SearchRequest, table: str = "hits") -> list[tuple[str, int]]:
+        values = spec["facet"].format(facet)
         order, limit = self._facet_order(facet, request)
-        rows = self.db.execute(f"SELECT value, count(*) FROM hits CROSS JOIN {table} ON {table}.doc_id = hits.id "
+        rows = self.db.execute(f"SELECT value, count(*) FROM {table} CROSS JOIN {values} ON {values}.doc_id = {table}.id "
                                f"GROUP BY value ORDER BY {order}{limit}")
         return [(value, count) for value, count in rows]
+
+    def _table_facet(self, spec: dict, facet: str, request: SearchRequest) -> list[tuple[str, int]]:
+        """Counts over every document, straight from the facet table."""
+        order, limit = self._facet_order(facet, request)
+        return [(v, c) for v, c in self.db.execute(
+            f"SELECT value, count(*) FROM {spec['facet'].format(facet)} GROUP BY value ORDER BY {order}{limit}")]
 
     def _top_ids(self, spec: dict, sort: str, limit: int) -> list[int]:
         if sort in ("newest", "oldest"):

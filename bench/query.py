@@ -1,5 +1,6 @@
 """Query latency at 10k and 100k articles, ours (SearchService.search, the function the
-web app calls) side by side with SQLite FTS5 (bench/fts5.py), on the fixed query
+web app calls: everything a search page needs, the hits with snippets and every facet
+count it shows) side by side with SQLite FTS5 (bench/fts5.py), on the fixed query
 set bench/queries.json. Each side runs in a process of its own; the answers of both
 are checked to agree (total hits and every facet's counts) for every query.
 

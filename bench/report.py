@@ -86,10 +86,12 @@ def query_section(results: dict) -> list[str]:
         f"of 1,000, one transaction each) and IndexWriter (`write(merge=False)` over the whole store in one "
         f"batch, so one segment and no `optimize()` needed) and reused.", "",
         "Ours: `SearchService.search(SearchRequest)` of the serving Runtime, top 20 hits with snippets + the "
-        "facets speaker, person, org, place, source + the month histogram. "
+        "facets speaker, person, org, place, source + the month histogram, as the search page shows them "
+        "(speaker and source counted without their own filter, months without the date range). "
         "SQLite FTS5: a contentless FTS5 table over the same analyzed words, a (doc_id, value) table per facet, "
         "matching ids with bm25 in a temporary table, count(*), facets by GROUP BY, top 20 by bm25 or date, "
-        "20 rows read for Python-cut snippets (see `bench/fts5.py`). Each side in its own process.", "",
+        "20 rows read for Python-cut snippets, and the page's unfiltered counts from a second temporary table "
+        "each (see `bench/fts5.py`). Each side in its own process.", "",
         "| articles | quotes | ours p50 | ours p95 | ours max | FTS5 p50 | FTS5 p95 | FTS5 max | ours/FTS5 p50 | ours/FTS5 p95 | answers agree |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
@@ -142,29 +144,6 @@ def profile_section(profile: dict, scale: str) -> list[str]:
     return lines + [""]
 
 
-def prototype_section(prototype: dict) -> list[str]:
-    lines = ["## Prototype of the proposed index/ changes (`python -m bench.compare_proposed`)", "",
-             prototype["description"], "",
-             *machine_section(prototype["machine"], "Machine"), "",
-             "| articles | current p50 | current p95 | prototype p50 | prototype p95 | FTS5 p95 (bench.query run) "
-             "| peak RSS current / prototype MB | answers equal |",
-             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
-    for figures in prototype["scales"].values():
-        c, p = figures["current"], figures["prototype"]
-        rss = figures["rss_mb"]
-        lines.append(f"| {figures['articles']:,} | {c['p50_ms']} | {c['p95_ms']} | {p['p50_ms']} | {p['p95_ms']} | "
-                     f"{figures.get('fts5_p95_ms', '')} | {rss['current']['peak']} / {rss['proposed']['peak']} | "
-                     f"{figures['equal']} |")
-    largest = max(prototype["scales"].values(), key=lambda f: f["articles"])
-    current_kinds, proposed_kinds = largest["current_by_kind"], largest["proposed_summary"]["by_kind"]
-    lines += ["", f"By kind at {largest['articles']:,} articles (p50 / p95 ms):", "",
-              "| kind | current | prototype |", "| --- | ---: | ---: |"]
-    for kind, mine in current_kinds.items():
-        theirs = proposed_kinds[kind]
-        lines.append(f"| {kind} | {mine['p50_ms']} / {mine['p95_ms']} | {theirs['p50_ms']} / {theirs['p95_ms']} |")
-    return lines + [""]
-
-
 def noncompound_section(figures: dict) -> list[str]:
     c, n = figures["compound"], figures["noncompound"]
     return [f"## Memory: compound against separate segment files ({figures['scale']}, `python -m bench.noncompound`)", "",
@@ -191,9 +170,6 @@ def main() -> int:
         if profile:
             lines += profile_section(profile, scale)
             break
-    prototype = load("prototype-latest.json")
-    if prototype:
-        lines += prototype_section(prototype)
     noncompound = load("noncompound-latest.json")
     if noncompound:
         lines += noncompound_section(noncompound)

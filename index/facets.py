@@ -1,86 +1,138 @@
 """Facet counts from column fields, without loading a single stored document.
 
-A facet column holds each document's values joined by a separator. The first
-time a segment's column is needed it is turned into two flat arrays (the
-document of each value entry, and the value's number) and cached under the
-segment's id: segments never change, so the cache needs no invalidation beyond
-forgetting segments that were merged away. Counting the values of the
-documents a query matches is then one vectorised pass over those arrays.
+A facet column holds each document's values joined by a separator. The first time
+a segment's column is needed it becomes two flat arrays (the document of each
+value entry, and the value's number), kept in the index's SegmentCache. Each
+segment's value numbers are mapped to numbers over all live segments (a
+vocabulary, rebuilt when the set of segments changes); counting is one bincount
+per segment summed into one array, and the top values are picked in numpy, ordered
+by (-count, value) with a precomputed alphabetical rank of every value. Python
+sees only the few values a page shows.
 """
 from __future__ import annotations
 
 import threading
-from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
 
 from index.schema import VALUE_SEPARATOR
+from index.segment_cache import SegmentCache, segment_id
 
 
 @dataclass
 class SegmentFacet:
-    entry_doc: np.ndarray  # int32: segment-local document number of each value entry
+    entry_doc: np.ndarray  # int32: segment-local document number of each value entry, ascending
     entry_value: np.ndarray  # int32: index into `values`
+    entry_start: np.ndarray  # int64: where each document's entries start (one more than documents)
     values: list[str]
-    doc_count: int
+
+
+@dataclass
+class Vocabulary:
+    """All values of one facet over a set of segments."""
+
+    segment_ids: tuple[str, ...]
+    values: list[str]
+    rank: np.ndarray  # alphabetical position of each value (code point order, as Python sorts)
+    global_number: list[np.ndarray]  # per segment: segment value number -> vocabulary number
 
 
 def build_segment_facet(reader, column_field: str) -> SegmentFacet:
-    column = reader.column_reader(column_field)
-    values: dict[str, int] = {}
+    numbers: dict[str, int] = {}
     docs, ids = [], []
-    for docnum, raw in enumerate(column):
-        if not raw:
-            continue
-        for value in raw.decode("utf-8").split(VALUE_SEPARATOR):
-            if value:
-                docs.append(docnum)
-                ids.append(values.setdefault(value, len(values)))
-    return SegmentFacet(np.array(docs, dtype=np.int32), np.array(ids, dtype=np.int32),
-                        list(values), reader.doc_count_all())
+    for docnum, raw in enumerate(reader.column_reader(column_field)):
+        if raw:
+            for value in raw.decode("utf-8").split(VALUE_SEPARATOR):
+                if value:
+                    docs.append(docnum)
+                    ids.append(numbers.setdefault(value, len(numbers)))
+    entry_doc = np.array(docs, dtype=np.int32)
+    starts = np.searchsorted(entry_doc, np.arange(reader.doc_count_all() + 1)).astype(np.int64)
+    return SegmentFacet(entry_doc, np.array(ids, dtype=np.int32), starts, list(numbers))
+
+
+def build_vocabulary(segment_facets: list[SegmentFacet], ids: tuple[str, ...]) -> Vocabulary:
+    numbers: dict[str, int] = {}
+    per_segment = [np.array([numbers.setdefault(v, len(numbers)) for v in seg.values], dtype=np.int64)
+                   for seg in segment_facets]
+    values = list(numbers)
+    rank = np.empty(len(values), dtype=np.int64)
+    rank[sorted(range(len(values)), key=values.__getitem__)] = np.arange(len(values))
+    return Vocabulary(ids, values, rank, per_segment)
+
+
+def entry_values(seg: SegmentFacet, local: np.ndarray) -> np.ndarray:
+    """The value numbers of these documents' entries: gathered document by document when
+    they are few, picked by a mask over all entries when they are many."""
+    doc_count = len(seg.entry_start) - 1
+    if len(local) * 8 > doc_count:
+        mask = np.zeros(doc_count, dtype=bool)
+        mask[local] = True
+        return seg.entry_value[mask[seg.entry_doc]]
+    starts = seg.entry_start[local]
+    lengths = seg.entry_start[local + 1] - starts
+    total = int(lengths.sum())
+    if not total:
+        return seg.entry_value[:0]
+    # Each document's run starts[i] .. starts[i] + lengths[i], laid end to end.
+    run_starts = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+    return seg.entry_value[run_starts + np.arange(total)]
+
+
+def top_values(counts: np.ndarray, vocabulary: Vocabulary, limit: int | None) -> list[tuple[str, int]]:
+    """(value, count) by count then value, at most `limit`; every value alphabetically for None."""
+    present = np.flatnonzero(counts)
+    if limit is None:
+        chosen = present[np.argsort(vocabulary.rank[present])]
+    else:
+        if limit <= 0 or not len(present):
+            return []
+        if len(present) > limit:
+            # Everything above the limit-th largest count is in; ties with it are decided by value.
+            threshold = np.partition(counts[present], len(present) - limit)[len(present) - limit]
+            present = present[counts[present] >= threshold]
+        chosen = present[np.lexsort((vocabulary.rank[present], -counts[present]))][:limit]
+    return [(vocabulary.values[i], int(counts[i])) for i in chosen]
 
 
 class FacetCounter:
-    """Shared by all request threads; segment arrays are immutable once built."""
+    """One per index, shared by the request threads."""
 
-    def __init__(self):
-        self._cache: dict[tuple[str, str, str], SegmentFacet] = {}
+    def __init__(self, cache: SegmentCache):
+        self.cache = cache
+        self._vocabularies: dict[str, Vocabulary] = {}  # facet -> the latest set of segments' vocabulary
         self._lock = threading.Lock()
 
-    def segment_facet(self, index_name: str, reader, facet: str) -> SegmentFacet:
-        key = (index_name, reader.segment().segment_id(), facet)
-        cached = self._cache.get(key)
-        if cached is None:
-            with self._lock:
-                cached = self._cache.get(key)
-                if cached is None:
-                    cached = build_segment_facet(reader, f"{facet}_col")
-                    self._cache[key] = cached
-        return cached
+    def segment_facet(self, reader, facet: str) -> SegmentFacet:
+        return self.cache.get(reader, f"facet:{facet}", lambda: build_segment_facet(reader, f"{facet}_col"))
 
-    def count(self, index_name: str, searcher, docnums: np.ndarray, facets: tuple[str, ...]) -> dict[str, Counter]:
-        """Value counts per facet over the (sorted, global) document numbers."""
-        totals = {facet: Counter() for facet in facets}
-        for reader, offset in searcher.reader().leaf_readers():
-            size = reader.doc_count_all()
-            lo, hi = np.searchsorted(docnums, [offset, offset + size])
-            if lo == hi:
-                continue
-            mask = np.zeros(size, dtype=bool)
-            mask[docnums[lo:hi] - offset] = True
-            for facet in facets:
-                seg = self.segment_facet(index_name, reader, facet)
-                if not len(seg.entry_doc):
-                    continue
-                hits = seg.entry_value[mask[seg.entry_doc]]
-                counts = np.bincount(hits, minlength=len(seg.values))
-                for value_id in np.flatnonzero(counts):
-                    totals[facet][seg.values[value_id]] += int(counts[value_id])
-        return totals
-
-    def forget_except(self, live_segment_ids: set[str]) -> None:
-        """Drop arrays of segments that merges have removed."""
+    def vocabulary(self, readers: list, facet: str) -> Vocabulary:
+        ids = tuple(segment_id(r) for r in readers)
+        cached = self._vocabularies.get(facet)
+        if cached is not None and cached.segment_ids == ids:
+            return cached
+        built = build_vocabulary([self.segment_facet(r, facet) for r in readers], ids)
         with self._lock:
-            for key in [k for k in self._cache if k[1] not in live_segment_ids]:
-                del self._cache[key]
+            self._vocabularies[facet] = built
+        return built
+
+    def top(self, segments: list[tuple], docnums: np.ndarray, facets: dict[str, int | None]
+            ) -> dict[str, list[tuple[str, int]]]:
+        """Per facet: its top values among these (sorted, global) documents, at most
+        facets[name] of them (None: every value, alphabetically)."""
+        readers = [reader for reader, _ in segments]
+        local_docs = []
+        for reader, offset in segments:
+            lo, hi = np.searchsorted(docnums, [offset, offset + reader.doc_count_all()])
+            local_docs.append(docnums[lo:hi] - offset)
+        result = {}
+        for facet, limit in facets.items():
+            vocabulary = self.vocabulary(readers, facet)
+            counts = np.zeros(len(vocabulary.values), dtype=np.int64)
+            for reader, local, global_number in zip(readers, local_docs, vocabulary.global_number):
+                seg = self.segment_facet(reader, facet)
+                if len(seg.entry_doc) and len(local):
+                    counts += np.bincount(global_number[entry_values(seg, local)], minlength=len(counts))
+            result[facet] = top_values(counts, vocabulary, limit)
+        return result

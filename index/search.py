@@ -1,8 +1,11 @@
 """Search: query parsing, filters, facets, sorting, paging and highlighted snippets.
 
 The web pages and the JSON API both call `SearchService.search(request)`; it
-answers from the Whoosh indexes (scores, facet counts from columns) and fetches
-only the displayed hits' text from the store.
+answers from the Whoosh indexes and fetches only the displayed hits' text from
+the store. The matching set is computed once per search, as numpy arrays
+(index/docsets.py), and everything else is taken from it: the total, the facet
+counts (index/facets.py), the top documents by date (cached sort columns) or by
+BM25F score (index/ranking.py); snippets come from index/snippets.py.
 """
 from __future__ import annotations
 
@@ -15,15 +18,23 @@ from itertools import islice
 from pathlib import Path
 
 import numpy as np
-from whoosh import highlight, query as wq, sorting
+from whoosh import highlight, query as wq
 from whoosh.qparser import AndGroup, FieldAliasPlugin, MultifieldParser, QueryParser
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.query.qcore import _NullQuery
 
 from archive.store import Store
+from index.columns import sort_column
+from index.docnums import EMPTY, difference, intersect
+from index.docsets import SegmentDocsets
 from index.documents import parse_quote_id
 from index.facets import FacetCounter
+from index.postings import SearchPostings
+from index.ranking import rank
 from index.schema import ARTICLE_FACETS, QUOTE_FACETS, TYPED_FIELDS
+from index.segment_cache import SegmentCache, live_segments, segment_id
+from index.snippets import MATCH_END, MATCH_START, MarkFormatter, SnippetMaker, strip_marks  # noqa: F401
+from index.storage import read_segments_in_place
 from index.writer import open_or_create
 
 MAX_QUERY_CHARS = 500
@@ -32,7 +43,10 @@ MAX_PAGE = 500
 SORTS = ("relevance", "newest", "oldest")
 # Within one facet several chosen values mean "any of them" for these, "all of them" otherwise.
 ANY_OF_FACETS = ("speaker", "source", "month")
-MATCH_START, MATCH_END = "\ue000", "\ue001"  # marks around matched words in snippets
+# Facets counted without their own filter, so that the values a user could add are listed
+# with the results each would add. The month histogram is counted without the date range.
+WIDENED_FACETS = ("speaker", "source")
+SORT_COLUMNS = {"newest": "date_newest", "oldest": "date_oldest"}
 
 
 class QueryError(ValueError):
@@ -211,19 +225,20 @@ def check_expansions(q: wq.Query, reader) -> None:
                                  f"make it more specific")
 
 
-def filter_query(request: SearchRequest) -> list[wq.Query]:
-    clauses = []
+def filter_clauses(request: SearchRequest) -> dict[str, wq.Query]:
+    """facet -> the query its chosen values make."""
+    clauses = {}
     for facet, values in request.filters.items():
-        values = [v for v in values if v]
-        if not values:
-            continue
-        terms = [wq.Term(facet, v) for v in values]
-        clauses.append(wq.Or(terms) if facet in ANY_OF_FACETS else wq.And(terms))
+        terms = [wq.Term(facet, v) for v in values if v]
+        if terms:
+            clauses[facet] = wq.Or(terms) if facet in ANY_OF_FACETS else wq.And(terms)
+    return clauses
+
+
+def date_clause(request: SearchRequest) -> wq.Query | None:
     start = parse_day_bound(request.date_from, end=False)
     stop = parse_day_bound(request.date_to, end=True)
-    if start or stop:
-        clauses.append(wq.DateRange("published", start, stop))
-    return clauses
+    return wq.DateRange("published", start, stop) if start or stop else None
 
 
 def exclusion_query(request: SearchRequest) -> wq.Query | None:
@@ -231,39 +246,56 @@ def exclusion_query(request: SearchRequest) -> wq.Query | None:
     return wq.Or(terms) if terms else None
 
 
-# Snippets -------------------------------------------------------------------
-
-class MarkFormatter(highlight.Formatter):
-    """Plain text with private-use marks around matches; the caller escapes and styles."""
-
-    between = " … "
-
-    def format_token(self, text, token, replace=False):
-        return MATCH_START + highlight.get_text(text, token, replace) + MATCH_END
-
-
-def strip_marks(text: str) -> str:
-    return text.replace(MATCH_START, "").replace(MATCH_END, "")
-
-
 # The service -----------------------------------------------------------------
+
+@dataclass
+class QueryParts:
+    """A request as queries: what the user typed, each facet's filter, the date range and
+    the exclusions. The matching set is all of them; a widened set leaves one out."""
+
+    user: wq.Query
+    filters: dict[str, wq.Query]
+    dates: wq.Query | None
+    excluded: wq.Query | None
+
+    def combined(self) -> wq.Query:
+        """The whole request as one query: what relevance scores and snippets are made from."""
+        clauses = [self.user, *self.filters.values(), *([self.dates] if self.dates is not None else [])]
+        combined = wq.And(clauses) if len(clauses) > 1 else self.user
+        return wq.AndNot(combined, self.excluded) if self.excluded is not None else combined
+
+    def widened(self) -> list[str]:
+        """The facets counted over a set of their own (see WIDENED_FACETS)."""
+        names = [name for name in WIDENED_FACETS if name in self.filters]
+        return names + (["month"] if self.dates is not None else [])
+
+
+@dataclass
+class MatchingSets:
+    """Sorted global document numbers: the matches, and each widened facet's set."""
+
+    matching: np.ndarray
+    widened: dict[str, np.ndarray]
+    segments: list[tuple[SegmentDocsets, int]]  # for ranking, with each segment's first document number
+
 
 class SearchService:
     def __init__(self, index_path: str | Path, store: Store):
         self.index_path = Path(index_path)
         self.store = store
-        self.indexes = {name: open_or_create(self.index_path, name) for name in ("articles", "quotes")}
-        self.facets = FacetCounter()
-        self._local = threading.local()
+        read_segments_in_place()
+        self.reopen()
         self._highlighter = highlight.Highlighter(
             fragmenter=highlight.ContextFragmenter(maxchars=220, surround=60, charlimit=200_000),
             formatter=MarkFormatter())
+        self._snippets: dict[str, SnippetMaker] = {}
 
     def reopen(self) -> None:
-        """After the index folder was replaced (rebuild), drop every cached searcher."""
+        """(Re)open the indexes with empty caches: after the index folder was replaced (rebuild)."""
         self.indexes = {name: open_or_create(self.index_path, name) for name in ("articles", "quotes")}
+        self.caches = {name: SegmentCache() for name in self.indexes}
+        self.facets = {name: FacetCounter(self.caches[name]) for name in self.indexes}
         self._local = threading.local()
-        self.facets = FacetCounter()
 
     def searcher(self, kind: str):
         """This thread's searcher, refreshed when a writer has committed since."""
@@ -275,75 +307,111 @@ class SearchService:
             if current is not None:
                 current.close()
             current = self.indexes[kind].searcher()
+            self.caches[kind].keep_only(segment_id(reader) for reader, _ in live_segments(current))
         searchers[kind] = current
         return current
 
     def search(self, request: SearchRequest) -> SearchResponse:
+        """One page of results with the facet counts a page shows: each facet over the
+        matching set, except the WIDENED_FACETS and the month histogram (see QueryParts)."""
         kind = "quotes" if request.kind == "quotes" else "articles"
         searcher = self.searcher(kind)
-        schema = searcher.schema
-        user_query, message, searched = parse_query(request.q, kind, schema)
-        check_expansions(user_query, searcher.reader())
-        clauses = [user_query, *filter_query(request)]
-        combined: wq.Query = wq.And(clauses) if len(clauses) > 1 else user_query
-        excluded = exclusion_query(request)
-        if excluded is not None:
-            combined = wq.AndNot(combined, excluded)
-
+        parts, message, searched = self.parse(request, kind, searcher)
         page = min(max(1, request.page), MAX_PAGE)
         per_page = min(max(1, request.per_page), 100)
-        top = self._top_docnums(searcher, combined, request.sort, page * per_page)
-        page_docnums = top[(page - 1) * per_page:]
-        docnums = self._matching_docnums(searcher, combined)
-        facets = self._facets(kind, searcher, docnums, request) if request.with_facets else {}
-        hits = self._hits(kind, searcher, page_docnums, combined)
-        return SearchResponse(total=len(docnums), hits=hits, facets=facets, page=page,
+        sets = self.matching_sets(kind, searcher, parts, widen=request.with_facets)
+        top = self.top(kind, searcher, parts, sets, request.sort, page * per_page)
+        facets = self.facet_counts(kind, searcher, sets, request) if request.with_facets else {}
+        hits = self.hits(kind, searcher, top[(page - 1) * per_page:], parts.combined())
+        return SearchResponse(total=len(sets.matching), hits=hits, facets=facets, page=page,
                               per_page=per_page, message=message, searched=searched)
 
-    # Steps ----------------------------------------------------------------
+    # Steps (bench/profile_query.py times them one by one) ---------------------
 
     @staticmethod
-    def _top_docnums(searcher, q: wq.Query, sort: str, limit: int) -> list[int]:
-        # Quotes of one article share its date: they follow in the order of the text.
-        in_text_order = [sorting.FieldFacet("seq")] if "seq" in searcher.schema else []
-        if sort == "newest":
-            facet = sorting.MultiFacet([sorting.FieldFacet("date_newest", reverse=True), *in_text_order])
-            results = searcher.search(q, limit=limit, sortedby=facet)
-        elif sort == "oldest":
-            facet = sorting.MultiFacet([sorting.FieldFacet("date_oldest"), *in_text_order])
-            results = searcher.search(q, limit=limit, sortedby=facet)
-        else:
-            results = searcher.search(q, limit=limit)
-        return [hit.docnum for hit in results]
+    def parse(request: SearchRequest, kind: str, searcher) -> tuple[QueryParts, str | None, str | None]:
+        user_query, message, searched = parse_query(request.q, kind, searcher.schema)
+        check_expansions(user_query, searcher.reader())
+        parts = QueryParts(user_query, filter_clauses(request), date_clause(request), exclusion_query(request))
+        return parts, message, searched
 
-    @staticmethod
-    def _matching_docnums(searcher, q: wq.Query) -> np.ndarray:
-        docs = np.fromiter(q.docs(searcher), dtype=np.int64)
-        docs.sort()
-        return docs
-
-    def _facets(self, kind: str, searcher, docnums: np.ndarray, request: SearchRequest) -> dict:
-        names = QUOTE_FACETS if kind == "quotes" else ARTICLE_FACETS
-        counted = self.facets.count(kind, searcher, docnums, names)
-        result = {}
-        for name in names:
-            counter = counted[name]
-            if name == "month":
-                result[name] = [FacetValue(v, c) for v, c in sorted(counter.items())]
+    def matching_sets(self, kind: str, searcher, parts: QueryParts, widen: bool = True) -> MatchingSets:
+        postings = SearchPostings()
+        widened = parts.widened() if widen else []
+        matching, per_facet, segments = [], {name: [] for name in widened}, []
+        for segment_searcher, offset in searcher.leaf_searchers():
+            if not segment_searcher.reader().doc_count_all():
                 continue
-            limit = request.facet_limits.get(name, request.facet_limit)
-            top = sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:limit]
-            result[name] = [FacetValue(v, c) for v, c in top]
-        return result
+            docsets = SegmentDocsets(segment_searcher, postings, self.caches[kind])
+            segments.append((docsets, offset))
+            user = difference(docsets.docs(parts.user), docsets.deleted())
+            filters = {name: docsets.docs(q) for name, q in parts.filters.items()}
+            dates = docsets.docs(parts.dates) if parts.dates is not None else None
+            excluded = docsets.docs(parts.excluded) if parts.excluded is not None else EMPTY
 
-    def _hits(self, kind: str, searcher, docnums: list[int], q: wq.Query) -> list[dict]:
+            def matches(leaving_out: str | None = None) -> np.ndarray:
+                # The month histogram leaves out the date range, not a month filter.
+                sets = [user, *(docs for name, docs in filters.items() if name != leaving_out or name == "month")]
+                if dates is not None and leaving_out != "month":
+                    sets.append(dates)
+                return difference(intersect(sets), excluded) + offset
+
+            matching.append(matches())
+            for name in widened:
+                per_facet[name].append(matches(leaving_out=name))
+        return MatchingSets(_joined(matching), {name: _joined(p) for name, p in per_facet.items()}, segments)
+
+    def top(self, kind: str, searcher, parts: QueryParts, sets: MatchingSets, sort: str, limit: int) -> list[int]:
+        docnums = sets.matching
+        column = SORT_COLUMNS.get(sort)
+        if column is not None:
+            return self._top_by_date(kind, sets, column, newest=sort == "newest", limit=limit)
+        combined = parts.combined()
+        if type(combined) is wq.Every and not combined.fieldname:
+            return [int(d) for d in docnums[:limit]]  # every score the same: document order, as Whoosh
+        return rank(searcher, combined, sets.segments, docnums, self.caches[kind], limit)
+
+    def _top_by_date(self, kind: str, sets: MatchingSets, column: str, newest: bool, limit: int) -> list[int]:
+        docnums = sets.matching
+        keys, seq = np.zeros(len(docnums), dtype=np.int64), np.zeros(len(docnums), dtype=np.int64)
+        for docsets, offset in sets.segments:
+            reader = docsets.reader
+            lo, hi = np.searchsorted(docnums, [offset, offset + reader.doc_count_all()])
+            local = docnums[lo:hi] - offset
+            keys[lo:hi] = sort_column(self.caches[kind], reader, column)[local]
+            if kind == "quotes":  # quotes of one article share its date: they follow in the order of the text
+                seq[lo:hi] = sort_column(self.caches[kind], reader, "seq")[local]
+        if newest:
+            keys = -keys
+        if len(keys) > limit:
+            threshold = np.partition(keys, limit - 1)[limit - 1]
+            candidates = np.flatnonzero(keys <= threshold)
+        else:
+            candidates = np.arange(len(keys))
+        order = np.lexsort((docnums[candidates], seq[candidates], keys[candidates]))[:limit]
+        return [int(d) for d in docnums[candidates[order]]]
+
+    def facet_counts(self, kind: str, searcher, sets: MatchingSets, request: SearchRequest) -> dict:
+        names = QUOTE_FACETS if kind == "quotes" else ARTICLE_FACETS
+        limits = {name: None if name == "month" else request.facet_limits.get(name, request.facet_limit)
+                  for name in names}
+        segments = live_segments(searcher)
+        counter = self.facets[kind]
+        counted = counter.top(segments, sets.matching, {n: limits[n] for n in names if n not in sets.widened})
+        for name, docnums in sets.widened.items():
+            counted.update(counter.top(segments, docnums, {name: limits[name]}))
+        return {name: [FacetValue(v, c) for v, c in counted[name]] for name in names}
+
+    def hits(self, kind: str, searcher, docnums: list[int], q: wq.Query) -> list[dict]:
         stored_ids = [searcher.stored_fields(d)["id"] for d in docnums]
-        terms = self._query_words(q, "text" if kind == "quotes" else "body", searcher)
+        words = self.query_words(q, "text" if kind == "quotes" else "body", searcher)
+        snippets = self.snippet_maker(kind, searcher)
         if kind == "quotes":
-            return self._quote_hits(stored_ids, terms, searcher)
-        return self._article_hits([int(i) for i in stored_ids], terms, searcher)
+            return self._quote_hits(stored_ids, words, snippets)
+        return self._article_hits([int(i) for i in stored_ids], words, snippets)
 
-    def _query_words(self, q: wq.Query, fieldname: str, searcher) -> frozenset[str]:
+    @staticmethod
+    def query_words(q: wq.Query, fieldname: str, searcher) -> frozenset[str]:
         words = set()
         for fname, text in q.iter_all_terms(phrases=True):
             if fname == fieldname or (fname == "title" and fieldname == "body"):
@@ -354,38 +422,31 @@ class SearchService:
                     words.add(expanded.decode("utf-8"))
         return frozenset(words)
 
-    def snippet(self, text: str, words: frozenset[str], fieldname: str, schema, top: int = 2) -> str:
-        """Fragments of `text` around the query's words, marked; the lead when nothing matches."""
-        text = strip_marks(text)
-        if words:
-            analyzer = schema[fieldname].analyzer
-            tokens = analyzer(text, positions=True, chars=True, mode="query", removestops=False)
-            tokens = highlight.set_matched_filter(tokens, words)
-            fragments = self._highlighter.fragmenter.fragment_tokens(text, tokens)
-            fragments = highlight.top_fragments(fragments, top, highlight.BasicFragmentScorer(),
-                                                highlight.FIRST)
-            if fragments:
-                return self._highlighter.formatter(text, fragments)
-        lead = text[:240]
-        return lead if len(text) <= 240 else lead.rsplit(" ", 1)[0] + " …"
+    def snippet_maker(self, kind: str, searcher) -> SnippetMaker:
+        """Snippets of the text field, made with the index's own analyzer."""
+        maker = self._snippets.get(kind)
+        if maker is None:
+            field = searcher.schema["text" if kind == "quotes" else "body"]
+            maker = self._snippets[kind] = SnippetMaker(field.analyzer, self._highlighter)
+        return maker
 
-    def _article_hits(self, ids: list[int], words: frozenset[str], searcher) -> list[dict]:
-        schema = searcher.schema
+    def _article_hits(self, ids: list[int], words: frozenset[str], snippets: SnippetMaker) -> list[dict]:
         hits = []
         for row in self.store.article_summaries(ids):
             hit = dict(row)
-            hit["snippet"] = self.snippet(row["body"], words, "body", schema)
-            del hit["body"]
+            hit["snippet"] = snippets.snippet(hit.pop("body"), words)
             hits.append(hit)
         return hits
 
-    def _quote_hits(self, quote_ids: list[str], words: frozenset[str], searcher) -> list[dict]:
-        keys = [parse_quote_id(i) for i in quote_ids]
-        rows = self.store.quote_rows(keys)
+    def _quote_hits(self, quote_ids: list[str], words: frozenset[str], snippets: SnippetMaker) -> list[dict]:
+        rows = self.store.quote_rows([parse_quote_id(i) for i in quote_ids])
         hits = []
         for row in rows:
             hit = dict(row)
-            hit["snippet"] = self.snippet(row["text"], words, "text", searcher.schema, top=3) \
-                if words else row["text"]
+            hit["snippet"] = snippets.snippet(row["text"], words, top=3) if words else row["text"]
             hits.append(hit)
         return hits
+
+
+def _joined(parts: list[np.ndarray]) -> np.ndarray:
+    return np.concatenate(parts) if parts else EMPTY

@@ -87,6 +87,22 @@ def test_facets_count_the_current_results(service):
     assert {v.value for v in narrowed.facets["org"]} == {"European Union"}
 
 
+def test_any_of_facets_and_months_are_counted_without_their_own_filter(service):
+    def counts(response, facet):
+        return {v.value: v.count for v in response.facets[facet]}
+
+    by_source = service.search(SearchRequest(filters={"source": ["Wire"]}))
+    assert titles(by_source) == ["Sanctions threat"]
+    assert counts(by_source, "source") == {"Agency": 1, "Wire": 1, "Sports Desk": 1}  # what each would add
+    assert counts(by_source, "place") == {"Moscow": 1, "Washington": 1}  # the results' own
+    by_date = service.search(SearchRequest(date_from="2022-02", filters={"speaker": ["Dmitry Peskov"]}))
+    assert titles(by_date) == ["Sanctions threat"]
+    assert counts(by_date, "month") == {"2022-01": 1, "2022-02": 1}  # the range shown inside the whole span
+    assert counts(by_date, "speaker") == {"Dmitry Peskov": 1}  # the date range still applies
+    by_month = service.search(SearchRequest(q="peskov", filters={"month": ["2022-01"]}, date_from="2022"))
+    assert counts(by_month, "month") == {"2022-01": 1}  # a month filter is kept; only the range is left out
+
+
 def test_filters_exclusions_and_dates(service):
     assert titles(service.search(SearchRequest(excludes={"source": ["Wire"]}, sort="oldest"))) == \
         ["Geneva talks end", "Cup final"]

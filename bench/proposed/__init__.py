@@ -1,4 +1,2 @@
-"""A prototype of the index/ changes proposed in the benchmark report, kept in bench/
-because index/ belongs to the lead: `ProposedSearchService` is SearchService with
-the matching set, facet counts, date sorts and snippets computed the fast way.
-`python -m bench.compare_proposed` checks it gives the same answers and times it."""
+"""Prototypes of changes outside bench/ measured before they are adopted:
+`bulk_writer.py`, an index writer for bulk ingest (`python -m bench.ingest --proposed`)."""

@@ -1,0 +1,29 @@
+"""Per-segment numpy copies of the numbers searches sort, filter and score by:
+the sort columns (date_newest, date_oldest, seq) and Whoosh's stored field lengths."""
+from __future__ import annotations
+
+import numpy as np
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.util.numeric import byte_to_length
+
+from index.segment_cache import SegmentCache
+
+# Whoosh stores a field's length in one byte; this is the length each byte stands for.
+LENGTH_OF_BYTE = np.array([byte_to_length(b) if b else 0 for b in range(256)], dtype=np.float64)
+
+
+def sort_column(cache: SegmentCache, reader, column: str) -> np.ndarray:
+    def build():
+        return np.fromiter(reader.column_reader(column), dtype=np.int64, count=reader.doc_count_all())
+    return cache.get(reader, f"column:{column}", build)
+
+
+def field_lengths(cache: SegmentCache, reader, fieldname: str) -> np.ndarray:
+    """Each document's length in the field as BM25F sees it (Whoosh's byte-coded approximation)."""
+    def build():
+        column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        if column is None:
+            return np.zeros(reader.doc_count_all(), dtype=np.float64)
+        codes = np.fromiter(column, dtype=np.uint8, count=reader.doc_count_all())
+        return LENGTH_OF_BYTE[codes]
+    return cache.get(reader, f"lengths:{fieldname}", build)

@@ -82,6 +82,16 @@ CUE_WORDS = set(_CUE_LEMMAS.split())
 NO_INVERSION = {"tell", "tells", "told", "telling", "ask", "asks", "urge", "urges", "urged",
                 "call", "calls", "called", "describe", "describes", "described", "charge",
                 "charges", "charged", "warn", "promise", "promises", "promised"}
+# AP-style abbreviations of US states, as in "Sen. Marco Rubio (R-Fla.)".
+STATE_ABBREVIATIONS = {
+    "ala.": "alabama", "ariz.": "arizona", "ark.": "arkansas", "calif.": "california", "colo.": "colorado",
+    "conn.": "connecticut", "del.": "delaware", "fla.": "florida", "ga.": "georgia", "ill.": "illinois",
+    "ind.": "indiana", "kan.": "kansas", "ky.": "kentucky", "la.": "louisiana", "md.": "maryland",
+    "mass.": "massachusetts", "mich.": "michigan", "minn.": "minnesota", "miss.": "mississippi",
+    "mo.": "missouri", "mont.": "montana", "neb.": "nebraska", "nev.": "nevada", "okla.": "oklahoma",
+    "ore.": "oregon", "pa.": "pennsylvania", "tenn.": "tennessee", "tex.": "texas", "vt.": "vermont",
+    "va.": "virginia", "wash.": "washington", "wis.": "wisconsin", "wyo.": "wyoming",
+}
 QUESTION_CUES = {"ask", "asks", "asked", "asking"}
 LEADING_CONJUNCTIONS = {"but", "and", "yet", "so", "still", "meanwhile", "however", "then", "now",
                         "also", "instead", "later", "earlier"}
@@ -579,6 +589,32 @@ class _Resolver:
                 kind = "subject"
             self.events.append(_Event(m.start, m.person, kind))
         self.events.sort(key=lambda e: e.position)
+        for position, person in self._described_subjects():
+            bisect.insort(self.events, _Event(position, person, "subject"), key=lambda e: e.position)
+
+    def _described_subjects(self) -> list[tuple[int, int]]:
+        """Sentences opening with a description of someone the text named with that role:
+        "The Wisconsin Republican gave Trump some credit" is about Ryan."""
+        t = self.t
+        found = []
+        for s in t.sentence_starts:
+            while s < len(t.doc) and (_lower(t, s) in LEADING_CONJUNCTIONS or _is_punct(t.doc[s].text)):
+                s += 1
+            if s >= len(t.doc) or _lower(t, s) != "the" or t.quote_of[s] >= 0:
+                continue
+            end = s + 1
+            while end < len(t.doc) and end - s < 6 and _outside(t, end) and _np_word(t, end) \
+                    and t.doc[end].text not in POSSESSIVE_TOKENS and not _mentions_between(t, end, end + 1):
+                end += 1
+            if end >= len(t.doc) or end == s + 1 or t.doc[end].text in POSSESSIVE_TOKENS or _lower(t, end) == "of":
+                continue
+            role = role_of(t.doc[end - 1].text, [x.text for x in t.doc[max(0, end - 3):end - 1]])
+            if role is None:
+                continue
+            person = self._by_role(role, t.starts[s], exclude=set(), qualifiers=self._qualifiers(s, end))
+            if person is not None:
+                found.append((t.starts[s], person))
+        return found
 
     def _is_subject(self, token: int) -> bool:
         t = self.t
@@ -595,11 +631,18 @@ class _Resolver:
             return False  # "Simmons, an Obama supporter, said": the apposition's names are not the subject
         if all(t.quote_of[i] < 0 and (_np_word(t, i) or t.doc[i].text in (",", "(", ")")) for i in range(s, token)):
             return True
-        # "In his statement Saturday, Sanders went further": an opening phrase, then the subject
-        return (token - 1 > s and t.doc[token - 1].text == ","
+        if _lower(t, s) == "as" and s + 1 < token and _lower(t, s + 1) == "for":
+            # "As for Trump, he said …": the one the sentence is about
+            ends = [m.token_end for m in _mentions_between(t, token, token + 1)]
+            return bool(ends) and ends[0] < len(t.doc) and t.doc[ends[0]].text == "," \
+                and all(_np_word(t, i) for i in range(s + 2, token))
+        # "In his statement Saturday, Sanders went further", "A month ago, Florida developer Mel
+        # Sembler said": an opening phrase, then the subject
+        comma = next((i for i in range(token - 1, s, -1) if t.doc[i].text == ","), None)
+        return (comma is not None and token - s <= 25
+                and all(_np_word(t, i) for i in range(comma + 1, token))
                 and all(t.quote_of[i] < 0 for i in range(s, token))
-                and not _mentions_between(t, s, token - 1)
-                and token - s <= 20)
+                and not _mentions_between(t, s, comma))
 
     def add_speaker(self, position: int, person: int) -> None:
         bisect.insort(self.events, _Event(position, person, "speaker"), key=lambda e: e.position)
@@ -636,7 +679,7 @@ class _Resolver:
             return Attribution(None, mention_text, None, 0.0, None, "")
         if first in INDEFINITE:
             return Attribution(None, mention_text, None, 0.0, None, "")
-        person = self._by_role(role, doc[a].idx, exclude=set(owners))
+        person = self._by_role(role, doc[a].idx, exclude=set(owners), qualifiers=self._qualifiers(after_owner, b))
         if person is None:
             unknown = self._unknown_name(a, b)  # "United Auto Workers Secretary-Treasurer Gary Casteel"
             if unknown and unknown.lower() not in ROLE_WORDS:
@@ -709,17 +752,51 @@ class _Resolver:
         name, kind = canonical_entity(phrase, None)
         return name if kind == "org" else None
 
-    def _by_role(self, role: str, position: int, exclude: set[int]) -> int | None:
-        """The person given `role` who was named last before `position`."""
-        best, best_position = None, -1
+    def _by_role(self, role: str, position: int, exclude: set[int], qualifiers: tuple[str, ...] = ()) -> int | None:
+        """The person given `role` who was named last before `position`; with qualifiers
+        ("the Vermont senator"), one whose title or apposition has them, when there is one."""
+        candidates = []
         for index, person in enumerate(self.t.people.persons):
             if index in exclude or role not in expand_roles(person.roles):
                 continue
             starts = [m.start for m in person.mentions if not m.possessive]
             k = bisect.bisect_left(starts, position)
-            if k and starts[k - 1] > best_position:
-                best, best_position = index, starts[k - 1]
-        return best
+            if k:
+                candidates.append((starts[k - 1], index))
+        if not candidates:
+            return None
+        if qualifiers:
+            qualified = [c for c in candidates if self._described_as(c[1], position, qualifiers)]
+            # "the Vermont senator": the one senator the text named, else only one from Vermont
+            candidates = qualified if qualified or len(candidates) > 1 else candidates
+        return max(candidates)[1] if candidates else None
+
+    def _described_as(self, person: int, position: int, qualifiers: tuple[str, ...]) -> bool:
+        """Whether the text put these words in a title or apposition of the person before `position`."""
+        doc = self.t.doc
+        for m in self.t.people.persons[person].mentions:
+            if m.start >= position:
+                break
+            start = m.token_start  # the title: "Texas Sen." …
+            while start > 0 and m.token_start - start < 6 and _is_title(doc[start - 1].text) \
+                    and not _mentions_between(self.t, start - 1, start):
+                start -= 1
+            end = m.token_end  # … and what follows up to the next name or the sentence end: "(R-Fla.)"
+            while end < len(doc) and end - m.token_end < 10 and doc[end].text not in (".", ";") \
+                    and "\n" not in doc[end].text and not _mentions_between(self.t, end, end + 1):
+                end += 1
+            around = doc[start:m.token_start].text.split() + doc[m.token_end:end].text.split()
+            words = {w.strip(",()").lower() for w in " ".join(around).replace("-", " ").split()}
+            words |= {STATE_ABBREVIATIONS[w] for w in words if w in STATE_ABBREVIATIONS}
+            if all(q in words for q in qualifiers):
+                return True
+        return False
+
+    def _qualifiers(self, a: int, b: int) -> tuple[str, ...]:
+        """The places in a description: "Vermont" in "the Vermont senator" (found in "Vermont Sen.
+        Bernie Sanders" or "Sanders (I-Vt.)")."""
+        t = self.t
+        return tuple(_lower(t, i) for i in range(a, b) if t.doc[i].ent_type_ == "GPE" and t.doc[i].text.isalpha())
 
     def _pronoun(self, pronoun: str, position: int, mention_text: str) -> Attribution:
         if pronoun not in PERSONAL_PRONOUNS:

@@ -299,3 +299,28 @@ def test_the_one_asked_answers_next(quotes_of):
     body = ("“I was angry,” Ann Lee said. What upset her, she said, was a question last week, when a young man "
             "asked Mary Jones why people disliked her. “I thought, what did your mother teach you?” she said.")
     assert speakers(quotes_of(body)) == ["Ann Lee", "Ann Lee"]  # nobody named asked: no one answers
+
+
+def test_a_description_with_a_place_finds_the_one_from_there(quotes_of):
+    body = "Texas Sen. Ted Cruz and Arizona Sen. John McCain spoke at the forum.\n\n“We will fight,” the Texas senator said."
+    assert speakers(quotes_of(body)) == ["Ted Cruz"]
+    body = ("Sen. Marco Rubio (R-Fla.) and Sen. John McCain (R-Ariz.) spoke at the forum.\n\n"
+            "“We will fight,” said the Florida senator.")
+    assert speakers(quotes_of(body)) == ["Marco Rubio"]
+
+
+def test_a_description_opening_a_sentence_makes_its_person_the_subject(quotes_of):
+    body = ("Senator Jim Lee met Governor Tom Baker on Monday. “We agreed on nothing,” Lee said.\n\n"
+            "The governor later praised the plan.\n\n“It is a good start,” he said.")
+    assert speakers(quotes_of(body)) == ["Jim Lee", "Tom Baker"]
+
+
+def test_as_for_someone_makes_them_the_subject(quotes_of):
+    body = "“We lost,” Senator Jim Lee said on Monday.\n\nAs for Tom Baker, he said he was not worried. “We will win,” he said."
+    assert speakers(quotes_of(body)) == ["Jim Lee", "Tom Baker"]
+
+
+def test_a_subject_with_a_title_after_an_opening_phrase(quotes_of):
+    body = ("“We will win,” Senator Jim Lee said. Just a few months ago, Florida developer Mel Sembler expressed "
+            "dismay at the race. “I now fear it may happen,” he told the Times.")
+    assert speakers(quotes_of(body)) == ["Jim Lee", "Mel Sembler"]

@@ -441,9 +441,11 @@ def _name_apposition(t: _Text, end: int, hi: int) -> int:
 def _skip_between_left(t: _Text, cue: int, lo: int) -> int:
     """Index just after the speaker phrase, skipping "also", "has", "later" before the cue."""
     j = cue
-    while j - 1 >= lo and _lower(t, j - 1) in BETWEEN_WORDS or (j - 1 >= lo and t.doc[j - 1].text.endswith("ly")
-                                                                  and t.doc[j - 1].text.islower()):
-        j -= 1
+    while j - 1 >= lo and (_lower(t, j - 1) in BETWEEN_WORDS
+                           or t.doc[j - 1].text.endswith("ly") and t.doc[j - 1].text.islower()
+                           or t.doc[j - 1].ent_type_ in ("DATE", "TIME") and j - 1 > lo
+                           and _lower(t, j - 2) in BETWEEN_WORDS | {"on"}):
+        j -= 1  # "Priebus later Thursday told", "Trump on Tuesday said"
         if cue - j > 3:
             break
     return j
@@ -675,7 +677,8 @@ class _Resolver:
                 return Attribution(org, mention_text, None, 0.8, None, "org")
             unknown = self._unknown_name(a, b)
             if unknown:
-                return Attribution(unknown, mention_text, None, 0.6, None, "name")
+                known = next((i for i, p in enumerate(t.people.persons) if p.name == unknown), None)
+                return Attribution(unknown, mention_text, None, 0.6 if known is None else 0.8, known, "name")
             return Attribution(None, mention_text, None, 0.0, None, "")
         if first in INDEFINITE:
             return Attribution(None, mention_text, None, 0.0, None, "")
@@ -718,14 +721,14 @@ class _Resolver:
                                     or _lower(t, start - 1).strip(".") in HONORIFICS)
         start = next((i for i in range(start, end - 1) if _lower(t, i) in FIRST_NAME_GENDER), start)
         first_name = end - start >= 2 and _lower(t, start) in FIRST_NAME_GENDER
-        if not after_role and not first_name and any(t.doc[i].ent_type_ in NOT_NAMES for i in range(start, end)):
-            return None
         name = t.doc[start:end].text
         if name.isupper() and len(name) <= 5:
             return None  # an acronym is an organization, not a person
         for person in t.people.persons:
             if same_person(person.name, name):
-                return person.name
+                return person.name  # "Trump told …" that NER took for a title is still Trump
+        if not after_role and not first_name and any(t.doc[i].ent_type_ in NOT_NAMES for i in range(start, end)):
+            return None
         return name
 
     def _head_role(self, a: int, b: int) -> str | None:

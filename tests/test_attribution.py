@@ -324,3 +324,18 @@ def test_a_subject_with_a_title_after_an_opening_phrase(quotes_of):
     body = ("“We will win,” Senator Jim Lee said. Just a few months ago, Florida developer Mel Sembler expressed "
             "dismay at the race. “I now fear it may happen,” he told the Times.")
     assert speakers(quotes_of(body)) == ["Jim Lee", "Mel Sembler"]
+
+
+def test_a_known_name_that_ner_labelled_otherwise_is_still_the_person(nlp):
+    from spacy.tokens import Span
+
+    body = "Donald Trump spoke in Ohio.\n\n“We will build it,” Trump told The Associated Press of the prospects."
+    doc = nlp(body)
+    start = next(t.i for t in doc if t.text == "Trump" and t.i > 3)
+    doc.set_ents([Span(doc, start, start + 5, label="WORK_OF_ART")], default="unmodified")  # as NER sometimes does
+    assert speakers(extract_quotes(body, doc)) == ["Donald Trump"]
+
+
+def test_a_date_between_the_speaker_and_the_cue(quotes_of):
+    body = "Reince Priebus spoke on Wednesday.\n\nPriebus later Thursday told Fox News: “Both men are meeting next week.”"
+    assert speakers(quotes_of(body)) == ["Reince Priebus"]

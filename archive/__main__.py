@@ -11,10 +11,11 @@ import sys
 from pathlib import Path
 
 from archive.config import Settings
-from archive.pipeline import FileReport, IngestOptions, Ingester, files_under, prepare_chunk
+from archive.pipeline import FileReport, IngestOptions, Ingester, files_under, finish_ingest, prepare_chunk
 
 log = logging.getLogger("archive")
-INDEX_EVERY = 1000  # articles per index commit in a bulk ingest
+INDEX_EVERY = 1000  # articles per index commit in an ingest of fewer than BULK_FILES files
+BULK_FILES = 20  # from this many files: every core, and one index commit for the whole ingest
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,13 +107,12 @@ def run_ingest(args) -> int:
     """Each report line is printed (and flushed) as soon as its batch is committed, so a
     line saying "added" means the article is in the store, whatever happens next."""
     from archive.store import Store
-    from index.rebuild import catch_up
 
     settings = Settings.from_env(args.data)
     store = Store(settings.data_dir)
     writer = _writer_or_none(store, settings)
     paths = list(files_under(args.paths))
-    jobs = args.jobs if args.jobs is not None else ((os.cpu_count() or 1) if len(paths) >= 20 else 1)
+    jobs = args.jobs if args.jobs is not None else ((os.cpu_count() or 1) if len(paths) >= BULK_FILES else 1)
     progress = Progress(len(paths)) if sys.stderr.isatty() else None
     unreadable: list[FileReport] = []
 
@@ -124,14 +124,13 @@ def run_ingest(args) -> int:
         sys.stdout.flush()
 
     files = _read_files(paths, progress, unreadable)
-    reports = Ingester(store, writer, index_every=INDEX_EVERY).ingest(files, _options(args), settings.limits, n_process=jobs,
-                                             on_batch=show)
+    # 20 files or more: a bulk load (worker processes, one index commit at the end).
+    reports = Ingester(store, writer, index_every=INDEX_EVERY).ingest(
+        files, _options(args), settings.limits, n_process=jobs, on_batch=show, bulk=len(paths) >= BULK_FILES)
     show(unreadable)
     reports += unreadable
     if writer is not None:
-        catch_up(store, writer)  # articles renamed to a fuller speaker name on the way
-        if len(paths) >= 100:
-            writer.optimize()
+        finish_ingest(store, writer)
     _print_summary(reports, indexed=writer is not None)
     store.close()
     ok = [r for r in reports if r.status != "failed"]

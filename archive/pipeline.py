@@ -108,6 +108,11 @@ class Ingester:
     stored articles have gathered: every Whoosh commit writes a segment, and many small
     ones cost far more than a few large ones. Until then the store's index queue
     holds them, so nothing is lost if the process stops.
+
+    A bulk ingest (`ingest(..., bulk=True)`) holds the writer's `bulk_load()` instead:
+    each stored batch's documents go into the open index writers at once, in the
+    parent process while the workers annotate the next batches, and one commit at the
+    end makes the whole load one segment per index.
     """
 
     def __init__(self, store: Store, writer=None, index_every: int = 1):
@@ -116,9 +121,12 @@ class Ingester:
         self.index_every = index_every
         self._unindexed: list[Article] = []
         self._waiting_reports: list[FileReport] = []
+        self._load = None  # the writer's BulkLoad during a bulk ingest
+        self._queued_at: dict[int, str] = {}  # when each article waiting here was queued
 
     def store_batch(self, batch: list[Prepared]) -> BatchResult:
         result = BatchResult()
+        stored: list[Article] = []
         with self.store.transaction() as db:
             for item in batch:
                 if item.article is None:
@@ -137,46 +145,106 @@ class Ingester:
                                     published=article.published.iso(), quotes=len(article.quotes))
                 result.reports.append(report)
                 if outcome.status != "duplicate":
-                    self._unindexed.append(article)
+                    stored.append(article)
                     self._waiting_reports.append(report)
-        if len(self._unindexed) >= self.index_every:
-            self.flush()
+                    self._queued_at[article.id] = _queued_at(db, [article.id]).get(article.id)
+        if self._load is not None:
+            self._add_to_load(stored)
+        else:
+            self._unindexed.extend(stored)
+            if len(self._unindexed) >= self.index_every:
+                self.flush()
         result.indexed = not self._unindexed
         return result
 
     def flush(self) -> bool:
-        """Index what is stored but not yet indexed; False when that has to wait (no writer,
-        or another process holds it: the store's queue keeps the articles)."""
+        """Index what is stored but not yet indexed (a bulk load: commit it); False when
+        that has to wait (no writer, or another process holds it: the store's queue keeps
+        the articles)."""
         articles, reports = self._unindexed, self._waiting_reports
         if not articles:
             return True
         if self.writer is None:
             return False
+        if self._load is not None:
+            self._load.commit()
+            self._load = None
+        else:
+            from index.writer import IndexBusy
+            try:
+                self.writer.write(_latest_versions(articles))
+            except IndexBusy as exc:
+                log.warning("%s; %d articles stay queued for indexing", exc, len(articles))
+                return False
+        ids = sorted({a.id for a in articles})
+        # An article queued again since it was stored here (a later article renamed its
+        # speaker to a fuller name) was indexed with the old name: it stays queued.
+        requeued = {i for i, at in _queued_at(self.store.db, ids).items() if at != self._queued_at.get(i)}
+        self.store.dequeue([i for i in ids if i not in requeued])
+        for report in reports:
+            report.searchable = report.article_id not in requeued
+        self._unindexed, self._waiting_reports, self._queued_at = [], [], {}
+        return True
+
+    def _add_to_load(self, stored: list[Article]) -> None:
+        stored = _latest_versions(stored)
+        if any(self._load.holds(article.id) for article in stored):
+            # A new version of an article this load holds: commit, then go on in a new load.
+            self.flush()
+            self._start_load()
+            if self._load is None:
+                self._unindexed.extend(stored)
+                return
+        self._load.add(stored)
+        self._unindexed.extend(stored)
+
+    def _start_load(self) -> None:
         from index.writer import IndexBusy
         try:
-            self.writer.write(articles)
+            self._load = self.writer.bulk_load()
         except IndexBusy as exc:
-            log.warning("%s; %d articles stay queued for indexing", exc, len(articles))
-            return False
-        self.store.dequeue([a.id for a in articles])
-        for report in reports:
-            report.searchable = True
-        self._unindexed, self._waiting_reports = [], []
-        return True
+            log.warning("%s; the articles of this ingest stay queued for indexing", exc)
+            self._load = None
 
     def ingest(self, files: Iterable[tuple[str, bytes]], options: IngestOptions | None = None,
                limits: Limits | None = None, n_process: int = 1, batch_size: int = 64,
-               on_batch: Callable[[list[FileReport]], None] | None = None) -> list[FileReport]:
+               on_batch: Callable[[list[FileReport]], None] | None = None,
+               bulk: bool | None = None) -> list[FileReport]:
         """Ingest (name, bytes) pairs; returns one report per article or failure.
-        `on_batch` sees each batch's reports as soon as that batch is stored."""
+        `on_batch` sees each batch's reports as soon as that batch is stored.
+        `bulk` (default: when n_process > 1): index through one bulk load, committed at
+        the end, instead of a commit every `index_every` articles."""
         options = options or IngestOptions()
         reports: list[FileReport] = []
-        for batch in _prepared_batches(files, options, limits, n_process, batch_size, self):
-            reports.extend(batch)
-            if on_batch:
-                on_batch(batch)
-        self.flush()
+        if (bulk if bulk is not None else n_process > 1) and self.writer is not None:
+            self.flush()
+            self._start_load()
+        try:
+            for batch in _prepared_batches(files, options, limits, n_process, batch_size, self):
+                reports.extend(batch)
+                if on_batch:
+                    on_batch(batch)
+            self.flush()
+        finally:
+            if self._load is not None:  # stopped by an error: the store's queue keeps the articles
+                self._load.cancel()
+                self._load = None
+                self._unindexed, self._waiting_reports, self._queued_at = [], [], {}
         return reports
+
+
+MAX_SEGMENTS = 4  # Whoosh's own merge policy starts merging small segments at five
+
+
+def finish_ingest(store: Store, writer) -> None:
+    """After an ingest: index what the store queued on the way (articles whose speaker a
+    later article renamed to a fuller name), then merge the index if it has more segments
+    than MAX_SEGMENTS (a bulk load leaves one, plus one for those renamed articles)."""
+    from index.rebuild import catch_up
+
+    catch_up(store, writer)
+    if any(count > MAX_SEGMENTS for count in writer.segment_counts().values()):
+        writer.optimize()
 
 
 def _prepared_batches(files, options, limits, n_process, batch_size, ingester: Ingester) -> Iterator[list[FileReport]]:
@@ -192,7 +260,8 @@ def _prepared_batches(files, options, limits, n_process, batch_size, ingester: I
         pending = []
         for chunk in chunks:
             pending.append(pool.submit(prepare_chunk, chunk, options, limits, db_path))
-            if len(pending) >= n_process * 2:
+            # Enough chunks ahead that the workers keep busy while this process stores and indexes.
+            if len(pending) >= n_process * 3:
                 yield ingester.store_batch(pending.pop(0).result()).reports
         for future in pending:
             yield ingester.store_batch(future.result()).reports
@@ -209,6 +278,23 @@ def prepare_chunk(chunk: list[tuple[str, bytes]], options: IngestOptions, limits
         item.duplicate_of = known.get(content_hash(item.article))
     annotate([p.article for p in articles if p.duplicate_of is None])
     return prepared
+
+
+def _queued_at(db, ids: list[int]) -> dict[int, str]:
+    """When each of these articles was last queued for indexing (those still queued)."""
+    stamps: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        marks = ", ".join("?" for _ in part)
+        rows = db.execute(f"SELECT article_id, queued_at FROM index_queue WHERE article_id IN ({marks})", part)
+        stamps.update((row[0], row[1]) for row in rows)
+    return stamps
+
+
+def _latest_versions(articles: list[Article]) -> list[Article]:
+    """One Article per id, the last stored (the same URL twice in a batch: v1, then v2)."""
+    latest = {article.id: article for article in articles}
+    return list(latest.values()) if len(latest) < len(articles) else articles
 
 
 def _worker_init() -> None:

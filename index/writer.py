@@ -3,9 +3,13 @@
 Whoosh allows one writer per index at a time; this class is the only code that
 opens one. Articles are written in batches with one commit per batch; after a
 bulk load `optimize()` merges segments (many small segments slow queries down).
+A bulk ingest instead holds one writer per index for the whole load (`bulk_load`):
+documents go in as their articles are stored, and the one commit at the end leaves
+a single new segment, which needs no optimize() in a fresh index.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import shutil
 import threading
@@ -14,6 +18,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.index import LockError
 from whoosh.query import Or, Term
+from whoosh.writing import SegmentWriter
 
 from archive.model import Article
 from index.documents import article_document, quote_documents
@@ -53,6 +58,21 @@ def index_is_healthy(path: Path) -> bool:
         return False
 
 
+class _SegmentWriter(SegmentWriter):
+    """Whoosh's segment writer without a stat() per posting when it commits.
+
+    Writing out the postings, Whoosh asks the new segment for the field length of every
+    posting; for a field that keeps no lengths (ids, facet values) it looks on disk, for
+    every posting again, whether the lengths file exists. The segment's files are all
+    written by then and do not change, so each answer is kept.
+    """
+
+    def per_document_reader(self):
+        reader = super().per_document_reader()
+        reader.has_column = functools.lru_cache(maxsize=None)(reader.has_column)
+        return reader
+
+
 class IndexWriter:
     def __init__(self, path: str | Path):
         self.path = Path(path)
@@ -76,14 +96,7 @@ class IndexWriter:
                 article_writer.cancel()
                 raise
             try:
-                if not fresh:
-                    ids = [str(article.id) for article in articles]
-                    article_writer.delete_by_query(Or([Term("id", i) for i in ids]))
-                    quote_writer.delete_by_query(Or([Term("article_id", i) for i in ids]))
-                for article in articles:
-                    article_writer.add_document(**article_document(article))
-                    for doc in quote_documents(article):
-                        quote_writer.add_document(**doc)
+                _add(article_writer, quote_writer, articles, fresh)
             except BaseException:
                 article_writer.cancel()
                 quote_writer.cancel()
@@ -101,19 +114,105 @@ class IndexWriter:
             article_writer.commit()
             quote_writer.commit()
 
+    def bulk_load(self) -> BulkLoad:
+        """Both Whoosh writers, held until the load's commit() or cancel(); IndexBusy when
+        another process holds either."""
+        return BulkLoad(self)
+
     def optimize(self) -> None:
+        """Merge each index into one segment, unless it is one segment already (Whoosh
+        would rewrite it as it is)."""
         with self._lock:
             for name in INDEX_NAMES:
-                self.indexes[name].optimize()
+                segments = self.indexes[name]._segments()
+                if len(segments) > 1 or any(segment.has_deletions() for segment in segments):
+                    self._writer(name).commit(optimize=True)
+
+    def segment_counts(self) -> dict[str, int]:
+        return {name: len(self.indexes[name]._segments()) for name in INDEX_NAMES}
 
     def doc_count(self, name: str = "articles") -> int:
         return self.indexes[name].doc_count()
 
     def _writer(self, name: str):
         try:
-            return self.indexes[name].writer(timeout=LOCK_TIMEOUT_SECONDS)
+            return _SegmentWriter(self.indexes[name], timeout=LOCK_TIMEOUT_SECONDS)
         except LockError:
             raise IndexBusy(f"the {name} index is being written by another process") from None
+
+
+class BulkLoad:
+    """One writer per index for a whole bulk load, committed once, so the load becomes one
+    segment per index and its documents are analyzed while the next articles are still
+    being read and annotated. No other process can write the index until commit() or
+    cancel(); articles added here are searchable after commit() (until then the store's
+    index queue holds them)."""
+
+    def __init__(self, owner: IndexWriter):
+        self._owner = owner
+        owner._lock.acquire()
+        try:
+            self._articles = owner._writer("articles")
+            try:
+                self._quotes = owner._writer("quotes")
+            except BaseException:
+                self._articles.cancel()
+                raise
+        except BaseException:
+            owner._lock.release()
+            raise
+        self._ids: set[int] = set()
+        self.closed = False
+
+    def holds(self, article_id: int) -> bool:
+        """Whether this load already has a version of the article (Whoosh cannot replace a
+        document it has not committed: commit before adding another version)."""
+        return article_id in self._ids
+
+    def add(self, articles: list[Article]) -> None:
+        """Add or replace these articles and their quotes (one version each, none held yet)."""
+        if not articles:
+            return
+        try:
+            _add(self._articles, self._quotes, articles, fresh=False)
+        except BaseException:
+            self.cancel()
+            raise
+        self._ids.update(article.id for article in articles)
+
+    def commit(self) -> None:
+        try:
+            self._articles.commit()
+            self._quotes.commit()
+        except BaseException:
+            self.cancel()
+            raise
+        self._close()
+
+    def cancel(self) -> None:
+        if self.closed:
+            return
+        for writer in (self._articles, self._quotes):
+            if not writer.is_closed:
+                writer.cancel()
+        self._close()
+
+    def _close(self) -> None:
+        self.closed = True
+        self._owner._lock.release()
+
+
+def _add(article_writer, quote_writer, articles: list[Article], fresh: bool) -> None:
+    """The batch's old documents go in one query per index (deleting term by term opens a
+    reader over every segment for each article); `fresh`: the index cannot hold them yet."""
+    if not fresh:
+        ids = [str(article.id) for article in articles]
+        article_writer.delete_by_query(Or([Term("id", i) for i in ids]))
+        quote_writer.delete_by_query(Or([Term("article_id", i) for i in ids]))
+    for article in articles:
+        article_writer.add_document(**article_document(article))
+        for doc in quote_documents(article):
+            quote_writer.add_document(**doc)
 
 
 def wipe(path: Path) -> None:

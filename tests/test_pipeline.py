@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from archive.pipeline import IngestOptions, Ingester
+from archive.pipeline import IngestOptions, Ingester, finish_ingest
 from archive.store import Store
 from helpers import PROJECT, SEED
 from index.rebuild import recover
@@ -128,3 +128,78 @@ def test_cli_ingest_reindex_stats(tmp_path):
     assert "reindexed 1 articles" in run_cli("reindex", "--data", str(data)).stdout
     stats = json.loads(run_cli("stats", "--data", str(data)).stdout)
     assert stats["articles"] == 1 and stats["quotes"] == 13 and stats["index_queue"] == 0
+
+
+# ---------------------------------------------------------------- bulk ingest: one index load
+
+def index_total(data_dir, q: str = "", kind: str = "articles", **filters) -> int:
+    store = Store(data_dir)
+    try:
+        return SearchService(data_dir / "index", store).search(SearchRequest(q=q, kind=kind, filters=filters)).total
+    finally:
+        store.close()
+
+
+def test_a_bulk_ingest_in_two_worker_processes_stores_and_indexes_everything_as_one_segment(data_dir):
+    store = Store(data_dir)
+    writer = recover(store, data_dir / "index")
+    files = [story(f"https://gazette.example/{n}", f"“Item {n} is funded,” said Mayor Ann Lee. Heron{n} nests.",
+                   title=f"Vote {n}") for n in range(12)]
+    reports = Ingester(store, writer).ingest(files, n_process=2, batch_size=4)
+    finish_ingest(store, writer)
+    assert [r.status for r in reports] == ["added"] * 12 and all(r.searchable for r in reports)
+    assert store.stats()["index_queue"] == 0
+    assert writer.segment_counts() == {"articles": 1, "quotes": 1}
+    store.close()
+    assert index_total(data_dir) == 12
+    assert index_total(data_dir, "heron7") == 1
+    assert index_total(data_dir, kind="quotes", q="funded") == 12
+
+
+def test_a_bulk_ingest_indexes_the_last_version_of_an_article_updated_on_the_way(data_dir):
+    store = Store(data_dir)
+    writer = recover(store, data_dir / "index")
+    url = "https://gazette.example/vote"
+    files = [story(url, "“We won,” said Mayor Ann Lee."), story(url, "“We lost,” said Mayor Ann Lee."),
+             story("https://gazette.example/other", "The harbour opened."),
+             story(url, "“We drew,” said Mayor Ann Lee.")]
+    reports = Ingester(store, writer).ingest(files, n_process=1, batch_size=2, bulk=True)
+    finish_ingest(store, writer)
+    assert [r.status for r in reports] == ["added", "updated", "added", "updated"]
+    assert store.stats()["index_queue"] == 0
+    store.close()
+    assert index_total(data_dir) == 2
+    assert index_total(data_dir, "drew") == 1 and index_total(data_dir, "won") == index_total(data_dir, "lost") == 0
+    assert index_total(data_dir, kind="quotes") == 1
+
+
+def test_a_speaker_renamed_by_a_later_article_of_the_same_load_is_indexed_with_the_fuller_name(data_dir):
+    store = Store(data_dir)
+    writer = recover(store, data_dir / "index")
+    files = [story("https://gazette.example/1", "“No comment,” Peskov said on Monday.", title="Kremlin one"),
+             story("https://gazette.example/2", "“It would be madness,” said Dmitry Peskov, the Kremlin spokesman.",
+                   title="Kremlin two")]
+    Ingester(store, writer).ingest(files, n_process=1, bulk=True)
+    finish_ingest(store, writer)
+    stored = {q.speaker for a in store.get_many(store.all_ids()) for q in a.quotes}
+    assert stored == {"Dmitry Peskov"}
+    assert store.stats()["index_queue"] == 0
+    store.close()
+    assert index_total(data_dir, kind="quotes", speaker=["Dmitry Peskov"]) == 2
+    assert index_total(data_dir, speaker=["Dmitry Peskov"]) == 2
+    assert index_total(data_dir, speaker=["Peskov"]) == 0
+
+
+def test_optimize_leaves_a_single_segment_as_it_is_and_merges_several(data_dir):
+    store = Store(data_dir)
+    writer = recover(store, data_dir / "index")
+    Ingester(store, writer).ingest([story("https://gazette.example/1", "The harbour opened.")])
+    files_before = sorted(p.name for p in (data_dir / "index").iterdir())
+    writer.optimize()
+    assert sorted(p.name for p in (data_dir / "index").iterdir()) == files_before
+    Ingester(store, writer).ingest([story("https://gazette.example/2", "The bridge closed.", title="Bridge")])
+    assert writer.segment_counts()["articles"] == 2
+    writer.optimize()
+    assert writer.segment_counts()["articles"] == 1
+    store.close()
+    assert index_total(data_dir, "bridge") == 1 and index_total(data_dir) == 2

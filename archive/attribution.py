@@ -438,6 +438,34 @@ def _name_apposition(t: _Text, end: int, hi: int) -> int:
     return end
 
 
+def _apposed_name(t: _Text, comma: int, lo: int) -> tuple[int, int] | None:
+    """The name that a long apposition ending at `comma` follows: "Texas delegate Bill Eastland,
+    wearing a cowboy hat and “Ted Cruz” pins, said", "Harry Bond, 30, of Raleigh, N.C., who …, said".
+
+    The name must open its clause (a few title words after the start of the sentence, a
+    quotation or a comma) and be followed by a comma or a parenthesis; the apposition holds no
+    cue and no quotation longer than a few words."""
+    if comma < 1 or t.doc[comma].text != ",":
+        return None
+    floor = max(lo, t.sentence_starts[t.sentence_of[comma]], comma - 40)
+    for m in reversed(_mentions_between(t, floor, comma)):
+        if m.possessive or m.token_end >= comma or t.doc[m.token_end].text not in (",", "(") \
+                or t.quote_of[m.token_start] >= 0:
+            continue
+        for x in range(m.token_end, comma):
+            if t.quote_of[x] >= 0 and len(t.text[t.spans[t.quote_of[x]].start:t.spans[t.quote_of[x]].end]) > 30:
+                return None
+            if "\n" in t.doc[x].text or t.doc[x].text in (";", ":") or _lower(t, x) in CUE_WORDS:
+                return None
+        k = m.token_start - 1
+        while k >= floor and m.token_start - k <= 3 and _outside(t, k) and not _is_punct(t.doc[k].text):
+            k -= 1
+        if k < floor or t.quote_of[k] >= 0 or t.doc[k].text in (",", "—", "–"):
+            return m.token_start, comma
+        return None
+    return None
+
+
 def _skip_between_left(t: _Text, cue: int, lo: int) -> int:
     """Index just after the speaker phrase, skipping "also", "has", "later" before the cue."""
     j = cue
@@ -509,6 +537,8 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
                 and _outside(t, before - 2):
             np = _named_right_np(t, cue_end, hi) if lower not in NO_INVERSION and before == i else None
             np = np or _left_np(t, before, lo)  # "Peskov, 54, said" unless "…, said Grant Green"
+            if np is None or not any(not m.possessive for m in _mentions_between(t, *np)):
+                np = _apposed_name(t, before - 1, lo) or np  # "Harry Bond, 30, of Raleigh, N.C., who …, said"
         after_quote_or_comma = before - 1 >= 0 and (
             t.quote_of[before - 1] >= 0 or t.doc[before - 1].text in (",", ":", ";", "—", "–"))
         opens_sentence = before == i and (i == 0 or t.sentence_of[i - 1] != t.sentence_of[i]) \

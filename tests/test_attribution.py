@@ -339,3 +339,12 @@ def test_a_known_name_that_ner_labelled_otherwise_is_still_the_person(nlp):
 def test_a_date_between_the_speaker_and_the_cue(quotes_of):
     body = "Reince Priebus spoke on Wednesday.\n\nPriebus later Thursday told Fox News: “Both men are meeting next week.”"
     assert speakers(quotes_of(body)) == ["Reince Priebus"]
+
+
+def test_a_name_before_a_long_apposition(quotes_of):
+    body = ("“We have had better conventions,” Ohio delegate Tom Baker, wearing a cowboy hat and “Jim Lee” "
+            "campaign pins, said as the balloons fell.")
+    assert speakers(quotes_of(body)) == ["Tom Baker", None]
+    body = ("“Both candidates scare me,” Harry Bond, 30, of Raleigh, N.C., who was among those polled, "
+            "said in an interview.")
+    assert speakers(quotes_of(body)) == ["Harry Bond"]

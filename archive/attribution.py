@@ -700,6 +700,13 @@ class _Resolver:
             m = named[0]
             person = t.people.persons[m.person]
             return Attribution(person.name, mention_text, None, 0.9, m.person, "name")
+        comma = next((i for i in range(a + 1, b) if doc[i].text == ","), None)
+        if comma is not None and first not in DETERMINERS:
+            # "Matdos Santos, legal director for the ACLU of Oregon": the name before the apposition
+            head = self._unknown_name(a, comma)
+            if head:
+                known = next((i for i, p in enumerate(t.people.persons) if p.name == head), None)
+                return Attribution(head, mention_text, None, 0.6 if known is None else 0.8, known, "name")
         role = self._head_role(after_owner, b)
         if role is None:
             org = self._org(a, b)
@@ -745,8 +752,8 @@ class _Resolver:
                 and role_of(t.doc[start - 1].text) is None and t.doc[start - 1].text.isalpha() \
                 and _lower(t, start - 1).strip(".") not in HONORIFICS:
             start -= 1
-        if start == end:
-            return None
+        if start == end or end - start == 1 and t.doc[start].is_stop:
+            return None  # "Others, reacting to …, shouted"
         after_role = start > a and (role_of(t.doc[start - 1].text) is not None
                                     or _lower(t, start - 1).strip(".") in HONORIFICS)
         start = next((i for i in range(start, end - 1) if _lower(t, i) in FIRST_NAME_GENDER), start)

@@ -348,3 +348,15 @@ def test_a_name_before_a_long_apposition(quotes_of):
     body = ("“Both candidates scare me,” Harry Bond, 30, of Raleigh, N.C., who was among those polled, "
             "said in an interview.")
     assert speakers(quotes_of(body)) == ["Harry Bond"]
+
+
+def test_the_name_before_an_apposition_when_ner_missed_it(nlp):
+    body = "“We think the state went too far,” Matdos Santos, legal director for ACLU of Oregon, said."
+    doc = nlp(body)
+    doc.ents = [e for e in doc.ents if e.label_ != "PERSON"]  # as NER sometimes misses a name
+    assert speakers(extract_quotes(body, doc)) == ["Matdos Santos"]
+
+
+def test_a_capitalized_common_word_is_no_name(quotes_of):
+    (q,) = quotes_of("“Stop the coverup!” Others, reacting to the delay, shouted.")
+    assert q.speaker is None

@@ -23,7 +23,14 @@ def union(arrays: list[np.ndarray]) -> np.ndarray:
         return EMPTY
     if len(arrays) == 1:
         return arrays[0]
-    return np.unique(np.concatenate(arrays))
+    return distinct(np.sort(np.concatenate(arrays)))
+
+
+def distinct(ordered: np.ndarray) -> np.ndarray:
+    """The distinct values of a sorted array (np.unique hashes first: many times slower)."""
+    if len(ordered) < 2:
+        return ordered
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
 
 
 def difference(keep: np.ndarray, drop: np.ndarray) -> np.ndarray:

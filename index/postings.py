@@ -16,7 +16,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.system import _INT_SIZE
 
-from index.docnums import EMPTY
+from index.docnums import EMPTY, distinct, intersect
 
 NO_WEIGHTS = np.zeros(0, dtype=np.float64)
 
@@ -31,6 +31,24 @@ def term_bytes(reader, fieldname: str, text) -> bytes | None:
 def _leaf_matcher(reader, fieldname: str, text: bytes):
     matcher = reader.postings(fieldname, text)
     return matcher.child if isinstance(matcher, FilterMatcher) else matcher
+
+
+def _block(matcher: W3LeafMatcher) -> tuple[np.ndarray, np.ndarray]:
+    """The current block's document numbers and weights: Whoosh's own decoding of the
+    block's data, with the gaps summed and the weights expanded in numpy."""
+    if matcher._data is None:
+        matcher._read_data()
+    gaps, weights = matcher._data[0], matcher._data[1]
+    if matcher._byteids:
+        matcher._read_ids()
+        ids = np.asarray(matcher._ids, dtype=np.int64)
+    else:
+        ids = np.cumsum(np.asarray(gaps, dtype=np.int64))
+    if weights is None:
+        return ids, np.ones(len(ids))
+    if isinstance(weights, float):
+        return ids, np.full(len(ids), weights)
+    return ids, np.asarray(weights, dtype=np.float64)
 
 
 def read_postings(reader, fieldname: str, text: bytes, values: bool = False
@@ -52,10 +70,9 @@ def read_postings(reader, fieldname: str, text: bytes, values: bool = False
                 value_list if values else None)
     id_blocks, weight_blocks, value_list = [], [], []
     while matcher.is_active():
-        matcher._read_ids()
-        matcher._read_weights()
-        id_blocks.append(np.asarray(matcher._ids, dtype=np.int64))
-        weight_blocks.append(np.asarray(matcher._weights, dtype=np.float64))
+        ids, weights = _block(matcher)
+        id_blocks.append(ids)
+        weight_blocks.append(weights)
         if values:
             matcher._read_values()
             value_list.extend(matcher._values)
@@ -79,12 +96,10 @@ def read_blocks(reader, fieldname: str, text: bytes, docs: np.ndarray) -> tuple[
             matcher._skip_to_block(lambda: matcher.block_max_id() < target)
             if not matcher.is_active():
                 break
-        matcher._read_ids()
-        matcher._read_weights()
+        ids, weights = _block(matcher)
         matcher._read_values()
-        ids = np.asarray(matcher._ids, dtype=np.int64)
         id_blocks.append(ids)
-        weight_blocks.append(np.asarray(matcher._weights, dtype=np.float64))
+        weight_blocks.append(weights)
         value_list.extend(matcher._values)
         i = int(np.searchsorted(docs, ids[-1], side="right"))
         matcher._next_block()
@@ -138,6 +153,79 @@ def _decode_positions(value: bytes) -> list[int]:
     return list(accumulate(loads(value[_INT_SIZE:] if value.endswith(b".") else value[_INT_SIZE:] + b".")))
 
 
+# A Positions value is the count (4 bytes, big-endian) and a pickle (protocol 2) of the gaps
+# between positions: PROTO 2, EMPTY_LIST, BINPUT 0, then MARK, the gaps and APPENDS ("e"),
+# or for a single gap the gap and APPEND ("a"). A gap is BININT1 ("K", one byte), BININT2
+# ("M", two bytes, little-endian) or BININT ("J", four). Lists over 1000 long are pickled
+# in batches; those, and anything else unexpected, are unpickled one by one.
+_HEADER = _INT_SIZE + 5
+_OPCODE_WIDTH = np.zeros(256, dtype=np.int64)
+_OPCODE_WIDTH[[ord("K"), ord("M"), ord("J")]] = [2, 3, 5]
+_BININT1, _APPENDS, _APPEND = ord("K"), ord("e"), ord("a")
+_BATCH = 1000
+
+
+def decode_positions_batch(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """(count of positions of each value, all their positions laid end to end), for values
+    of a Positions field, without a Python call per value."""
+    if not values:
+        return EMPTY, EMPTY
+    sizes = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    data = np.frombuffer(b"".join(values) + bytes(8), dtype=np.uint8)
+    counts = (data[starts].astype(np.int64) << 24) | (data[starts + 1].astype(np.int64) << 16) \
+        | (data[starts + 2].astype(np.int64) << 8) | data[starts + 3]
+    firsts = np.cumsum(counts) - counts  # where each value's gaps start among all gaps
+    item = starts + _HEADER + (counts > 1)  # the first gap's opcode, after the MARK when several
+    gaps = np.zeros(int(counts.sum()), dtype=np.int64)
+    unread = _read_one_byte_gaps(data, item, counts, firsts, gaps)
+    unread = _read_gaps(data, item, counts, firsts, gaps, unread)
+    for i in unread.tolist():
+        gaps[firsts[i]:firsts[i] + counts[i]] = np.diff(_decode_positions(values[i]), prepend=0)
+    running = np.cumsum(gaps)
+    before = np.zeros(len(values), dtype=np.int64)
+    nonempty = counts > 0
+    before[nonempty] = running[firsts[nonempty]] - gaps[firsts[nonempty]]
+    return counts, running - np.repeat(before, counts)
+
+
+def _read_one_byte_gaps(data, item, counts, firsts, gaps) -> np.ndarray:
+    """Fill in the values whose gaps are all one byte (nearly all), in one pass; the others'."""
+    owner = np.repeat(np.arange(len(counts)), counts)
+    place = np.arange(len(owner)) - np.repeat(firsts, counts)
+    opcodes = np.minimum(np.repeat(item, counts) + 2 * place, len(data) - 2)
+    closing = data[np.minimum(item + 2 * counts, len(data) - 1)]
+    readable = closing == np.where(counts > 1, _APPENDS, _APPEND)
+    readable[owner[data[opcodes] != _BININT1]] = False
+    chosen = readable[owner]
+    gaps[chosen] = data[opcodes[chosen] + 1]
+    return np.flatnonzero(~readable)
+
+
+def _read_gaps(data, item, counts, firsts, gaps, which: np.ndarray) -> np.ndarray:
+    """Fill in these values gap by gap (all of them at once for each place); the ones left."""
+    too_long = which[counts[which] > _BATCH]
+    which = which[counts[which] <= _BATCH]
+    pointer = item[which].copy()
+    failed = np.zeros(len(counts), dtype=bool)
+    active = np.arange(len(which))
+    place = 0
+    while len(active):
+        at = pointer[active]
+        opcode = data[at]
+        width = _OPCODE_WIDTH[opcode]
+        value = data[at + 1].astype(np.int64) | np.where(width > 2, data[at + 2].astype(np.int64) << 8, 0) \
+            | np.where(width > 3, (data[at + 3].astype(np.int64) << 16) | (data[at + 4].astype(np.int64) << 24), 0)
+        bad = (width == 0) | (value >= 2 ** 31)
+        failed[which[active[bad]]] = True
+        good = active[~bad]
+        gaps[firsts[which[good]] + place] = value[~bad]
+        pointer[good] += width[~bad]
+        place += 1
+        active = good[counts[which[good]] > place]
+    return np.union1d(too_long, np.flatnonzero(failed))
+
+
 def phrase_supported(q: wq.Phrase) -> bool:
     """Exact phrases; phrases with slop or a boost are left to Whoosh."""
     return q.slop == 1 and q.boost == 1.0
@@ -146,40 +234,43 @@ def phrase_supported(q: wq.Phrase) -> bool:
 def match_phrase(reader, q: wq.Phrase, postings: SearchPostings) -> PhraseMatch:
     """Segment-local documents holding the phrase's words one after the other.
 
-    The rarest word's documents are the candidates. Word by word, rarest first, the
-    positions are decoded for the candidates still standing, from only the posting
-    blocks that can hold one, and a candidate stays while some start position fits
-    every word read so far: a common word like "the" is mostly skipped block by block."""
+    Each (document, position where the phrase would start) is one number; a word's
+    numbers are its positions less its place in the phrase, and the phrase matches
+    where every word has the same number. The candidates are the documents of the two
+    rarest words; each further word is read only in the posting blocks that can hold a
+    document still standing, so a common word like "the" is mostly skipped block by block."""
     nothing = PhraseMatch(EMPTY, [NO_WEIGHTS for _ in q.words])
     if q.fieldname not in reader.schema:
         return nothing
     field = reader.schema[q.fieldname]
-    decode = _decode_positions if isinstance(field.format, formats.Positions) else field.format.decode_positions
     words = [field.to_bytes(w) for w in q.words]
     if not words or any((q.fieldname, w) not in reader for w in words):
         return nothing
-    candidates: np.ndarray | None = None
-    starts: list[set[int]] = []
+    by_rarity = sorted(range(len(words)), key=lambda i: reader.doc_frequency(q.fieldname, words[i]))
+    full = {i: postings.read(reader, q.fieldname, words[i], values=True) for i in by_rarity[:2]}
+    candidates = intersect([ids for ids, _, _ in full.values()])
+    decode = decode_positions_batch if isinstance(field.format, formats.Positions) else _decode_each(field.format)
+    starts: np.ndarray | None = None
     read: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-    for offset in sorted(range(len(words)), key=lambda i: reader.doc_frequency(q.fieldname, words[i])):
-        if candidates is None:
-            ids, weights, values = postings.read(reader, q.fieldname, words[offset], values=True)
-            candidates = ids
-            starts = [{p - offset for p in decode(value)} for value in values]
-        else:
-            ids, weights, values = read_blocks(reader, q.fieldname, words[offset], candidates)
-            where = np.minimum(np.searchsorted(ids, candidates), max(len(ids) - 1, 0))
-            present = ids[where] == candidates if len(ids) else np.zeros(len(candidates), dtype=bool)
-            candidates = candidates[present]
-            starts = [possible for possible, keep in zip(starts, present.tolist()) if keep]
-            for possible, j in zip(starts, where[present].tolist()):
-                possible.intersection_update(p - offset for p in decode(values[j]))
-        read[offset] = (ids, weights)
-        alive = [i for i, possible in enumerate(starts) if possible]
-        if len(alive) < len(candidates):
-            candidates = candidates[alive]
-            starts = [starts[i] for i in alive]
+    for place in by_rarity:
+        ids, weights, values = full.get(place) or read_blocks(reader, q.fieldname, words[place], candidates)
+        read[place] = (ids, weights)
+        where = np.minimum(np.searchsorted(ids, candidates), max(len(ids) - 1, 0))
+        present = ids[where] == candidates if len(ids) else np.zeros(len(candidates), dtype=bool)
+        counts, positions = decode([values[i] for i in where[present].tolist()])
+        word_starts = (np.repeat(candidates[present], counts) << 32) + positions - place
+        word_starts = word_starts[positions >= place]
+        starts = word_starts if starts is None else np.intersect1d(starts, word_starts, assume_unique=True)
+        candidates = distinct(starts >> 32)
         if not len(candidates):
             return nothing
-    weights = [read[offset][1][np.searchsorted(read[offset][0], candidates)] for offset in range(len(words))]
+    weights = [read[place][1][np.searchsorted(read[place][0], candidates)] for place in range(len(words))]
     return PhraseMatch(candidates, weights)
+
+
+def _decode_each(fmt):
+    def decode(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+        decoded = [fmt.decode_positions(v) for v in values]
+        flat = [p for positions in decoded for p in positions]
+        return np.array([len(p) for p in decoded], dtype=np.int64), np.array(flat, dtype=np.int64)
+    return decode

@@ -37,6 +37,10 @@ from index.snippets import MATCH_END, MATCH_START, MarkFormatter, SnippetMaker, 
 from index.storage import read_segments_in_place
 from index.writer import open_or_create
 
+# At import, so that it holds for every reader of the process: the serving process
+# (web/runtime.py) imports this module before its index health check opens any.
+read_segments_in_place()
+
 MAX_QUERY_CHARS = 500
 MAX_TERM_EXPANSIONS = 512
 MAX_PAGE = 500
@@ -283,7 +287,6 @@ class SearchService:
     def __init__(self, index_path: str | Path, store: Store):
         self.index_path = Path(index_path)
         self.store = store
-        read_segments_in_place()
         self.reopen()
         self._highlighter = highlight.Highlighter(
             fragmenter=highlight.ContextFragmenter(maxchars=220, surround=60, charlimit=200_000),

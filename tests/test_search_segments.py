@@ -74,6 +74,8 @@ REQUESTS = [
     SearchRequest(q="rail OR taxes"),
     SearchRequest(q="(budget AND night) OR club"),
     SearchRequest(q='"taxes will"'),
+    SearchRequest(q='"the budget"'),
+    SearchRequest(kind="quotes", q='"will rise after"'),
     SearchRequest(q='"budget night"~4'),
     SearchRequest(q="budgit~"),
     SearchRequest(q="bud*"),

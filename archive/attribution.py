@@ -75,7 +75,7 @@ press presses pressed stating remarking assert asserts asserted asserting blame 
 cite cites cited citing criticize criticizes criticized criticized criticising praise praises praised
 praising thank thanks thanked dismiss dismisses dismissed denounce denounces denounced chide chides
 chided chiding retweet retweets retweeted email emails emailed imply implies implied indicate
-indicates indicated bemoan bemoans bemoaned asking
+indicates indicated bemoan bemoans bemoaned asking questioned
 """
 CUE_WORDS = set(_CUE_LEMMAS.split())
 # Cues whose object is the addressee, never the speaker: "told CNN" is not "said CNN".
@@ -216,7 +216,8 @@ def _build_text(doc, spans: list[QuoteSpan], people: People) -> _Text:
             if "\n" in tok.text or "\n" in text[tok.idx + len(tok): nxt.idx]:
                 paragraph += 1
         elif quote_of[i] < 0 and tok.text in SENTENCE_END and quote_of[i + 1] < 0 and _starts_sentence(nxt.text) \
-                and not (tok.text == "." and i > 0 and _is_abbreviation(doc[i - 1].text)):
+                and not (tok.text == "." and i > 0 and _is_abbreviation(doc[i - 1].text)) \
+                and not (tok.text == "." and i > 0 and doc[i - 1].text in ("No", "Nos") and nxt.text[:1].isdigit()):
             breaks = True
         elif quote_of[i] < 0 and tok.text in SENTENCE_END and quote_of[i + 1] >= 0:
             breaks = True
@@ -985,8 +986,9 @@ def _colon_speaker(t: _Text, first_a: int) -> _Clause | None:
         return None
     crossed = "\n" in t.text[t.doc[j].idx:t.starts[first_a]] if first_a < len(t.starts) else False
     lo = j
-    while lo - 1 >= 0 and t.quote_of[lo - 1] < 0 and "\n" not in t.doc[lo - 1].text and j - lo < 40:
-        lo -= 1
+    while lo - 1 >= 0 and t.quote_of[lo - 1] < 0 and "\n" not in t.doc[lo - 1].text and j - lo < 40 \
+            and t.sentence_of[lo - 1] == t.sentence_of[j]:
+        lo -= 1  # "…, said Loomis. Kasich resisted: “…”" is Kasich's
     clauses = _clauses(t, lo, j)
     if clauses:
         return clauses[-1]  # "Williams added about Carson:" is Williams
@@ -1013,9 +1015,18 @@ def _dash_signature(t: _Text, last_b: int) -> _Clause | None:
     i = last_b
     while i < len(t.doc) and "\n" in t.doc[i].text and t.quote_of[i] < 0:
         i += 1
-    if i == last_b or i >= len(t.doc) or t.doc[i].text not in ("-", "—", "–", "―", "--"):
+    if i == last_b or i >= len(t.doc):
         return None
-    np = _right_np(t, i + 1, min(len(t.doc), i + 12))
+    text = t.doc[i].text
+    if text in ("-", "—", "–", "―", "--"):
+        np = _right_np(t, i + 1, min(len(t.doc), i + 12))
+    elif text[0] in "-—–―" and text[1:2].isupper():  # "-Michelle Marks, Philadelphia." in one token
+        end = i + 1
+        while end < min(len(t.doc), i + 6) and _is_title(t.doc[end].text):
+            end += 1
+        np = (i, end)
+    else:
+        return None
     if np is None or not any(not m.possessive for m in _mentions_between(t, np[0], np[1])):
         return None
     return _Clause(i, i + 1, np[0], np[1])

@@ -360,3 +360,21 @@ def test_the_name_before_an_apposition_when_ner_missed_it(nlp):
 def test_a_capitalized_common_word_is_no_name(quotes_of):
     (q,) = quotes_of("“Stop the coverup!” Others, reacting to the delay, shouted.")
     assert q.speaker is None
+
+
+def test_a_signature_dash_written_against_the_name(quotes_of):
+    body = "“Great speech. She is ready. She never quits.”\n\n-President Barack Obama, tweeting after the speech."
+    assert speakers(quotes_of(body)) == ["Barack Obama"]
+
+
+def test_a_colon_speaker_is_in_the_colons_own_sentence(quotes_of):
+    body = ("“Do something about it,” said Tom Baker, president of the city’s police union. "
+            "Governor John Kasich resisted: “Governors do not have that power.”")
+    assert speakers(quotes_of(body)) == ["Tom Baker", "John Kasich"]
+    body = "As John Cornyn, the No. 2 in the Senate leadership, put it: “This person will not be confirmed.”"
+    assert speakers(quotes_of(body)) == ["John Cornyn"]
+
+
+def test_questioned_is_a_cue(quotes_of):
+    (q,) = quotes_of("“What made him change so fundamentally?” Glenn Beck questioned.")
+    assert q.speaker == "Glenn Beck"

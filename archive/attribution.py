@@ -439,14 +439,15 @@ def _name_apposition(t: _Text, end: int, hi: int) -> int:
     return end
 
 
-def _apposed_name(t: _Text, comma: int, lo: int) -> tuple[int, int] | None:
+def _apposed_name(t: _Text, comma: int, lo: int, unclosed: bool = False) -> tuple[int, int] | None:
     """The name that a long apposition ending at `comma` follows: "Texas delegate Bill Eastland,
     wearing a cowboy hat and “Ted Cruz” pins, said", "Harry Bond, 30, of Raleigh, N.C., who …, said".
 
     The name must open its clause (a few title words after the start of the sentence, a
     quotation or a comma) and be followed by a comma or a parenthesis; the apposition holds no
-    cue and no quotation longer than a few words."""
-    if comma < 1 or t.doc[comma].text != ",":
+    cue and no quotation longer than a few words. `unclosed`: no comma ends the apposition,
+    `comma` is where the cue stands ("Sam Lau, the spokesman for the Iowa Democratic Party said")."""
+    if comma < 1 or t.doc[comma].text != "," and not unclosed:
         return None
     floor = max(lo, t.sentence_starts[t.sentence_of[comma]], comma - 40)
     for m in reversed(_mentions_between(t, floor, comma)):
@@ -458,6 +459,8 @@ def _apposed_name(t: _Text, comma: int, lo: int) -> tuple[int, int] | None:
                 return None
             if "\n" in t.doc[x].text or t.doc[x].text in (";", ":") or _lower(t, x) in CUE_WORDS:
                 return None
+        if unclosed and not _plain_apposition(t, m.token_end, comma):
+            return None
         k = m.token_start - 1
         while k >= floor and m.token_start - k <= 3 and _outside(t, k) and not _is_punct(t.doc[k].text):
             k -= 1
@@ -465,6 +468,19 @@ def _apposed_name(t: _Text, comma: int, lo: int) -> tuple[int, int] | None:
             return m.token_start, comma
         return None
     return None
+
+
+def _plain_apposition(t: _Text, comma: int, end: int) -> bool:
+    """ ", the communications director for the party" / ", president and CEO of …": a role
+    right after the comma, nothing that could make it a clause of its own ("Clinton, a top aide
+    said", "Haley, who delivered …, is …", "Trump, whom he called")."""
+    words = [_lower(t, i) for i in range(comma + 1, end)]
+    if not words or len(words) > 15 or words[0] in ("a", "an", "one", "another"):
+        return False
+    if not any(role_of(t.doc[i].text) for i in range(comma + 1, min(end, comma + 5))):
+        return False
+    return not any(w in PRONOUNS or w in ("his", "her", "their", "its") or w in PASSIVE_BEFORE
+                   or w in ("has", "have", "had", "whom", "whose") for w in words)
 
 
 def _skip_between_left(t: _Text, cue: int, lo: int) -> int:
@@ -534,6 +550,8 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
         prev_is_word = before - 1 >= lo and _outside(t, before - 1) and not _is_punct(t.doc[before - 1].text)
         if prev_is_word and prev not in ("and", "but", "or", "then"):
             np = _left_np(t, before, lo)
+            if np is None or not any(not m.possessive for m in _mentions_between(t, *np)):
+                np = _apposed_name(t, before, lo, unclosed=True) or np
         elif before - 1 >= lo and t.doc[before - 1].text in (",", ")") and before - 2 >= lo \
                 and _outside(t, before - 2):
             np = _named_right_np(t, cue_end, hi) if lower not in NO_INVERSION and before == i else None
@@ -1135,7 +1153,30 @@ def _candidate_clauses(t: _Text, first_a: int, last_b: int) -> list[tuple[_Claus
                     and not _relative_clause_between(t, c, first_a, last_b)]
         anywhere.sort(key=lambda c: min(abs(c.start - first_a), abs(c.start - last_b)))
         candidates += [(c, 0.85, False) for c in anywhere]
+    if not candidates:
+        announced = _announcing_sentence(t, first_a)
+        if announced is not None:
+            candidates.append((announced, 0.8, True))
     return candidates
+
+
+def _announcing_sentence(t: _Text, first_a: int) -> _Clause | None:
+    """ "Sam Lau, the party's spokesman, said in a statement. “There are no ballots …”": a
+    reporting sentence of its own paragraph, with nothing said in it, right before the quotation."""
+    if first_a <= 0 or first_a >= len(t.doc) or t.doc[first_a - 1].text != "." or t.quote_of[first_a - 1] >= 0:
+        return None
+    lo, hi = _sentence_range(t, first_a - 1)
+    if any(t.quote_of[i] >= 0 or "\n" in t.doc[i].text for i in range(lo, hi)):
+        return None
+    clauses = [c for c in _clauses(t, lo, hi - 1) if not c.guessed]
+    if not clauses:
+        return None
+    clause = clauses[-1]
+    tail = [i for i in range(clause.end, hi - 1) if not _is_punct(t.doc[i].text)]
+    if len(tail) > 6 or any(_lower(t, i) in ("that", "to", "he", "she", "it", "they", "whether", "if") for i in tail) \
+            or _lower(t, clause.cue_start) in NO_INVERSION or clause.np_start > clause.cue_start:
+        return None  # "… said that …", "… told reporters": something was said there already
+    return clause
 
 
 def is_partial(text: str, span: QuoteSpan) -> bool:

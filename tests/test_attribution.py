@@ -378,3 +378,16 @@ def test_a_colon_speaker_is_in_the_colons_own_sentence(quotes_of):
 def test_questioned_is_a_cue(quotes_of):
     (q,) = quotes_of("“What made him change so fundamentally?” Glenn Beck questioned.")
     assert q.speaker == "Glenn Beck"
+
+
+def test_a_reporting_sentence_right_before_the_quotation(quotes_of):
+    body = ("Sam Lee, the communications director for the state party said in a statement. "
+            "“There are no paper ballots to recount.”")
+    assert speakers(quotes_of(body)) == ["Sam Lee"]
+
+
+def test_a_name_before_an_apposition_no_comma_closes(quotes_of):
+    (q,) = quotes_of("Ann Lee, president and CEO of the Ohio Restaurant Association stated, “It is a math problem.”")
+    assert q.speaker == "Ann Lee"
+    body = "“Lock her up,” Clinton, the attendees chanted."
+    assert speakers(quotes_of(body)) == [None]  # "the attendees" are the speakers: nobody named

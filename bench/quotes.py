@@ -42,6 +42,7 @@ import json
 import re
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -206,7 +207,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("train", "dev"), default="dev")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--n-process", type=int, default=1)
-    parser.add_argument("--errors", type=int, default=0, help="print this many wrong attributions")
+    parser.add_argument("--errors", type=int, default=0,
+                        help="count the misses by pattern and print this many examples (gold quote and speaker, "
+                             "ours with mention and cue)")
     parser.add_argument("--bare", action="store_true",
                         help="also time bare nlp.pipe: PIPE_COMPONENTS against the full pipeline")
     args = parser.parse_args(argv)
@@ -244,8 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.bare:
         for label, words_per_second in bare_pipe_speeds(texts, words, args.n_process):
             print(f"bare nlp.pipe, {label}: {words_per_second:.0f} words/s")
-    for line in errors[: args.errors]:
-        print(line)
+    if args.errors:
+        print("\n".join(error_report(errors, args.errors)))
     return 0
 
 
@@ -264,7 +267,30 @@ def bare_pipe_speeds(texts: list[str], words: int, n_process: int):
         yield label, words / (time.perf_counter() - started)
 
 
-def _errors(article: dict, predicted: list) -> list[str]:
+def _how(p) -> str:
+    """How our quotation was credited, from its mention: a pronoun, a name, a description."""
+    mention = (p.speaker_mention or "").strip()
+    if not mention:
+        return "no clause"
+    if mention.lower() in ("he", "she"):
+        return "pronoun"
+    if p.speaker and parse_person_name(p.speaker).surname and fold(parse_person_name(p.speaker).surname.split()[-1]) \
+            in {fold(w) for w in re.findall(r"[^\W\d_]+", mention)}:
+        return "name"
+    return "description" if p.speaker else "unresolved"
+
+
+def miss_category(kind: str, p) -> str:
+    """A pattern for a miss: what we found where the gold quotation is."""
+    if p is None:
+        return f"{kind}: no quotation span"
+    if not p.speaker:
+        return f"{kind}: no speaker ({_how(p)})"
+    return f"{kind}: wrong speaker via {_how(p)}"
+
+
+def _errors(article: dict, predicted: list) -> list[tuple[str, str]]:
+    """(category, description) of each miss: gold quote and speaker, ours with mention and cue."""
     out = []
     text = article["text"]
     for g in article["quotes"]:
@@ -282,20 +308,39 @@ def _errors(article: dict, predicted: list) -> list[str]:
         s, e = g["quote_spans"][0][0], g["quote_spans"][-1][1]
         context = text[max(0, s - 200): min(len(text), e + 150)].replace("\n", " / ")
         got = f"{p.speaker!r} via {p.speaker_mention!r} {p.cue!r}" if p is not None else "no span"
-        out.append(f"--- {kind} gold={g.get('speaker')!r} auto={g.get('speaker_resolved_auto')!r} ours={got}\n    {context}")
+        out.append((miss_category(kind, p),
+                    f"--- {kind} gold={g.get('speaker')!r} auto={g.get('speaker_resolved_auto')!r} ours={got}"
+                    f"\n    Q: {g.get('quote', '')[:80]!r}\n    {context}"))
+    if not article["quotes"]:
+        return out
     for p in predicted:
         if not p.speaker:
             continue
         g = best_gold(p, article["quotes"])
         if g is not None and gold_speaker_ok(p.speaker, g):
             continue
-        if not article["quotes"]:
-            continue
+        if g is not None and not judgeable(g):
+            continue  # what (c) leaves out
         context = text[max(0, p.start - 200): min(len(text), p.end + 150)].replace("\n", " / ")
         gold = f"gold={g.get('speaker')!r} auto={g.get('speaker_resolved_auto')!r}" if g else "no gold quote"
-        out.append(f"--- PREC {gold} ours={p.speaker!r} via {p.speaker_mention!r} {p.cue!r}"
-                   f"\n    Q: {p.text[:80]!r}\n    {context}")
+        category = "PREC: no gold quotation" if g is None else f"PREC: wrong speaker via {_how(p)}"
+        out.append((category, f"--- PREC {gold} ours={p.speaker!r} via {p.speaker_mention!r} {p.cue!r}"
+                              f"\n    Q: {p.text[:80]!r}\n    {context}"))
     return out
+
+
+def error_report(errors: list[tuple[str, str]], limit: int) -> list[str]:
+    """Misses counted by pattern, then up to `limit` examples, grouped by pattern."""
+    counts = Counter(category for category, _ in errors)
+    lines = ["misses by pattern:"] + [f"  {n:5d}  {category}" for category, n in counts.most_common()]
+    shown = 0
+    for category, _ in counts.most_common():
+        examples = [text for c, text in errors if c == category][:max(0, limit - shown)]
+        if examples:
+            lines.append(f"== {category}")
+            lines.extend(examples)
+            shown += len(examples)
+    return lines
 
 
 if __name__ == "__main__":

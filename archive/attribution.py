@@ -75,7 +75,7 @@ press presses pressed stating remarking assert asserts asserted asserting blame 
 cite cites cited citing criticize criticizes criticized criticized criticising praise praises praised
 praising thank thanks thanked dismiss dismisses dismissed denounce denounces denounced chide chides
 chided chiding retweet retweets retweeted email emails emailed imply implies implied indicate
-indicates indicated bemoan bemoans bemoaned asking questioned
+indicates indicated bemoan bemoans bemoaned asking questioned agreed
 """
 CUE_WORDS = set(_CUE_LEMMAS.split())
 # Cues whose object is the addressee, never the speaker: "told CNN" is not "said CNN".
@@ -395,7 +395,7 @@ def _right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
             i += 1
             continue
         if text.isalpha() and text.islower() and lower not in CUE_WORDS and lower not in NP_STOP \
-                and not lower.endswith("ed") \
+                and (not lower.endswith("ed") or t.doc[i - 1].text in ("-", "–")) \
                 and any(_is_title(t.doc[x].text) and t.quote_of[x] < 0 for x in range(i + 1, min(hi, i + 3))) \
                 and all(t.doc[x].text.isalpha() for x in range(i + 1, min(hi, i + 3))):
             i += 1  # "said Virginia delegate Beau Correll"
@@ -542,6 +542,11 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
             continue
         np = None
         if lower.endswith("ing") and before - 1 >= lo and _ends_with_comma(t, before - 1):
+            reporter = _reporting_clause_before(t, before - 1, lo)
+            if reporter is not None:  # "“…,” Law said, noting that …"
+                found.append(_Clause(i, cue_end, reporter.np_start, reporter.np_end))
+                i += 1
+                continue
             np = _sentence_subject(t, i)  # "Cruz was critical, telling Breitbart: “...”"
             if np is not None:
                 found.append(_Clause(i, cue_end, *np, guessed=True))
@@ -578,6 +583,21 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
     return found
 
 
+def _reporting_clause_before(t: _Text, comma: int, lo: int) -> _Clause | None:
+    """The clause "Law said" ending right before the comma of "Law said, noting …"."""
+    j = comma
+    if t.doc[j].text in QUOTE_CHARS:
+        j -= 1  # "needled the “reporter,” saying"
+    if j - 1 < lo or _lower(t, j - 1) not in CUE_WORDS or _lower(t, j - 1).endswith("ing"):
+        return None
+    clauses = [c for c in _clauses(t, max(lo, j - 12), j) if c.cue_end == j and c.np_end <= c.cue_start]
+    return clauses[-1] if clauses else None
+
+
+# What someone's words are called: "Clinton's response was: “…”", "Trump's tweet read: …".
+UTTERANCE_NOUNS = {"statement", "response", "reply", "answer", "message", "tweet", "post", "words", "comment",
+                   "comments", "remarks", "retort", "verdict", "advice", "explanation", "reaction"}
+
 MODALS = {"will", "would", "could", "might", "may", "should", "must", "can", "shall"}
 
 
@@ -606,9 +626,16 @@ def _sentence_subject(t: _Text, token: int) -> tuple[int, int] | None:
     if np is not None:
         return np
     comma = next((i for i in range(s, min(token, s + 20)) if t.doc[i].text == ","), None)
-    if comma is None or any(t.quote_of[i] >= 0 for i in range(s, comma)) or _mentions_between(t, s, comma):
+    if comma is None or any(t.quote_of[i] >= 0 for i in range(s, comma)):
         return None
+    if _mentions_between(t, s, comma) and _lower(t, s) not in OPENING_SUBORDINATORS:
+        return None  # "Wallace, who died in 1998, …": the name is the subject; "When Wallace died, Clinton …"
     return _person_phrase(t, comma + 1, token)
+
+
+# Words opening a clause set off before a sentence's subject: "When Wallace died in 1998, Clinton …".
+OPENING_SUBORDINATORS = {"when", "after", "before", "as", "while", "if", "because", "since", "although",
+                         "though", "once", "until", "in", "on", "at", "during", "following", "despite"}
 
 
 def _person_phrase(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
@@ -719,6 +746,10 @@ class _Resolver:
             m = named[0]
             person = t.people.persons[m.person]
             return Attribution(person.name, mention_text, None, 0.9, m.person, "name")
+        said_by = [m for m in mentions if m.possessive and m.token_end + 2 == b]
+        if said_by and _lower(t, b - 1) in UTTERANCE_NOUNS:  # "Clinton’s response was: “…”"
+            person = t.people.persons[said_by[-1].person]
+            return Attribution(person.name, mention_text, None, 0.8, said_by[-1].person, "name")
         comma = next((i for i in range(a + 1, b) if doc[i].text == ","), None)
         if comma is not None and first not in DETERMINERS:
             # "Matdos Santos, legal director for the ACLU of Oregon": the name before the apposition

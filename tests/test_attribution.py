@@ -391,3 +391,32 @@ def test_a_name_before_an_apposition_no_comma_closes(quotes_of):
     assert q.speaker == "Ann Lee"
     body = "“Lock her up,” Clinton, the attendees chanted."
     assert speakers(quotes_of(body)) == [None]  # "the attendees" are the speakers: nobody named
+
+
+def test_a_subject_after_an_opening_clause_naming_someone_else(quotes_of):
+    body = ("When Governor Tom Wallace died in 1998, President Bill Clinton released the following statement:\n\n"
+            "“We offer our condolences to the family.”")
+    assert speakers(quotes_of(body)) == ["Bill Clinton"]
+
+
+def test_agreed_in_the_sentence_before(quotes_of):
+    body = ("“They are out of time,” said Craig Robinson, an editor. Iowa State University's Dianne Bystrom agreed. "
+            "“Mainstream Republicans are running out of time.”")
+    assert speakers(quotes_of(body)) == ["Craig Robinson", "Dianne Bystrom"]
+
+
+def test_a_participle_after_a_reporting_clause_is_its_speakers(quotes_of):
+    body = ("After the wins of senators Cory Gardner in Colorado, Joni Ernst in Iowa and Thom Tillis in North Carolina, "
+            "“we must keep them,” Steven Law said, noting that donors feel “we need an insurance policy.”")
+    assert speakers(quotes_of(body)) == ["Steven Law", "Steven Law"]
+
+
+def test_someones_response_was(quotes_of):
+    body = ("Aide Huma Abedin emailed Secretary Hillary Clinton about the news. "
+            "Clinton’s response was: “Is the store open on Sunday?”")
+    assert speakers(quotes_of(body)) == ["Hillary Clinton"]
+
+
+def test_a_hyphenated_title_before_the_name(quotes_of):
+    (q,) = quotes_of("“How much worse could it get?” said Florida-based Republican strategist Al Cardenas.")
+    assert q.speaker == "Al Cardenas"

@@ -32,6 +32,7 @@ Confidence (0..1) says how direct the evidence is: a name next to the quotation
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from archive.entities import (
@@ -182,6 +183,11 @@ def _is_title(text: str) -> bool:
     return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
 
 
+def _name_like(text: str) -> bool:
+    """A word a name can be made of: letters, an apostrophe or a hyphen inside ("D’Souza")."""
+    return text.replace("’", "").replace("'", "").replace("-", "").isalpha() and text[-1:].isalpha()
+
+
 def _is_punct(text: str) -> bool:
     return not any(c.isalnum() for c in text)
 
@@ -275,7 +281,11 @@ def _np_word(t: _Text, i: int) -> bool:
         or lower.strip(".") in HONORIFICS
         or text in ("-", "–")
         or _abbreviation_dot(t, i)
+        or _ORDINAL.fullmatch(text) is not None  # "Air Force 1st Lt. Tyler Livingston"
     )
+
+
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 
 
 def _abbreviation_dot(t: _Text, i: int) -> bool:
@@ -355,7 +365,7 @@ def _left_np(t: _Text, end: int, lo: int, depth: int = 0) -> tuple[int, int] | N
         # a lone lowercase head: "officials said", "experts say"
         if t.doc[j].text.isalpha() and t.doc[j].text.islower() and _lower(t, j) not in NP_STOP \
                 and _lower(t, j) not in CUE_WORDS and _lower(t, j) not in BETWEEN_WORDS \
-                and _lower(t, j) not in PASSIVE_BEFORE and len(t.doc[j].text) > 2:
+                and _lower(t, j) not in PASSIVE_BEFORE and len(t.doc[j].text) > 2 and not _lower(t, j).endswith("ed"):
             k = j
             while k - 1 >= lo and _outside(t, k - 1) and j - k < 4 and (
                     _is_title(t.doc[k - 1].text) and _lower(t, k - 1) not in PRONOUNS
@@ -531,6 +541,12 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
             before -= 1  # "is saying": progressive, not passive
             before = _skip_between_left(t, before, lo)
             prev = _lower(t, before - 1) if before - 1 >= lo else ""
+        elif lower in ("saying", "reading", "stating") and prev in UTTERANCE_NOUNS | {"letter", "email", "video", "note"}:
+            np = _sentence_subject(t, i)  # "she released a statement saying, “…”"
+            if np is not None:
+                found.append(_Clause(i, cue_end, *np, guessed=True))
+            i += 1
+            continue
         elif lower.endswith("ing") and not (before - 1 >= lo and _ends_with_comma(t, before - 1)):
             i += 1  # "results in Kasich claiming the nomination": a participle, not a report
             continue
@@ -799,7 +815,7 @@ class _Resolver:
         start = end
         while start > a and end - start < 3 and _is_title(t.doc[start - 1].text) \
                 and _lower(t, start - 1) not in DETERMINERS and _lower(t, start - 1) not in PRONOUNS \
-                and role_of(t.doc[start - 1].text) is None and t.doc[start - 1].text.isalpha() \
+                and role_of(t.doc[start - 1].text) is None and _name_like(t.doc[start - 1].text) \
                 and _lower(t, start - 1).strip(".") not in HONORIFICS:
             start -= 1
         if start == end or end - start == 1 and t.doc[start].is_stop:

@@ -420,3 +420,21 @@ def test_someones_response_was(quotes_of):
 def test_a_hyphenated_title_before_the_name(quotes_of):
     (q,) = quotes_of("“How much worse could it get?” said Florida-based Republican strategist Al Cardenas.")
     assert q.speaker == "Al Cardenas"
+
+
+def test_names_with_an_apostrophe_and_ranks_with_an_ordinal(quotes_of):
+    (q,) = quotes_of("“I regret to say I would bet on her,” D’Souza replied.")
+    assert q.speaker == "D’Souza"
+    (q,) = quotes_of("“I really do not understand it,” said Air Force 1st Lt. Tyler Livingston.")
+    assert q.speaker == "Tyler Livingston"
+
+
+def test_a_lowercase_word_in_ed_is_not_a_speaker(quotes_of):
+    (q,) = quotes_of("In a statement Tuesday, Judicial Watch President Tom Fitton called her recovered emails "
+                     "“significant and disturbing.”")
+    assert q.speaker == "Tom Fitton"
+
+
+def test_a_statement_saying(quotes_of):
+    body = "Mary Lee signed the deal in 2011.\n\nAt the time, she released a statement saying, “We are confident.”"
+    assert speakers(quotes_of(body)) == ["Mary Lee"]

@@ -16,7 +16,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.system import _INT_SIZE
 
-from index.docnums import EMPTY, distinct, intersect
+from index.docnums import EMPTY, distinct
 
 NO_WEIGHTS = np.zeros(0, dtype=np.float64)
 
@@ -236,9 +236,9 @@ def match_phrase(reader, q: wq.Phrase, postings: SearchPostings) -> PhraseMatch:
 
     Each (document, position where the phrase would start) is one number; a word's
     numbers are its positions less its place in the phrase, and the phrase matches
-    where every word has the same number. The candidates are the documents of the two
-    rarest words; each further word is read only in the posting blocks that can hold a
-    document still standing, so a common word like "the" is mostly skipped block by block."""
+    where every word has the same number. The candidates are the rarest word's documents;
+    each further word, rarest first, is read only in the posting blocks that can hold a
+    document still standing, so a common word is skipped block by block where it can be."""
     nothing = PhraseMatch(EMPTY, [NO_WEIGHTS for _ in q.words])
     if q.fieldname not in reader.schema:
         return nothing
@@ -247,8 +247,9 @@ def match_phrase(reader, q: wq.Phrase, postings: SearchPostings) -> PhraseMatch:
     if not words or any((q.fieldname, w) not in reader for w in words):
         return nothing
     by_rarity = sorted(range(len(words)), key=lambda i: reader.doc_frequency(q.fieldname, words[i]))
-    full = {i: postings.read(reader, q.fieldname, words[i], values=True) for i in by_rarity[:2]}
-    candidates = intersect([ids for ids, _, _ in full.values()])
+    rarest = by_rarity[0]
+    full = {rarest: postings.read(reader, q.fieldname, words[rarest], values=True)}
+    candidates = full[rarest][0]
     decode = decode_positions_batch if isinstance(field.format, formats.Positions) else _decode_each(field.format)
     starts: np.ndarray | None = None
     read: dict[int, tuple[np.ndarray, np.ndarray]] = {}

@@ -649,6 +649,9 @@ def _sentence_subject(t: _Text, token: int) -> tuple[int, int] | None:
     return _person_phrase(t, comma + 1, token)
 
 
+# Before a name that is not who speaks: "a message to Trump:", "a question for Clinton:".
+OBJECT_PREPOSITIONS = {"to", "for", "at", "against", "about", "on", "with", "from", "toward", "towards"}
+
 # Words opening a clause set off before a sentence's subject: "When Wallace died in 1998, Clinton …".
 OPENING_SUBORDINATORS = {"when", "after", "before", "as", "while", "if", "because", "since", "although",
                          "though", "once", "until", "in", "on", "at", "during", "following", "despite"}
@@ -762,7 +765,8 @@ class _Resolver:
             m = named[0]
             person = t.people.persons[m.person]
             return Attribution(person.name, mention_text, None, 0.9, m.person, "name")
-        said_by = [m for m in mentions if m.possessive and m.token_end + 2 == b]
+        said_by = [m for m in mentions if m.possessive and (m.token_end + 2 == b or m.token_end + 3 == b
+                                                             and _is_title(doc[b - 2].text))]
         if said_by and _lower(t, b - 1) in UTTERANCE_NOUNS:  # "Clinton’s response was: “…”"
             person = t.people.persons[said_by[-1].person]
             return Attribution(person.name, mention_text, None, 0.8, said_by[-1].person, "name")
@@ -1030,6 +1034,11 @@ def _relative_clause_between(t: _Text, clause: _Clause, first_a: int, last_b: in
     return relative < first_a and _lower(t, relative) in ("who", "whose", "whom", "which")
 
 
+def _introduces_next(t: _Text, clause: _Clause, hi: int) -> bool:
+    """ "“Why now?” Mills then writes back, “You look cute.”": the clause opens the next quotation."""
+    return hi < len(t.doc) and t.quote_of[hi] >= 0 and all(_is_punct(t.doc[x].text) for x in range(clause.end, hi))
+
+
 def _short_tag(t: _Text, clause: _Clause, hi: int) -> bool:
     """ "“Stop.” Peskov said." — a clause that only tags the quotation before it."""
     if hi < len(t.doc) and t.quote_of[hi] >= 0 and not any(t.doc[x].text in SENTENCE_END for x in range(clause.end, hi)):
@@ -1065,6 +1074,8 @@ def _colon_speaker(t: _Text, first_a: int) -> _Clause | None:
     np = _left_np(t, j, lo)
     if np is None or not any(not m.possessive and m.token_end == np[1] for m in _mentions_between(t, np[0], np[1])):
         np = _sentence_subject(t, j)  # "Kasich resisted: “…”"
+    elif np[0] - 1 >= lo and _lower(t, np[0] - 1) in OBJECT_PREPOSITIONS:
+        np = _sentence_subject(t, j) or np  # "McConnell delivered a blunt message to Trump: “…”"
     if np is None:
         return None
     return _Clause(j, j, np[0], np[1])
@@ -1178,7 +1189,8 @@ def _candidate_clauses(t: _Text, first_a: int, last_b: int) -> list[tuple[_Claus
     # "he said: “...”" — a cue right before the quotation is the strongest sign
     if left and left[-1].cue_end > left[-1].np_start and _adjacent_left(t, left[-1], l_hi):
         return [(left[-1], 1.0, True)]
-    if right and _adjacent_right(t, right[0], r_lo) and (not ended or _short_tag(t, right[0], r_hi)):
+    if right and _adjacent_right(t, right[0], r_lo) and (not ended and not (left and _introduces_next(t, right[0], r_hi))
+                                                         or _short_tag(t, right[0], r_hi)):
         return [(right[0], 1.0, True)]
     if left and _adjacent_left(t, left[-1], l_hi):
         return [(left[-1], 1.0, True)]

@@ -438,3 +438,14 @@ def test_a_lowercase_word_in_ed_is_not_a_speaker(quotes_of):
 def test_a_statement_saying(quotes_of):
     body = "Mary Lee signed the deal in 2011.\n\nAt the time, she released a statement saying, “We are confident.”"
     assert speakers(quotes_of(body)) == ["Mary Lee"]
+
+
+def test_a_colon_after_the_object_is_the_subjects(quotes_of):
+    body = ("Senate Majority Leader Mitch McConnell delivered a blunt message to Donald Trump: "
+            "“It is time to quit attacking people.”")
+    assert speakers(quotes_of(body)) == ["Mitch McConnell"]
+
+
+def test_a_clause_opening_the_next_quotation_is_not_the_previous_ones(quotes_of):
+    body = "Mary Lee responds to Tom Baker with, “Why now? Why today?” Baker then writes back, “You look great.”"
+    assert speakers(quotes_of(body)) == ["Mary Lee", "Tom Baker"]

@@ -35,7 +35,7 @@ class Vocabulary:
     segment_ids: tuple[str, ...]
     values: list[str]
     rank: np.ndarray  # alphabetical position of each value (code point order, as Python sorts)
-    global_number: list[np.ndarray]  # per segment: segment value number -> vocabulary number
+    entry_numbers: list[np.ndarray]  # per segment: the vocabulary number of each value entry
 
 
 def build_segment_facet(reader, column_field: str) -> SegmentFacet:
@@ -54,30 +54,25 @@ def build_segment_facet(reader, column_field: str) -> SegmentFacet:
 
 def build_vocabulary(segment_facets: list[SegmentFacet], ids: tuple[str, ...]) -> Vocabulary:
     numbers: dict[str, int] = {}
-    per_segment = [np.array([numbers.setdefault(v, len(numbers)) for v in seg.values], dtype=np.int64)
-                   for seg in segment_facets]
+    entry_numbers = []
+    for seg in segment_facets:
+        own = np.array([numbers.setdefault(v, len(numbers)) for v in seg.values], dtype=np.int32)
+        entry_numbers.append(own[seg.entry_value] if len(own) else seg.entry_value)
     values = list(numbers)
     rank = np.empty(len(values), dtype=np.int64)
     rank[sorted(range(len(values)), key=values.__getitem__)] = np.arange(len(values))
-    return Vocabulary(ids, values, rank, per_segment)
+    return Vocabulary(ids, values, rank, entry_numbers)
 
 
-def entry_values(seg: SegmentFacet, local: np.ndarray) -> np.ndarray:
-    """The value numbers of these documents' entries: gathered document by document when
-    they are few, picked by a mask over all entries when they are many."""
-    doc_count = len(seg.entry_start) - 1
-    if len(local) * 8 > doc_count:
-        mask = np.zeros(doc_count, dtype=bool)
-        mask[local] = True
-        return seg.entry_value[mask[seg.entry_doc]]
+def chosen_entries(seg: SegmentFacet, local: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
+    """Which of the segment's value entries belong to these documents: by the documents'
+    mask over all entries when they are many, gathered document by document when few."""
+    if mask is not None:
+        return mask[seg.entry_doc]
     starts = seg.entry_start[local]
     lengths = seg.entry_start[local + 1] - starts
-    total = int(lengths.sum())
-    if not total:
-        return seg.entry_value[:0]
     # Each document's run starts[i] .. starts[i] + lengths[i], laid end to end.
-    run_starts = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
-    return seg.entry_value[run_starts + np.arange(total)]
+    return np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
 
 
 def top_values(counts: np.ndarray, vocabulary: Vocabulary, limit: int | None) -> list[tuple[str, int]]:
@@ -122,17 +117,23 @@ class FacetCounter:
         """Per facet: its top values among these (sorted, global) documents, at most
         facets[name] of them (None: every value, alphabetically)."""
         readers = [reader for reader, _ in segments]
-        local_docs = []
+        local_docs, masks = [], []
         for reader, offset in segments:
             lo, hi = np.searchsorted(docnums, [offset, offset + reader.doc_count_all()])
-            local_docs.append(docnums[lo:hi] - offset)
+            local = docnums[lo:hi] - offset
+            mask = None
+            if len(local) * 8 > reader.doc_count_all():
+                mask = np.zeros(reader.doc_count_all(), dtype=bool)
+                mask[local] = True
+            local_docs.append(local)
+            masks.append(mask)
         result = {}
         for facet, limit in facets.items():
             vocabulary = self.vocabulary(readers, facet)
             counts = np.zeros(len(vocabulary.values), dtype=np.int64)
-            for reader, local, global_number in zip(readers, local_docs, vocabulary.global_number):
+            for reader, local, mask, numbers in zip(readers, local_docs, masks, vocabulary.entry_numbers):
                 seg = self.segment_facet(reader, facet)
                 if len(seg.entry_doc) and len(local):
-                    counts += np.bincount(global_number[entry_values(seg, local)], minlength=len(counts))
+                    counts += np.bincount(numbers[chosen_entries(seg, local, mask)], minlength=len(counts))
             result[facet] = top_values(counts, vocabulary, limit)
         return result

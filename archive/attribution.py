@@ -550,6 +550,10 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
         elif lower.endswith("ing") and not (before - 1 >= lo and _ends_with_comma(t, before - 1)):
             i += 1  # "results in Kasich claiming the nomination": a participle, not a report
             continue
+        elif prev == "who" and not lower.endswith("ing") and _named_before_who(t, before - 1, lo) is not None:
+            found.append(_Clause(i, cue_end, *_named_before_who(t, before - 1, lo)))  # "Mike Lee, who declared, “…”"
+            i += 1
+            continue
         elif prev in PASSIVE_BEFORE or (prev in NOT_REPORTING_BEFORE and not _capitalized_modal(t, before - 1)):
             i += 1
             continue
@@ -597,6 +601,16 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
             found.append(_Clause(i, cue_end, *np))
         i += 1
     return found
+
+
+def _named_before_who(t: _Text, who: int, lo: int) -> tuple[int, int] | None:
+    """The name a relative "who" stands for: "from Mike Lee, who declared …"."""
+    if who - 2 < lo or t.doc[who - 1].text != ",":
+        return None
+    for m in _mentions_between(t, max(lo, who - 6), who - 1):
+        if m.token_end == who - 1 and not m.possessive:
+            return m.token_start, m.token_end
+    return None
 
 
 def _reporting_clause_before(t: _Text, comma: int, lo: int) -> _Clause | None:
@@ -726,7 +740,8 @@ class _Resolver:
         if any(not m.possessive and m.person not in own and any(t.doc[x].text == "," for x in range(m.token_end, token))
                for m in _mentions_between(t, s, token)):
             return False  # "Simmons, an Obama supporter, said": the apposition's names are not the subject
-        if all(t.quote_of[i] < 0 and (_np_word(t, i) or t.doc[i].text in (",", "(", ")")) for i in range(s, token)):
+        if all(t.quote_of[i] < 0 and (_np_word(t, i) or t.doc[i].text in (",", "(", ")")) for i in range(s, token)) \
+                and (s == token or _lower(t, s) not in ("like", "unlike")):  # "Like Makaeff, …, Roffman said"
             return True
         if _lower(t, s) == "as" and s + 1 < token and _lower(t, s + 1) == "for":
             # "As for Trump, he said …": the one the sentence is about
@@ -739,7 +754,7 @@ class _Resolver:
         return (comma is not None and token - s <= 25
                 and all(_np_word(t, i) for i in range(comma + 1, token))
                 and all(t.quote_of[i] < 0 for i in range(s, token))
-                and not _mentions_between(t, s, comma))
+                and (not _mentions_between(t, s, comma) or _lower(t, s) in ("like", "unlike")))
 
     def add_speaker(self, position: int, person: int) -> None:
         bisect.insort(self.events, _Event(position, person, "speaker"), key=lambda e: e.position)
@@ -1274,6 +1289,14 @@ def is_title(text: str, span: QuoteSpan) -> bool:
     return len(words) >= 2 and before[-1] in ",—–-"
 
 
+def _whole_paragraph(text: str, span: QuoteSpan) -> bool:
+    """A quotation with nothing else on its line."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:span.start].strip() and not text[span.end:line_end].strip(" .")
+
+
 def _says_something(text: str, span: QuoteSpan) -> bool:
     """A sentence or a few words, not a lone name in quotation marks (“Bloodline”)."""
     inner = text[span.text_start:span.text_end]
@@ -1294,6 +1317,8 @@ def _continue_speakers(t: _Text, results: list[Attribution], subject) -> None:
             continue
         prev_span = t.spans[qi - 1]
         between = text[prev_span.end:span.start]
+        if span.open_mark in ("‘", "'") and "\n" in between and _whole_paragraph(text, span):
+            continue  # "Sanders, who says it's “disastrous.”" / "‘Chief trade prosecutor.’": a heading
         if between.count("\n\n") > 1 or between.count("\n") > 2:
             continue
         a = bisect.bisect_left(t.starts, prev_span.end)

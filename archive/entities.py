@@ -167,6 +167,11 @@ def _is_name_word(text: str) -> bool:
     return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
 
 
+# Capitalized words opening a sentence that NER sometimes takes into a name.
+_NOT_IN_NAMES = {"like", "unlike", "as", "with", "for", "after", "despite", "from", "by", "and", "but", "when",
+                 "while", "if", "says", "said", "dear"}
+
+
 def _name_tokens(doc, start: int, end: int) -> tuple[int, int, bool]:
     """Trim a PERSON span to the name: no leading honorific/article, no possessive."""
     possessive = False
@@ -175,8 +180,9 @@ def _name_tokens(doc, start: int, end: int) -> tuple[int, int, bool]:
         possessive = True
     while end > start and not any(c.isalpha() for c in doc[end - 1].text):
         end -= 1
-    while end - start > 1 and (doc[start].text.lower().strip(".") in HONORIFICS or not _is_name_word(doc[start].text)):
-        start += 1
+    while end - start > 1 and (doc[start].text.lower().strip(".") in HONORIFICS or not _is_name_word(doc[start].text)
+                               or doc[start].text.lower() in _NOT_IN_NAMES):
+        start += 1  # "Like Makaeff, the former customer, …": NER took the preposition in
     if end < len(doc) and doc[end].text in POSSESSIVE_TOKENS:
         possessive = True
     return start, end, possessive
@@ -203,7 +209,7 @@ def _left_out_first_name(token, other_types: tuple[str, ...] = ()) -> bool:
         return _is_name_word(text)
     if not (text.isalpha() and text[0].isupper() and not text.isupper()) or token.is_stop:
         return False
-    if lower in _SENTENCE_OPENERS or lower in ROLE_WORDS or lower.strip(".") in HONORIFICS or lower in PRE_NAME_WORDS:
+    if lower in _SENTENCE_OPENERS or lower in _NOT_IN_NAMES or lower in ROLE_WORDS or lower.strip(".") in HONORIFICS or lower in PRE_NAME_WORDS:
         return False
     return token.ent_type_ in ("", "PERSON", *other_types) and not lower.endswith(("ly", "ing", "ed"))
 

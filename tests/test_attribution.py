@@ -449,3 +449,21 @@ def test_a_colon_after_the_object_is_the_subjects(quotes_of):
 def test_a_clause_opening_the_next_quotation_is_not_the_previous_ones(quotes_of):
     body = "Mary Lee responds to Tom Baker with, “Why now? Why today?” Baker then writes back, “You look great.”"
     assert speakers(quotes_of(body)) == ["Mary Lee", "Tom Baker"]
+
+
+def test_a_relative_who_before_the_cue_is_the_name_before_it(quotes_of):
+    body = "Ted Cruz won an endorsement from Senator Mike Lee, who declared in the spin room, “It is time to unite.”"
+    assert speakers(quotes_of(body)) == ["Mike Lee"]
+
+
+def test_like_someone_opening_a_sentence_is_no_subject(quotes_of):
+    body = ("Marvin Roffman was sued in 1991.\n\n"
+            "Like Makaeff, the former Trump University customer, Roffman does not want to fight again.\n\n"
+            "“I am 76,” he said.")
+    assert speakers(quotes_of(body)) == ["Marvin Roffman"]
+
+
+def test_a_heading_in_single_quotes_does_not_continue_a_speaker(quotes_of):
+    body = ("Contrast that with Sanders, who says it is “disastrous.”\n\n‘Chief trade prosecutor.’\n\n"
+            "Clinton wobbles on trade.")
+    assert speakers(quotes_of(body)) == ["Sanders", None]

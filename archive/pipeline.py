@@ -111,8 +111,10 @@ class Ingester:
 
     A bulk ingest (`ingest(..., bulk=True)`) holds the writer's `bulk_load()` instead:
     each stored batch's documents go into the open index writers at once, in the
-    parent process while the workers annotate the next batches, and one commit at the
-    end makes the whole load one segment per index.
+    parent process while the workers annotate the next batches. The load is committed
+    (one segment per index) when every file has been handed to the workers, and the
+    last batches make a second, small load committed at the end, so only that small
+    commit waits for the workers to finish.
     """
 
     def __init__(self, store: Store, writer=None, index_every: int = 1):
@@ -123,6 +125,7 @@ class Ingester:
         self._waiting_reports: list[FileReport] = []
         self._load = None  # the writer's BulkLoad during a bulk ingest
         self._queued_at: dict[int, str] = {}  # when each article waiting here was queued
+        self._requeued: list[int] = []  # indexed with a name since renamed: still queued
 
     def store_batch(self, batch: list[Prepared]) -> BatchResult:
         result = BatchResult()
@@ -184,7 +187,21 @@ class Ingester:
         for report in reports:
             report.searchable = report.article_id not in requeued
         self._unindexed, self._waiting_reports, self._queued_at = [], [], {}
+        self._requeued = sorted(requeued)
         return True
+
+    def input_read(self) -> None:
+        """Every file is in the workers' hands: commit what the bulk load holds now, while
+        the workers annotate the last batches, instead of all of it after them; those
+        batches go into a second load, with the articles renamed on the way so far."""
+        if self._load is None or not self._unindexed:
+            return
+        self.flush()
+        self._start_load()
+        renamed, self._requeued = self._requeued, []
+        if self._load is not None and renamed:
+            self._queued_at.update(_queued_at(self.store.db, renamed))
+            self._add_to_load(self.store.get_many(renamed))
 
     def _add_to_load(self, stored: list[Article]) -> None:
         stored = _latest_versions(stored)
@@ -239,7 +256,8 @@ MAX_SEGMENTS = 4  # Whoosh's own merge policy starts merging small segments at f
 def finish_ingest(store: Store, writer) -> None:
     """After an ingest: index what the store queued on the way (articles whose speaker a
     later article renamed to a fuller name), then merge the index if it has more segments
-    than MAX_SEGMENTS (a bulk load leaves one, plus one for those renamed articles)."""
+    than MAX_SEGMENTS (a bulk ingest into a fresh index leaves one or two, plus one for
+    those renamed articles)."""
     from index.rebuild import catch_up
 
     catch_up(store, writer)
@@ -263,6 +281,7 @@ def _prepared_batches(files, options, limits, n_process, batch_size, ingester: I
             # Enough chunks ahead that the workers keep busy while this process stores and indexes.
             if len(pending) >= n_process * 3:
                 yield ingester.store_batch(pending.pop(0).result()).reports
+        ingester.input_read()
         for future in pending:
             yield ingester.store_batch(future.result()).reports
 

@@ -3,9 +3,10 @@
 Whoosh allows one writer per index at a time; this class is the only code that
 opens one. Articles are written in batches with one commit per batch; after a
 bulk load `optimize()` merges segments (many small segments slow queries down).
-A bulk ingest instead holds one writer per index for the whole load (`bulk_load`):
-documents go in as their articles are stored, and the one commit at the end leaves
-a single new segment, which needs no optimize() in a fresh index.
+A bulk ingest instead holds one writer per index for a whole load (`bulk_load`):
+documents go in as their articles are stored, and one commit makes the load a single
+new segment (archive.pipeline.Ingester uses one load for all but the last batches,
+and a second for those), which needs no optimize().
 """
 from __future__ import annotations
 

@@ -156,6 +156,29 @@ def test_a_bulk_ingest_in_two_worker_processes_stores_and_indexes_everything_as_
     assert index_total(data_dir, kind="quotes", q="funded") == 12
 
 
+def test_a_bulk_load_longer_than_the_workers_queue_commits_when_every_file_is_handed_out(data_dir):
+    """The articles stored by then are committed while the workers annotate the last ones, which
+    go into a second load with the articles renamed so far (their speaker's name made fuller)."""
+    store = Store(data_dir)
+    writer = recover(store, data_dir / "index")
+    files = [story(f"https://gazette.example/{n}", f"The harbour opened. Heron{n} nests.", title=f"Harbour {n}")
+             for n in range(12)]
+    files[0] = story("https://gazette.example/0", "“No comment,” Peskov said on Monday.", title="Kremlin zero")
+    files[2] = story("https://gazette.example/2", "“It would be madness,” said Dmitry Peskov.", title="Kremlin two")
+    files[9] = story("https://gazette.example/9", "“Never,” Lavrov said.", title="Kremlin nine")
+    files[11] = story("https://gazette.example/11", "“We will see,” said Sergei Lavrov.", title="Kremlin eleven")
+    reports = Ingester(store, writer).ingest(files, n_process=2, batch_size=1)
+    finish_ingest(store, writer)
+    assert [r.status for r in reports] == ["added"] * 12
+    assert store.stats()["index_queue"] == 0
+    assert writer.segment_counts()["articles"] == 3  # the two loads, the article renamed in the last one
+    store.close()
+    assert index_total(data_dir) == 12 and index_total(data_dir, "heron5") == 1
+    assert index_total(data_dir, kind="quotes", speaker=["Dmitry Peskov"]) == 2
+    assert index_total(data_dir, kind="quotes", speaker=["Sergei Lavrov"]) == 2
+    assert index_total(data_dir, kind="quotes", speaker=["Peskov"]) == 0
+
+
 def test_a_bulk_ingest_indexes_the_last_version_of_an_article_updated_on_the_way(data_dir):
     store = Store(data_dir)
     writer = recover(store, data_dir / "index")

@@ -40,10 +40,11 @@ from archive.entities import (
     PRE_NAME_WORDS,
     ROLE_WORDS,
     People,
+    Person,
     expand_roles,
     role_of,
 )
-from archive.names import FIRST_NAME_GENDER, HONORIFICS, canonical_entity, same_person
+from archive.names import FIRST_NAME_GENDER, HONORIFICS, canonical_entity, name_gender, same_person
 from archive.quote_spans import QuoteSpan
 
 _CUE_LEMMAS = """
@@ -688,6 +689,7 @@ class _Resolver:
     def __init__(self, t: _Text):
         self.t = t
         self.events: list[_Event] = []
+        self.unknown_persons: dict[str, int] = {}  # name -> person, for names NER did not tag
         self._subject_events()
 
     def _subject_events(self) -> None:
@@ -790,8 +792,7 @@ class _Resolver:
             # "Matdos Santos, legal director for the ACLU of Oregon": the name before the apposition
             head = self._unknown_name(a, comma)
             if head:
-                known = next((i for i, p in enumerate(t.people.persons) if p.name == head), None)
-                return Attribution(head, mention_text, None, 0.6 if known is None else 0.8, known, "name")
+                return self._by_unknown_name(head, mention_text)
         role = self._head_role(after_owner, b)
         if role is None:
             org = self._org(a, b)
@@ -799,8 +800,7 @@ class _Resolver:
                 return Attribution(org, mention_text, None, 0.8, None, "org")
             unknown = self._unknown_name(a, b)
             if unknown:
-                known = next((i for i, p in enumerate(t.people.persons) if p.name == unknown), None)
-                return Attribution(unknown, mention_text, None, 0.6 if known is None else 0.8, known, "name")
+                return self._by_unknown_name(unknown, mention_text)
             return Attribution(None, mention_text, None, 0.0, None, "")
         if first in INDEFINITE:
             return Attribution(None, mention_text, None, 0.0, None, "")
@@ -808,9 +808,22 @@ class _Resolver:
         if person is None:
             unknown = self._unknown_name(a, b)  # "United Auto Workers Secretary-Treasurer Gary Casteel"
             if unknown and unknown.lower() not in ROLE_WORDS:
-                return Attribution(unknown, mention_text, None, 0.6, None, "name")
+                return self._by_unknown_name(unknown, mention_text)
             return Attribution(None, mention_text, None, 0.0, None, "")
         return Attribution(t.people.persons[person].name, mention_text, None, 0.7, person, "description")
+
+    def _by_unknown_name(self, name: str, mention_text: str) -> Attribution:
+        """A speaker named by a word NER did not tag: the person of that name when the text has
+        one, else a new person of this article's attribution, so that a following "he said" can
+        mean them ("D’Souza replied, “…” … “…,” he added")."""
+        persons = self.t.people.persons
+        known = next((i for i, p in enumerate(persons) if p.name == name), None)
+        if known is not None and known not in self.unknown_persons.values():
+            return Attribution(name, mention_text, None, 0.8, known, "name")
+        if name not in self.unknown_persons:
+            persons.append(Person(name=name, variants=[name], gender=name_gender(name)))
+            self.unknown_persons[name] = len(persons) - 1
+        return Attribution(name, mention_text, None, 0.6, self.unknown_persons[name], "name")
 
     def _heads(self, m, b: int) -> bool:
         """Whether a name is the phrase's head, not a modifier ("the Christie supporter")."""
@@ -1145,6 +1158,7 @@ def attribute(doc, spans: list[QuoteSpan], people: People, parse=None) -> list[A
     results = [Attribution() for _ in spans]
     if not spans or len(doc) == 0:
         return results
+    people = People(list(people.persons), people.mentions)  # speakers NER missed are added to a copy
     t = _build_text(doc, spans, people)
     resolver = _Resolver(t)
     guessed: set[int] = set()  # quotations credited to a sentence's subject on trust
@@ -1414,7 +1428,8 @@ def _parsed_speaker(t: _Text, resolver: "_Resolver", qi: int, sent, offset: int)
     if any(t.quote_of[i] >= 0 for i in range(left, head + 1)):
         return None
     attribution = resolver.resolve(left, head + 1, _token_at(t, offset + verb.idx))
-    if attribution.person is None and attribution.how != "org":
+    if (attribution.person is None or attribution.person in resolver.unknown_persons.values()) \
+            and attribution.how != "org":
         return None  # "Estimates … are problematic": a capitalized word is not yet a speaker
     attribution.cue = verb.text
     attribution.confidence = round(attribution.confidence * 0.8, 3)

@@ -467,3 +467,15 @@ def test_a_heading_in_single_quotes_does_not_continue_a_speaker(quotes_of):
     body = ("Contrast that with Sanders, who says it is “disastrous.”\n\n‘Chief trade prosecutor.’\n\n"
             "Clinton wobbles on trade.")
     assert speakers(quotes_of(body)) == ["Sanders", None]
+
+
+def test_a_speaker_ner_missed_is_who_a_following_pronoun_means(quotes_of):
+    body = ("Glenn Beck asked the author who would win.\n\n“I would bet on Hillary,” D’Souza replied.\n\n"
+            "“We should never confuse hope with fact,” he added.")
+    assert speakers(quotes_of(body)) == ["D’Souza", "D’Souza"]
+
+
+def test_a_capitalized_word_the_parse_finds_is_still_no_speaker(quotes_of):
+    body = ("Estimates of civic engagement are problematic: “All the samples include more engaged people.”\n\n"
+            "Estimates of turnout are worse, “by a wide margin.”")
+    assert speakers(quotes_of(body)) == [None, None]

@@ -94,6 +94,7 @@ STATE_ABBREVIATIONS = {
     "ore.": "oregon", "pa.": "pennsylvania", "tenn.": "tennessee", "tex.": "texas", "vt.": "vermont",
     "va.": "virginia", "wash.": "washington", "wis.": "wisconsin", "wyo.": "wyoming",
 }
+PARTIES = {"gop": "republican", "republican": "republican", "democratic": "democrat", "democrat": "democrat"}
 QUESTION_CUES = {"ask", "asks", "asked", "asking"}
 LEADING_CONJUNCTIONS = {"but", "and", "yet", "so", "still", "meanwhile", "however", "then", "now",
                         "also", "instead", "later", "earlier"}
@@ -907,6 +908,8 @@ class _Resolver:
             qualified = [c for c in candidates if self._described_as(c[1], position, qualifiers)]
             # "the Vermont senator": the one senator the text named, else only one from Vermont
             candidates = qualified if qualified or len(candidates) > 1 else candidates
+            parties = {q for q in qualifiers if q in PARTIES.values()}
+            candidates = [c for c in candidates if not parties or not (self._party_words(c[1]) - parties)]
         return max(candidates)[1] if candidates else None
 
     def _described_as(self, person: int, position: int, qualifiers: tuple[str, ...]) -> bool:
@@ -926,15 +929,28 @@ class _Resolver:
             around = doc[start:m.token_start].text.split() + doc[m.token_end:end].text.split()
             words = {w.strip(",()").lower() for w in " ".join(around).replace("-", " ").split()}
             words |= {STATE_ABBREVIATIONS[w] for w in words if w in STATE_ABBREVIATIONS}
+            words |= {PARTIES[w] for w in words if w in PARTIES}
+            words |= self.t.people.persons[person].roles  # "republican" from "(R-Fla.)"
             if all(q in words for q in qualifiers):
                 return True
         return False
+
+    def _party_words(self, person: int) -> set[str]:
+        """The parties the text gave a person: "Democratic front-runner Hillary Clinton"."""
+        roles = self.t.people.persons[person].roles & set(PARTIES.values())
+        doc = self.t.doc
+        for m in self.t.people.persons[person].mentions:
+            roles |= {PARTIES[x.text.lower()] for x in doc[max(0, m.token_start - 4):m.token_start]
+                      if x.text.lower() in PARTIES}
+        return roles
 
     def _qualifiers(self, a: int, b: int) -> tuple[str, ...]:
         """The places in a description: "Vermont" in "the Vermont senator" (found in "Vermont Sen.
         Bernie Sanders" or "Sanders (I-Vt.)")."""
         t = self.t
-        return tuple(_lower(t, i) for i in range(a, b) if t.doc[i].ent_type_ == "GPE" and t.doc[i].text.isalpha())
+        places = [_lower(t, i) for i in range(a, b) if t.doc[i].ent_type_ == "GPE" and t.doc[i].text.isalpha()]
+        parties = [PARTIES[_lower(t, i)] for i in range(a, b) if _lower(t, i) in PARTIES]
+        return tuple(places + parties)  # "the GOP front-runner" is the Republican one
 
     def _pronoun(self, pronoun: str, position: int, mention_text: str) -> Attribution:
         if pronoun not in PERSONAL_PRONOUNS:

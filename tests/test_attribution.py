@@ -479,3 +479,12 @@ def test_a_capitalized_word_the_parse_finds_is_still_no_speaker(quotes_of):
     body = ("Estimates of civic engagement are problematic: “All the samples include more engaged people.”\n\n"
             "Estimates of turnout are worse, “by a wide margin.”")
     assert speakers(quotes_of(body)) == [None, None]
+
+
+def test_a_party_in_a_description(quotes_of):
+    body = ("Democratic front-runner Hillary Clinton spoke on Friday. Republican candidate Donald Trump spoke on "
+            "Sunday.\n\nSpeaking on CBS, the GOP front-runner said Clinton “caused tremendous death” as secretary.")
+    assert speakers(quotes_of(body)) == ["Donald Trump"]
+    body = ("Democratic front-runner Hillary Clinton spoke on Friday.\n\n"
+            "Speaking on CBS, the GOP front-runner said Clinton “caused tremendous death” as secretary.")
+    assert speakers(quotes_of(body)) == [None]  # the one front-runner named is the other party's

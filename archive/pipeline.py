@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -274,7 +276,7 @@ def _prepared_batches(files, options, limits, n_process, batch_size, ingester: I
         for chunk in chunks:
             yield ingester.store_batch(prepare_chunk(chunk, options, limits, db_path)).reports
         return
-    with ProcessPoolExecutor(max_workers=n_process, initializer=_worker_init) as pool:
+    with ProcessPoolExecutor(max_workers=n_process, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
         pending = []
         for chunk in chunks:
             pending.append(pool.submit(prepare_chunk, chunk, options, limits, db_path))
@@ -316,9 +318,18 @@ def _latest_versions(articles: list[Article]) -> list[Article]:
     return list(latest.values()) if len(latest) < len(articles) else articles
 
 
-def _worker_init() -> None:
+def _worker_init(parent: int) -> None:
     # Each worker is one core's worth of model; nested BLAS threads would fight over the two cores.
     os.environ["OMP_NUM_THREADS"] = "1"
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="exit-with-parent").start()
+
+
+def _exit_with(parent: int) -> None:
+    """A worker whose ingest process is gone (killed) has nobody to hand its work to: it
+    ends too, instead of waiting for work forever with the model in memory."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def _chunked(files: Iterable, size: int) -> Iterator[list]:

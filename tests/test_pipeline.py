@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -226,3 +229,52 @@ def test_optimize_leaves_a_single_segment_as_it_is_and_merges_several(data_dir):
     assert writer.segment_counts()["articles"] == 1
     store.close()
     assert index_total(data_dir, "bridge") == 1 and index_total(data_dir) == 2
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the worker processes in /proc")
+def test_the_workers_of_a_killed_bulk_ingest_end_with_it_and_the_next_run_stores_everything(tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for n in range(300):
+        (folder / f"story{n:04d}.json").write_text(json.dumps({
+            "title": f"Harbour report kestrel{n:04d}", "published": "2022-01-05T09:30:00+01:00",
+            "text": f"The council met on Monday about item {n}. “We will fund item {n},” said Mayor Ann Lee."}))
+    data = tmp_path / "data"
+    ingest = subprocess.Popen([sys.executable, "-m", "archive", "ingest", str(folder), "--data", str(data),
+                               "--jobs", "2"], cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    while ingest.poll() is None and len(workers) < 2:
+        workers = children_of(ingest.pid)
+    ingest.send_signal(signal.SIGKILL)
+    ingest.wait()
+    assert len(workers) == 2
+    waited = 0
+    while any(map(running, workers)) and waited < 600:  # each worker notices within a second
+        time.sleep(0.1)
+        waited += 1
+    assert not any(map(running, workers))
+    result = run_cli("ingest", str(folder), "--data", str(data), "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    stats = json.loads(run_cli("stats", "--data", str(data)).stdout)
+    assert stats["articles"] == 300 and stats["index_queue"] == 0
+    assert index_total(data) == 300 and index_total(data, "kestrel0123") == 1

@@ -12,11 +12,19 @@ resolved to a person:
   it only owns the speaker ("Vladimir Putin's spokesman");
 - "he"/"she" go to the person the text is about at that point: the last
   speaker unless someone else has since become the subject of a sentence, then
-  the last subject, with gender agreement;
+  the last subject, with gender agreement. A subject opens its sentence, maybe
+  after an opening phrase ("As for Trump, he …", "When Wallace died, Clinton …");
+  names in an apposition ("Simmons, an Obama supporter, said") or modifying a
+  noun ("the Miller campaign") are not subjects; a description opening a
+  sentence ("The governor praised …") makes its person one; after "X asked Y
+  whether …" the one asked is who answers;
 - a description ("the spokesman", "Putin's spokesman") goes to the person the
-  text gave that role (in a title before the name or an apposition after it);
+  text gave that role (in a title before the name or an apposition after it),
+  from the place or party it names when it names one ("the Texas senator",
+  "the GOP front-runner");
 - an organization ("the White House said") is the speaker itself;
-- a capitalized name NER missed is taken as it is ("Adelson said");
+- a capitalized name NER missed is taken as it is ("Adelson said") and becomes
+  a person of the attribution, so that a following "he said" can mean them;
 - an unnamed source ("a senior official said") credits nobody but is kept as
   the mention.
 

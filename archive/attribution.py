@@ -52,7 +52,14 @@ from archive.entities import (
     expand_roles,
     role_of,
 )
-from archive.names import FIRST_NAME_GENDER, HONORIFICS, canonical_entity, name_gender, same_person
+from archive.names import (
+    FIRST_NAME_GENDER,
+    HONORIFICS,
+    SURNAME_PARTICLES,
+    canonical_entity,
+    name_gender,
+    same_person,
+)
 from archive.quote_spans import QuoteSpan
 
 _CUE_LEMMAS = """
@@ -292,6 +299,8 @@ def _np_word(t: _Text, i: int) -> bool:
         or text in ("-", "–")
         or _abbreviation_dot(t, i)
         or _ORDINAL.fullmatch(text) is not None  # "Air Force 1st Lt. Tyler Livingston"
+        or lower in SURNAME_PARTICLES and 0 < i < len(t.doc) - 1 and _is_title(t.doc[i - 1].text)
+        and _is_title(t.doc[i + 1].text)  # "Michery el Soheil", "Ursula von der Leyen"
     )
 
 

@@ -488,3 +488,8 @@ def test_a_party_in_a_description(quotes_of):
     body = ("Democratic front-runner Hillary Clinton spoke on Friday.\n\n"
             "Speaking on CBS, the GOP front-runner said Clinton “caused tremendous death” as secretary.")
     assert speakers(quotes_of(body)) == [None]  # the one front-runner named is the other party's
+
+
+def test_a_surname_particle_in_the_speakers_name(quotes_of):
+    (q,) = quotes_of("“We had called him just before he boarded,” his nephew Michery el Soheil added.")
+    assert q.speaker == "Michery el Soheil"

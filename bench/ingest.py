@@ -4,11 +4,12 @@
    the calls `python -m archive ingest` makes for 20 files or more: the index writer
    `recover()` gives, `Ingester.ingest(..., n_process=2, bulk=True)` (two worker
    processes read, normalize and annotate; this process stores each batch and adds it
-   to one open index writer, committed once at the end), then `finish_ingest()`
-   (index the articles a later article's speaker renamed, merge the index only if it
-   has more than MAX_SEGMENTS segments: a fresh bulk load leaves one or two). Timed
-   from the first file read to the last index commit, model loading in the worker
-   processes included (as the CLI pays it).
+   to an open index writer, committed once every file is handed out, the last batches
+   in a second small load), then `finish_ingest()` (index the articles a later
+   article's speaker renamed, merge the index only if it has more than MAX_SEGMENTS
+   segments: a fresh bulk load leaves two or three). Timed from the first file read to
+   the last index commit, model loading in the worker processes included (as the CLI
+   pays it).
 2. bare spaCy: `nlp.pipe(bodies, n_process=2, batch_size=archive.nlp.DEFAULT_BATCH_SIZE)`
    over the same normalized bodies, the model loaded by `archive.nlp.load_model()`
    (only archive.nlp.PIPE_COMPONENTS enabled) before the clock starts.
@@ -23,7 +24,9 @@ article); that parse is counted as pipeline work, like the rules, not added to t
 bare side. The pipeline figure counts every article read (duplicates included), the
 bare one every body.
 
-Each measurement runs in a fresh process of its own (no model or page cache shared).
+Each measurement runs in a fresh process of its own (no model or page cache shared), and
+also reports its CPU seconds (its processes, workers included); their ratio per article
+is printed as well, since wall times on a shared machine depend on what else runs.
 `--limit N` takes the first N files (sorted by name) of the corpus for both sides, to
 iterate quickly; the figures of a full run need all of them.
 
@@ -233,6 +236,12 @@ def main() -> int:
     results["ratio"] = round(ratio, 2)
     print(f"pipeline / bare nlp.pipe (components {results['bare_spacy']['components']}, n_process=2): "
           f"{ratio:.2f} (target >= {TARGET_RATIO})")
+    # The same ratio in CPU seconds per article: what the two would be on an idle machine if
+    # both kept both cores busy (wall time also counts other work on the machine).
+    cpu = {name: results[name]["cpu_seconds"] / results[name]["articles"] for name in ("pipeline", "bare_spacy")}
+    results["cpu_ratio"] = round(cpu["bare_spacy"] / cpu["pipeline"], 2)
+    print(f"in CPU time: pipeline {1000 * cpu['pipeline']:.1f} ms/article, bare {1000 * cpu['bare_spacy']:.1f} "
+          f"ms/article: {results['cpu_ratio']}")
     if not args.skip_serve:
         results["serve"] = measure_first_page()
         print(f"make run -> first page: {results['serve']['first_page_seconds']} s "

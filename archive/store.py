@@ -15,6 +15,7 @@ import os
 import sqlite3
 import tempfile
 import threading
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -335,6 +336,23 @@ class Store:
         if limit:
             sql += f" LIMIT {int(limit)}"
         return [row[0] for row in self.db.execute(sql)]
+
+    def queued(self, limit: int | None = None, excluding: Iterable[int] = ()) -> dict[int, str]:
+        """Queued article ids, lowest first, each with when it was (last) queued."""
+        excluded = sorted(set(excluding))
+        sql = "SELECT article_id, queued_at FROM index_queue"
+        if excluded:
+            sql += f" WHERE article_id NOT IN ({', '.join('?' for _ in excluded)})"
+        sql += " ORDER BY article_id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return {row[0]: row[1] for row in self.db.execute(sql, excluded)}
+
+    def dequeue_unchanged(self, stamps: dict[int, str]) -> None:
+        """Take these articles off the queue, except those queued again since `stamps`
+        was read: what was indexed is an older version (an update, a speaker renamed)."""
+        with self.transaction() as db:
+            db.executemany("DELETE FROM index_queue WHERE article_id = ? AND queued_at = ?", stamps.items())
 
     def dequeue(self, article_ids: list[int]) -> None:
         with self.transaction() as db:

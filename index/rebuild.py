@@ -22,7 +22,7 @@ def rebuild(store: Store, index_dir: Path, progress=None) -> int:
     fresh = index_dir.with_name(index_dir.name + ".new")
     shutil.rmtree(fresh, ignore_errors=True)
     writer = IndexWriter(fresh)
-    queued_before = set(store.queued_ids())
+    queued_before = store.queued()
     ids = store.all_ids()
     for start in range(0, len(ids), BATCH):
         writer.write(store.get_many(ids[start:start + BATCH]), merge=False, fresh=True)
@@ -35,7 +35,8 @@ def rebuild(store: Store, index_dir: Path, progress=None) -> int:
         index_dir.rename(old)
     fresh.rename(index_dir)
     shutil.rmtree(old, ignore_errors=True)
-    store.dequeue(sorted(queued_before & set(ids)))
+    indexed = set(ids)
+    store.dequeue_unchanged({i: at for i, at in queued_before.items() if i in indexed})
     return len(ids)
 
 
@@ -43,12 +44,12 @@ def catch_up(store: Store, writer: IndexWriter, batch: int = BATCH) -> int:
     """Index what the store queued but the index never committed (a crash, a busy writer)."""
     done = 0
     while True:
-        ids = store.queued_ids(limit=batch)
-        if not ids:
+        stamps = store.queued(limit=batch)
+        if not stamps:
             return done
-        writer.write(store.get_many(ids))
-        store.dequeue(ids)
-        done += len(ids)
+        writer.write(store.get_many(list(stamps)))
+        store.dequeue_unchanged(stamps)
+        done += len(stamps)
 
 
 def recover(store: Store, index_dir: Path) -> IndexWriter:

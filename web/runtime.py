@@ -15,11 +15,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from archive.config import Settings
+from archive.model import Article
 from archive.pipeline import FileReport, IngestOptions, Ingester, prepare_chunk
 from archive.store import Store
 from index.rebuild import recover
 from index.search import SearchService
-from index.writer import IndexWriter
+from index.writer import IndexBusy, IndexWriter
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ class IndexWorker(threading.Thread):
         self._committed = threading.Condition()
         self.commits = 0
         self.last_error: str | None = None
+        self.unindexable: set[int] = set()
 
     def notify(self) -> None:
         self._wake.set()
@@ -64,16 +66,35 @@ class IndexWorker(threading.Thread):
     def index_queued(self) -> int:
         done = 0
         while True:
-            ids = self.store.queued_ids(limit=INDEX_BATCH)
-            if not ids:
+            stamps = self.store.queued(limit=INDEX_BATCH, excluding=self.unindexable)
+            if not stamps:
                 break
-            self.writer.write(self.store.get_many(ids))
-            self.store.dequeue(ids)
-            done += len(ids)
+            started = time.monotonic()
+            written = self._write(self.store.get_many(list(stamps)))
+            self.store.dequeue_unchanged({i: stamps[i] for i in written})
+            done += len(written)
+            log.info("indexed %d articles in %.1f s", len(written), time.monotonic() - started)
             with self._committed:
                 self.commits += 1
                 self._committed.notify_all()
         return done
+
+    def _write(self, articles: list[Article]) -> list[int]:
+        """Write these articles; the ids written. An article the index refuses for what it
+        holds (not for a busy or full disk) must not hold up the rest of the queue: it is
+        set aside, still queued, and tried again when the server next starts."""
+        try:
+            self.writer.write(articles)
+            return [article.id for article in articles]
+        except (IndexBusy, OSError):
+            raise
+        except Exception:
+            if len(articles) == 1:
+                log.exception("article %d cannot be indexed; it stays queued and is retried at the "
+                              "next start (or by `python -m archive reindex`)", articles[0].id)
+                self.unindexable.add(articles[0].id)
+                return []
+        return [i for article in articles for i in self._write([article])]
 
     def wait_until_indexed(self, article_ids: Iterable[int], timeout: float) -> bool:
         """True once none of these articles waits in the index queue."""

@@ -27,7 +27,18 @@ SERVER_START_SECONDS = 120
 # Generous: a busy CI machine runs the model and the index thread at its own pace.
 WAIT_MS = 30_000
 
+# Where the session's server writes its log, shown under a failed browser test.
+SERVER_LOGS: list[Path] = []
+SERVER_LOG_TAIL_CHARS = 6000
 
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call" and report.failed and SERVER_LOGS and SERVER_LOGS[-1].exists():
+        text = SERVER_LOGS[-1].read_text(errors="replace")
+        report.sections.append(("server log (last lines)", text[-SERVER_LOG_TAIL_CHARS:]))
 
 
 def _unavailable(reason: str):
@@ -79,6 +90,7 @@ def server(tmp_path_factory):
             [sys.executable, "-m", "archive", "serve", "--host", "127.0.0.1", "--port", str(port),
              "--data", str(data)], cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
+    SERVER_LOGS.append(log_path)
     try:
         _wait_until_serving(process, base, log_path)
         yield base

@@ -1,9 +1,9 @@
 """One side of the query benchmark in a process of its own (so its memory is its own):
 `ours` holds the server's Runtime (store, index writer, SearchService) as `archive serve`
-does; `fts5` holds the SQLite peer; `proposed` is `ours` with bench.proposed's SearchService. Runs the query set (one untimed pass, then timed
+does; `fts5` holds the SQLite peer. Runs the query set (one untimed pass, then timed
 passes) and writes per-query times, answers and peak RSS as JSON.
 
-    .venv/bin/python -m bench.query_worker {ours,fts5,proposed} ARCHIVE_FOLDER OUT.json [--passes N]
+    .venv/bin/python -m bench.query_worker {ours,fts5} ARCHIVE_FOLDER OUT.json [--passes N]
 """
 from __future__ import annotations
 
@@ -26,16 +26,12 @@ def load_queries() -> list[dict]:
     return json.loads(QUERIES_FILE.read_text(encoding="utf-8"))["queries"]
 
 
-def open_ours(folder: Path, proposed: bool = False):
-    """The same SearchService object the web app keeps: the serving Runtime's
-    (with `proposed`, bench.proposed's variant put in its place)."""
+def open_ours(folder: Path):
+    """The same SearchService object the web app keeps: the serving Runtime's."""
     from archive.config import Settings
     from web.runtime import Runtime
 
     runtime = Runtime(Settings(data_dir=folder), start_threads=False)
-    if proposed:
-        from bench.proposed.service import ProposedSearchService
-        runtime.search = ProposedSearchService(runtime.settings.index_dir, runtime.store)
 
     def answer(request: SearchRequest) -> dict:
         response = runtime.search.search(request)
@@ -66,7 +62,7 @@ def run(side: str, folder: Path, passes: int) -> dict:
     if side == "fts5":
         search, answer, close = open_fts5(folder)
     else:
-        search, answer, close = open_ours(folder, proposed=side == "proposed")
+        search, answer, close = open_ours(folder)
     open_seconds = time.perf_counter() - started
     rss_opened = psutil.Process().memory_info().rss
     queries = load_queries()
@@ -98,7 +94,7 @@ def run(side: str, folder: Path, passes: int) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("side", choices=("ours", "fts5", "proposed"))
+    parser.add_argument("side", choices=("ours", "fts5"))
     parser.add_argument("folder", type=Path)
     parser.add_argument("out", type=Path)
     parser.add_argument("--passes", type=int, default=3)

@@ -26,9 +26,6 @@ FACET_LABELS = {
     "source": "Source",
     "month": "Month",
 }
-# Facets where several chosen values mean "any of them": their counts are taken
-# as if the facet itself were not filtered, so more values can be added.
-ANY_OF = ("speaker", "source")
 FACET_SIZE = 10
 MORE_SIZE = 100
 MAX_VALUES_PER_FACET = 20

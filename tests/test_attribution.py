@@ -493,3 +493,14 @@ def test_a_party_in_a_description(quotes_of):
 def test_a_surname_particle_in_the_speakers_name(quotes_of):
     (q,) = quotes_of("“We had called him just before he boarded,” his nephew Michery el Soheil added.")
     assert q.speaker == "Michery el Soheil"
+
+
+def test_a_two_word_name_ner_took_for_a_title(nlp):
+    from spacy.tokens import Span
+
+    body = "“It is everything but her,” Le Pen told CNN in an interview."
+    doc = nlp(body)
+    start = next(t.i for t in doc if t.text == "Le")
+    doc.ents = [e for e in doc.ents if not (e.start <= start < e.end)]
+    doc.set_ents([Span(doc, start, start + 2, label="WORK_OF_ART")], default="unmodified")
+    assert speakers(extract_quotes(body, doc)) == ["Le Pen"]

@@ -1121,6 +1121,10 @@ def _colon_speaker(t: _Text, first_a: int) -> _Clause | None:
     j = first_a - 1
     while j >= 0 and "\n" in t.doc[j].text:
         j -= 1
+    if j >= 0 and t.quote_of[j] < 0 and (':"' in t.doc[j].text or ":“" in t.doc[j].text):
+        # 'Rep. Trey Gowdy (R-S.C.):"I have …': the tokenizer kept colon and mark in one token
+        np = _sentence_subject(t, j)
+        return _Clause(j, j, np[0], np[1]) if np is not None and np[1] <= j else None
     if j < 0 or t.doc[j].text != ":" or t.quote_of[j] >= 0:
         return None
     crossed = "\n" in t.text[t.doc[j].idx:t.starts[first_a]] if first_a < len(t.starts) else False

@@ -504,3 +504,8 @@ def test_a_two_word_name_ner_took_for_a_title(nlp):
     doc.ents = [e for e in doc.ents if not (e.start <= start < e.end)]
     doc.set_ents([Span(doc, start, start + 2, label="WORK_OF_ART")], default="unmodified")
     assert speakers(extract_quotes(body, doc)) == ["Le Pen"]
+
+
+def test_a_colon_the_tokenizer_kept_with_the_mark(quotes_of):
+    (q,) = quotes_of('Rep. Trey Gowdy (R-S.C.):"I have not heard anyone cite that figure. Who told you that?"')
+    assert q.speaker == "Trey Gowdy"

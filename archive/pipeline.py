@@ -181,11 +181,9 @@ class Ingester:
             except IndexBusy as exc:
                 log.warning("%s; %d articles stay queued for indexing", exc, len(articles))
                 return False
-        ids = sorted({a.id for a in articles})
         # An article queued again since it was stored here (a later article renamed its
         # speaker to a fuller name) was indexed with the old name: it stays queued.
-        requeued = {i for i, at in _queued_at(self.store.db, ids).items() if at != self._queued_at.get(i)}
-        self.store.dequeue([i for i in ids if i not in requeued])
+        requeued = _dequeue_unchanged(self.store, {a.id: self._queued_at.get(a.id) for a in articles})
         for report in reports:
             report.searchable = report.article_id not in requeued
         self._unindexed, self._waiting_reports, self._queued_at = [], [], {}
@@ -310,6 +308,14 @@ def _queued_at(db, ids: list[int]) -> dict[int, str]:
         rows = db.execute(f"SELECT article_id, queued_at FROM index_queue WHERE article_id IN ({marks})", part)
         stamps.update((row[0], row[1]) for row in rows)
     return stamps
+
+
+def _dequeue_unchanged(store: Store, stamps: dict[int, str | None]) -> set[int]:
+    """Take these articles off the index queue unless they were queued again since `stamps`
+    (what was indexed is an older version); returns the ids left queued."""
+    with store.transaction() as db:
+        db.executemany("DELETE FROM index_queue WHERE article_id = ? AND queued_at = ?", stamps.items())
+        return set(_queued_at(db, sorted(stamps)))
 
 
 def _latest_versions(articles: list[Article]) -> list[Article]:

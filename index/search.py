@@ -148,6 +148,20 @@ def make_parser(kind: str, schema):
     return parser
 
 
+# "-word" / "+word" as most search boxes read them, at the start of a word only
+# ("pre-election" stays one word); Whoosh's own syntax has only NOT and AND.
+# Quoted phrases match first, so signs inside them stay as typed.
+_SIGN_OR_PHRASE = re.compile(r'"[^"]*"|(?<![^\s(])[-+](?=[\w"(])')
+
+
+def with_operator_words(text: str) -> str:
+    """`tax -labour +budget` as `tax NOT labour budget`."""
+    def replace(match: re.Match) -> str:
+        found = match.group()
+        return {"-": "NOT ", "+": ""}.get(found, found)
+    return _SIGN_OR_PHRASE.sub(replace, text)
+
+
 def literal_query(text: str, kind: str, schema) -> tuple[wq.Query, str]:
     """The closest plain search: every word, no syntax."""
     words = re.findall(r"\w+", text)
@@ -176,7 +190,7 @@ def parse_query(text: str, kind: str, schema) -> tuple[wq.Query, str | None, str
     if not text:
         return wq.Every(), None, None
     try:
-        parsed = make_parser(kind, schema).parse(text)
+        parsed = make_parser(kind, schema).parse(with_operator_words(text))
     except Exception as exc:  # whoosh raises many kinds on malformed input
         parsed, problem = wq.NullQuery, str(exc) or type(exc).__name__
     else:

@@ -8,7 +8,7 @@ from archive.pipeline import Ingester, Prepared
 from archive.store import Store, sha256_of
 from helpers import make_article, quote_in
 from index.rebuild import rebuild
-from index.search import QueryError, SearchRequest, SearchService, strip_marks
+from index.search import QueryError, SearchRequest, SearchService, strip_marks, with_operator_words
 from index.writer import IndexWriter
 
 TALKS = ("Talks in Geneva ended without agreement. “We remain on divergent positions,” "
@@ -72,6 +72,15 @@ def test_phrase_boolean_and_field_queries(service):
     assert len(service.search(SearchRequest(q="speaker:peskov")).hits) == 2
     assert len(service.search(SearchRequest(q='speaker:"dmitri peskov"')).hits) == 2  # an alias
     assert titles(service.search(SearchRequest(q="source:wire"))) == ["Sanctions threat"]
+
+
+def test_minus_excludes_and_plus_requires_at_the_start_of_a_word(service):
+    assert titles(service.search(SearchRequest(q="peskov -sanctions"))) == ["Geneva talks end"]
+    assert titles(service.search(SearchRequest(q='peskov -"big mistake"'))) == ["Geneva talks end"]
+    assert titles(service.search(SearchRequest(q="+peskov +sanctions"))) == ["Sanctions threat"]
+    assert "Cup final" in titles(service.search(SearchRequest(q="-peskov")))
+    assert with_operator_words("pre-election -budget") == "pre-election NOT budget"
+    assert with_operator_words('"not -this" -that') == '"not -this" NOT that'
 
 
 def test_facets_count_the_current_results(service):

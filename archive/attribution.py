@@ -1286,7 +1286,36 @@ def _candidate_clauses(t: _Text, first_a: int, last_b: int) -> list[tuple[_Claus
         announced = _announcing_sentence(t, first_a)
         if announced is not None:
             candidates.append((announced, 0.8, True))
+    if not candidates:
+        stated = _statement_paragraph(t, first_a)
+        if stated is not None:
+            candidates.append((stated, 0.7, True))
     return candidates
+
+
+def _statement_paragraph(t: _Text, first_a: int) -> _Clause | None:
+    """ "The DNC issued a statement apologizing to Sanders." / "“On behalf of everyone …”": a
+    quotation opening its paragraph after a paragraph that ends telling of someone's statement."""
+    j = first_a - 1
+    if j < 0 or first_a >= len(t.doc) or "\n" not in t.doc[j].text:
+        return None
+    j -= 1
+    if j < 0 or t.quote_of[j] >= 0 or t.doc[j].text not in (".", "!"):
+        return None
+    lo, hi = _sentence_range(t, j)
+    if any(t.quote_of[i] >= 0 for i in range(lo, hi)) or not any(_lower(t, i) == "statement" for i in range(lo, hi)):
+        return None
+    np = _sentence_subject(t, j)
+    if np is None:
+        s = lo
+        while s < j and (_is_punct(t.doc[s].text) or "\n" in t.doc[s].text):
+            s += 1
+        comma = next((i for i in range(s, min(j, s + 12)) if t.doc[i].text == ","), None)
+        s = comma + 1 if comma is not None else s  # "At Brazile's direction, the DNC issued …"
+        np = _right_np(t, s, j)  # an organization: "the DNC issued a statement …"
+    if np is None:
+        return None
+    return _Clause(j, j, np[0], np[1])
 
 
 def _announcing_sentence(t: _Text, first_a: int) -> _Clause | None:

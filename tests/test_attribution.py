@@ -509,3 +509,11 @@ def test_a_two_word_name_ner_took_for_a_title(nlp):
 def test_a_colon_the_tokenizer_kept_with_the_mark(quotes_of):
     (q,) = quotes_of('Rep. Trey Gowdy (R-S.C.):"I have not heard anyone cite that figure. Who told you that?"')
     assert q.speaker == "Trey Gowdy"
+
+
+def test_a_quotation_after_a_paragraph_telling_of_a_statement(quotes_of):
+    body = ("At the chair's direction, the DNC issued a statement apologizing to Sanders for the emails.\n\n"
+            "“On behalf of everyone at the DNC, we want to offer a deep and sincere apology.”")
+    assert speakers(quotes_of(body)) == ["Democratic Party"]
+    body = "Senator Mary Lee issued a statement on Friday.\n\n“We grieve with the families.”"
+    assert speakers(quotes_of(body)) == ["Mary Lee"]

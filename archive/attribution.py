@@ -1368,6 +1368,9 @@ def is_title(text: str, span: QuoteSpan) -> bool:
     before = text[max(0, span.start - 3):span.start].rstrip()
     if not before:
         return False
+    last_word = text[max(0, span.start - 20):span.start].split()[-1:] or [""]
+    if last_word[0].lower() in CUE_WORDS:
+        return False  # 'He said “The Hispanics” and swears …': words someone said
     if before[-1].isalnum() or before[-1] in "’'":
         return True
     return len(words) >= 2 and before[-1] in ",—–-"
@@ -1488,7 +1491,8 @@ def _parsed_speaker(t: _Text, resolver: "_Resolver", qi: int, sent, offset: int)
     verb = _governing_verb(inside, inside_ids)
     if verb is None:
         return None
-    if verb.text.lower() not in CUE_WORDS and (is_partial(t.text, span) or not _has_finite_verb(inside)):
+    if verb.text.lower() not in CUE_WORDS and (is_partial(t.text, span) or not _has_finite_verb(inside)) \
+            and not any(tok.text.lower() in FIRST_PERSON for tok in inside):
         return None  # a scare quote or a title inside the narrative: “sabotage” operations, the film “Trainwreck.”
     subject = _subject_of(verb)
     if subject is None or subject.i in inside_ids:
@@ -1527,6 +1531,8 @@ def _governing_verb(inside: list, inside_ids: set[int]):
     return None
 
 
+# Words that make a fragment someone's own words: He offered “my thoughts and prayers”.
+FIRST_PERSON = {"i", "my", "me", "we", "our", "us", "i'm", "i’m"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 RELATIVE_PRONOUNS = {"who", "that", "which"}
 

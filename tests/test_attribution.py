@@ -517,3 +517,13 @@ def test_a_quotation_after_a_paragraph_telling_of_a_statement(quotes_of):
     assert speakers(quotes_of(body)) == ["Democratic Party"]
     body = "Senator Mary Lee issued a statement on Friday.\n\n“We grieve with the families.”"
     assert speakers(quotes_of(body)) == ["Mary Lee"]
+
+
+def test_words_after_a_cue_are_no_title(quotes_of):
+    body = "Tom Baker spoke in Ohio. He said “The Voters” and swears they love him."
+    assert speakers(quotes_of(body)) == ["Tom Baker"]
+
+
+def test_a_fragment_in_the_first_person_is_someones_words(quotes_of):
+    body = "Tom Baker spoke after the shooting.\n\nHe offered “my thoughts and prayers for all of the families.”"
+    assert speakers(quotes_of(body)) == ["Tom Baker"]

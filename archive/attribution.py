@@ -571,8 +571,8 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
         elif lower.endswith("ing") and not (before - 1 >= lo and _ends_with_comma(t, before - 1)):
             i += 1  # "results in Kasich claiming the nomination": a participle, not a report
             continue
-        elif prev == "who" and not lower.endswith("ing") and _named_before_who(t, before - 1, lo) is not None:
-            found.append(_Clause(i, cue_end, *_named_before_who(t, before - 1, lo)))  # "Mike Lee, who declared, “…”"
+        elif prev == "who" and not lower.endswith("ing") and (named := _named_before_who(t, before - 1, lo)):
+            found.append(_Clause(i, cue_end, *named))  # "Mike Lee, who declared, “…”"
             i += 1
             continue
         elif prev in PASSIVE_BEFORE or (prev in NOT_REPORTING_BEFORE and not _capitalized_modal(t, before - 1)):

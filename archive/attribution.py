@@ -1232,6 +1232,9 @@ def attribute(doc, spans: list[QuoteSpan], people: People, parse=None) -> list[A
             continue
         if result.person is not None:
             resolver.add_speaker(doc[clause.np_start].idx, result.person)
+            if spans[group[-1]].start > doc[clause.np_start].idx:
+                # the person still talks where the quotation is: "Lee said:" / "“A.”" / "“B.”" / "“C,” she added"
+                resolver.add_speaker(spans[group[-1]].start, result.person)
         for qi in group:
             results[qi] = result
             if clause.guessed:

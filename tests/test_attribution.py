@@ -527,3 +527,9 @@ def test_words_after_a_cue_are_no_title(quotes_of):
 def test_a_fragment_in_the_first_person_is_someones_words(quotes_of):
     body = "Tom Baker spoke after the shooting.\n\nHe offered “my thoughts and prayers for all of the families.”"
     assert speakers(quotes_of(body)) == ["Tom Baker"]
+
+
+def test_a_speaker_still_talks_where_the_quotation_is(quotes_of):
+    body = ("Senator Mary Lee spoke at length:\n\n“We will not give up.”\n\n“We have the votes.”\n\n"
+            "“And we will win,” she added.")
+    assert speakers(quotes_of(body)) == ["Mary Lee"] * 3

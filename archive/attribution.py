@@ -126,7 +126,7 @@ BETWEEN_WORDS = {
     "also", "later", "then", "further", "previously", "once", "again", "recently", "often",
     "has", "had", "have", "just",
     "only", "even", "still", "simply", "already", "always", "reportedly",
-    "allegedly", "famously", "subsequently", "separately", "elsewhere", "now", "had",
+    "allegedly", "famously", "subsequently", "separately", "elsewhere", "now",
 }
 # A cue after these reports nothing yet: "will say", "to tell", "when asked", "didn't say".
 NOT_REPORTING_BEFORE = {"to", "not", "n't", "never", "when", "if", "as", "who", "which", "that",
@@ -416,7 +416,7 @@ def _right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
     while i < hi and _outside(t, i) and i - start < 12:
         lower = _lower(t, i)
         text = t.doc[i].text
-        if lower in NP_STOP and not (lower in NP_LINKS):
+        if lower in NP_STOP and lower not in NP_LINKS:
             break
         if _np_word(t, i):
             i += 1

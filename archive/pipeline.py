@@ -152,7 +152,7 @@ class Ingester:
                 if outcome.status != "duplicate":
                     stored.append(article)
                     self._waiting_reports.append(report)
-                    self._queued_at[article.id] = _queued_at(db, [article.id]).get(article.id)
+                    self._queued_at[article.id] = self.store.queued_at([article.id], db).get(article.id)
         if self._load is not None:
             self._add_to_load(stored)
         else:
@@ -183,7 +183,7 @@ class Ingester:
                 return False
         # An article queued again since it was stored here (a later article renamed its
         # speaker to a fuller name) was indexed with the old name: it stays queued.
-        requeued = _dequeue_unchanged(self.store, {a.id: self._queued_at.get(a.id) for a in articles})
+        requeued = self.store.dequeue_unchanged({a.id: self._queued_at.get(a.id) for a in articles})
         for report in reports:
             report.searchable = report.article_id not in requeued
         self._unindexed, self._waiting_reports, self._queued_at = [], [], {}
@@ -200,7 +200,7 @@ class Ingester:
         self._start_load()
         renamed, self._requeued = self._requeued, []
         if self._load is not None and renamed:
-            self._queued_at.update(_queued_at(self.store.db, renamed))
+            self._queued_at.update(self.store.queued_at(renamed))
             self._add_to_load(self.store.get_many(renamed))
 
     def _add_to_load(self, stored: list[Article]) -> None:
@@ -297,25 +297,6 @@ def prepare_chunk(chunk: list[tuple[str, bytes]], options: IngestOptions, limits
         item.duplicate_of = known.get(content_hash(item.article))
     annotate([p.article for p in articles if p.duplicate_of is None])
     return prepared
-
-
-def _queued_at(db, ids: list[int]) -> dict[int, str]:
-    """When each of these articles was last queued for indexing (those still queued)."""
-    stamps: dict[int, str] = {}
-    for start in range(0, len(ids), 500):
-        part = ids[start:start + 500]
-        marks = ", ".join("?" for _ in part)
-        rows = db.execute(f"SELECT article_id, queued_at FROM index_queue WHERE article_id IN ({marks})", part)
-        stamps.update((row[0], row[1]) for row in rows)
-    return stamps
-
-
-def _dequeue_unchanged(store: Store, stamps: dict[int, str | None]) -> set[int]:
-    """Take these articles off the index queue unless they were queued again since `stamps`
-    (what was indexed is an older version); returns the ids left queued."""
-    with store.transaction() as db:
-        db.executemany("DELETE FROM index_queue WHERE article_id = ? AND queued_at = ?", stamps.items())
-        return set(_queued_at(db, sorted(stamps)))
 
 
 def _latest_versions(articles: list[Article]) -> list[Article]:

@@ -348,11 +348,24 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         return {row[0]: row[1] for row in self.db.execute(sql, excluded)}
 
-    def dequeue_unchanged(self, stamps: dict[int, str]) -> None:
+    def queued_at(self, article_ids: list[int], db: sqlite3.Connection | None = None) -> dict[int, str]:
+        """When each of these articles was last queued for indexing (those still queued)."""
+        db = db or self.db
+        stamps: dict[int, str] = {}
+        for start in range(0, len(article_ids), 500):
+            part = article_ids[start:start + 500]
+            marks = ", ".join("?" for _ in part)
+            rows = db.execute(f"SELECT article_id, queued_at FROM index_queue WHERE article_id IN ({marks})", part)
+            stamps.update((row[0], row[1]) for row in rows)
+        return stamps
+
+    def dequeue_unchanged(self, stamps: dict[int, str | None]) -> set[int]:
         """Take these articles off the queue, except those queued again since `stamps`
-        was read: what was indexed is an older version (an update, a speaker renamed)."""
+        was read: what was indexed is an older version (an update, a speaker renamed).
+        Returns the ids left queued."""
         with self.transaction() as db:
             db.executemany("DELETE FROM index_queue WHERE article_id = ? AND queued_at = ?", stamps.items())
+            return set(self.queued_at(sorted(stamps), db))
 
     def dequeue(self, article_ids: list[int]) -> None:
         with self.transaction() as db:

@@ -1,6 +1,7 @@
 """Article -> the Whoosh documents that represent it (one article document, one per quote)."""
 from __future__ import annotations
 
+import functools
 import re
 
 from archive.model import Article, Quote
@@ -58,13 +59,20 @@ def article_document(article: Article) -> dict:
 def names_in_text(text: str, names) -> bool:
     """Whether any of the names occurs in the text as whole words. Short names ("US", "UN")
     must match their case, so "us" and "un-" in ordinary words do not count."""
-    for name in names:
-        if len(name) < 2:
-            continue
-        flags = 0 if len(name) <= 3 else re.IGNORECASE
-        if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, flags):
-            return True
-    return False
+    pattern = _names_pattern(tuple(names))
+    return pattern is not None and pattern.search(text) is not None
+
+
+@functools.lru_cache(maxsize=8192)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern | None:
+    # One pattern per entity, compiled once: an article's every quote is checked against
+    # every entity, far more patterns than the re module's own cache keeps.
+    short = [re.escape(name) for name in names if 2 <= len(name) <= 3]
+    long = [re.escape(name) for name in names if len(name) > 3]
+    if not short and not long:
+        return None
+    choices = short + ([f"(?i:{'|'.join(long)})"] if long else [])
+    return re.compile(r"(?<!\w)(?:" + "|".join(choices) + r")(?!\w)")
 
 
 def entities_in_quote(article: Article, quote: Quote) -> dict[str, list[str]]:

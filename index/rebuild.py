@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 from archive.store import Store
-from index.writer import IndexWriter, index_is_healthy
+from index.writer import IndexBusy, IndexWriter, index_is_healthy
 
 log = logging.getLogger(__name__)
 BATCH = 500
@@ -63,7 +63,11 @@ def recover(store: Store, index_dir: Path) -> IndexWriter:
         shutil.rmtree(index_dir, ignore_errors=True)
         rebuild(store, index_dir)
     writer = IndexWriter(index_dir)
-    caught_up = catch_up(store, writer)
+    try:
+        caught_up = catch_up(store, writer)
+    except IndexBusy as exc:  # a CLI ingest holds the writer for its whole load
+        log.warning("%s: articles still queued are indexed once it is done", exc)
+        return writer
     if caught_up:
         log.warning("indexed %d stored articles the index had missed", caught_up)
     return writer

@@ -2,11 +2,13 @@
 lost, and one article the index refuses does not hold up the others."""
 from __future__ import annotations
 
+import index.writer
+from archive.config import Settings
 from archive.store import Store
 from helpers import make_article
 from index.search import SearchRequest, SearchService
 from index.writer import IndexWriter
-from web.runtime import IndexWorker
+from web.runtime import IndexWorker, Runtime
 
 
 def put(store: Store, title: str, body: str, identity: str) -> int:
@@ -67,3 +69,20 @@ def test_an_article_the_index_refuses_is_set_aside_and_the_rest_are_indexed(data
     assert list(store.queued()) == [ids[1]]  # still queued: retried at the next start
     assert found(store, data_dir / "index", "Leeds OR York OR Hull") == 2
     assert worker.index_queued() == 0  # set aside, not retried in a loop
+
+
+def test_a_server_starting_while_another_process_loads_the_index_serves_and_catches_up_later(
+        data_dir, monkeypatch):
+    monkeypatch.setattr(index.writer, "LOCK_TIMEOUT_SECONDS", 0.2)
+    settings = Settings(data_dir=data_dir)
+    store = Store(data_dir)
+    put(store, "Ferry", "The ferry sailed at dawn.", identity="ferry")
+    cli_load = IndexWriter(settings.index_dir).bulk_load()  # as `archive ingest` holds it
+    runtime = Runtime(settings, start_threads=False)
+    try:
+        assert runtime.search.search(SearchRequest(q="ferry")).total == 0  # serving, not yet indexed
+        cli_load.cancel()
+        assert runtime.indexer.index_queued() == 1
+        assert runtime.search.search(SearchRequest(q="ferry")).total == 1
+    finally:
+        runtime.close()

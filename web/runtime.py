@@ -58,6 +58,10 @@ class IndexWorker(threading.Thread):
             try:
                 self.index_queued()
                 self.last_error = None
+            except IndexBusy as exc:  # another process's load; the queue waits for it
+                if self.last_error != str(exc):
+                    log.warning("%s: queued articles are indexed once it is done", exc)
+                self.last_error = str(exc)
             except Exception as exc:  # keep serving; the queue keeps the work for the next round
                 self.last_error = str(exc)
                 log.exception("indexing failed; will retry")

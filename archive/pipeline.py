@@ -152,7 +152,7 @@ class Ingester:
                 if outcome.status != "duplicate":
                     stored.append(article)
                     self._waiting_reports.append(report)
-                    self._queued_at[article.id] = self.store.queued_at([article.id], db).get(article.id)
+                    self._queued_at[article.id] = outcome.queued_at
         if self._load is not None:
             self._add_to_load(stored)
         else:

@@ -51,20 +51,20 @@ def extract_quotes(body: str, doc, people: People | None = None) -> list[Quote]:
     Never raises: when attribution fails on odd input the quotations come back
     without speakers.
     """
-    text = body
-    if doc is not None and doc.text != body and doc.text == nlp_text(body):
-        text = doc.text
+    doc_text = doc.text if doc is not None else None  # a Doc builds its text anew each time
+    collapsed = nlp_text(body)
+    text = collapsed if doc_text == collapsed else body
     try:
         spans = find_quote_spans(text)
     except Exception:  # noqa: BLE001 - an ingest must not stop on one odd text
         return []
     try:
-        if doc is None or doc.text != text:
+        if doc_text != text:
             raise ValueError("doc is not the Doc of body")
         attributions = attribute(doc, spans, people if people is not None else find_people(doc), _parser())
     except Exception:  # noqa: BLE001
         attributions = [Attribution() for _ in spans]
-    if text is not body:
+    if text != body:
         spans = _spans_in_body(spans, body_offsets(body))
     return [_quote(body, span, a) for span, a in zip(spans, attributions)]
 

@@ -118,6 +118,7 @@ ARTICLE_COLUMNS = (
 class StoreResult:
     status: str  # added, duplicate, updated
     article_id: int
+    queued_at: str | None = None  # when put() queued it for indexing (not for a duplicate)
 
 
 def content_hash(article: Article) -> str:
@@ -281,7 +282,7 @@ class Store:
         self._put_annotations(db, article_id, article)
         db.execute("INSERT OR REPLACE INTO index_queue (article_id, queued_at) VALUES (?, ?)", (article_id, now))
         article.id = article_id
-        return StoreResult(status, article_id)
+        return StoreResult(status, article_id, queued_at=now)
 
     def _original_size(self, sha256: str) -> int:
         try:
@@ -332,10 +333,7 @@ class Store:
     # Index queue ---------------------------------------------------------
 
     def queued_ids(self, limit: int | None = None) -> list[int]:
-        sql = "SELECT article_id FROM index_queue ORDER BY article_id"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        return [row[0] for row in self.db.execute(sql)]
+        return list(self.queued(limit))
 
     def queued(self, limit: int | None = None, excluding: Iterable[int] = ()) -> dict[int, str]:
         """Queued article ids, lowest first, each with when it was (last) queued."""

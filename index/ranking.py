@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.scoring import BM25F
 
 from index.columns import field_lengths, sort_column
 from index.docsets import NULL_QUERY, SegmentDocsets, is_published_range, published_range
@@ -136,10 +135,6 @@ class SegmentScorer:
         matched = ids[where] == local
         scores[matched] = values[where[matched]]
         return scores, matched
-
-
-def can_rank(searcher) -> bool:
-    return isinstance(searcher.weighting, BM25F)
 
 
 def rank(searcher, q: wq.Query, segments: list[tuple[SegmentDocsets, int]], docnums: np.ndarray,

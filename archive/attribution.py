@@ -190,6 +190,8 @@ class _Text:
     spans: list[QuoteSpan]
     people: People
     text: str = ""  # doc.text, which spaCy rebuilds on every access
+    # Each token's text and start: rules read them often, and every doc[i] makes a Token object.
+    words: list[str] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
     quote_of: list[int] = field(default_factory=list)  # token -> quote index or -1
     sentence_of: list[int] = field(default_factory=list)
@@ -214,6 +216,7 @@ def _is_punct(text: str) -> bool:
 def _build_text(doc, spans: list[QuoteSpan], people: People) -> _Text:
     t = _Text(doc, spans, people, doc.text)
     text = t.text
+    t.words = [tok.text for tok in doc]
     t.starts = [tok.idx for tok in doc]
     t.mention_starts = [m.token_start for m in people.mentions]
     quote_of = [-1] * len(doc)
@@ -228,28 +231,29 @@ def _build_text(doc, spans: list[QuoteSpan], people: People) -> _Text:
     t.sentence_starts = [0]
     sentence_of = [0] * len(doc)
     paragraph_of = [0] * len(doc)
+    words, starts = t.words, t.starts
     n = len(doc)
-    for i, tok in enumerate(doc):
+    for i in range(n):
         sentence_of[i] = sentence
         paragraph_of[i] = paragraph
         if i + 1 >= n:
             break
-        nxt = doc[i + 1]
+        word, after = words[i], words[i + 1]
         breaks = False
-        if "\n" in tok.text or "\n" in nxt.text or "\n" in text[tok.idx + len(tok): nxt.idx]:
+        if "\n" in word or "\n" in after or "\n" in text[starts[i] + len(word): starts[i + 1]]:
             breaks = True
-            if "\n" in tok.text or "\n" in text[tok.idx + len(tok): nxt.idx]:
+            if "\n" in word or "\n" in text[starts[i] + len(word): starts[i + 1]]:
                 paragraph += 1
-        elif quote_of[i] < 0 and tok.text in SENTENCE_END and quote_of[i + 1] < 0 and _starts_sentence(nxt.text) \
-                and not (tok.text == "." and i > 0 and _is_abbreviation(doc[i - 1].text)) \
-                and not (tok.text == "." and i > 0 and doc[i - 1].text in ("No", "Nos") and nxt.text[:1].isdigit()):
+        elif quote_of[i] < 0 and word in SENTENCE_END and quote_of[i + 1] < 0 and _starts_sentence(after) \
+                and not (word == "." and i > 0 and _is_abbreviation(words[i - 1])) \
+                and not (word == "." and i > 0 and words[i - 1] in ("No", "Nos") and after[:1].isdigit()):
             breaks = True
-        elif quote_of[i] < 0 and tok.text in SENTENCE_END and quote_of[i + 1] >= 0:
+        elif quote_of[i] < 0 and word in SENTENCE_END and quote_of[i + 1] >= 0:
             breaks = True
         elif quote_of[i] >= 0 and quote_of[i + 1] != quote_of[i]:
             span = spans[quote_of[i]]
             inner = text[span.start:span.end - len(span.close_mark or "")].rstrip()
-            if inner[-1:] in ".!?" and (quote_of[i + 1] >= 0 or _starts_sentence(nxt.text)):
+            if inner[-1:] in ".!?" and (quote_of[i + 1] >= 0 or _starts_sentence(after)):
                 breaks = True
         if breaks:
             sentence += 1
@@ -281,19 +285,19 @@ def _mentions_between(t: _Text, a: int, b: int) -> list:
 # --- reporting clauses ----------------------------------------------------------
 
 def _lower(t: _Text, i: int) -> str:
-    return t.doc[i].text.lower()
+    return t.words[i].lower()
 
 
 def _outside(t: _Text, i: int) -> bool:
-    return 0 <= i < len(t.doc) and t.quote_of[i] < 0 and "\n" not in t.doc[i].text
+    return 0 <= i < len(t.doc) and t.quote_of[i] < 0 and "\n" not in t.words[i]
 
 
 def _np_word(t: _Text, i: int) -> bool:
-    text = t.doc[i].text
+    text = t.words[i]
     lower = text.lower()
     return (
         _is_title(text)
-        or role_of(text, [x.text for x in t.doc[max(0, i - 2):i]]) is not None  # "front-runner"
+        or role_of(text, t.words[max(0, i - 2):i]) is not None  # "front-runner"
         or lower in PRE_NAME_WORDS
         or lower in DETERMINERS
         or text in POSSESSIVE_TOKENS
@@ -301,8 +305,8 @@ def _np_word(t: _Text, i: int) -> bool:
         or text in ("-", "–")
         or _abbreviation_dot(t, i)
         or _ORDINAL.fullmatch(text) is not None  # "Air Force 1st Lt. Tyler Livingston"
-        or lower in SURNAME_PARTICLES and 0 < i < len(t.doc) - 1 and _is_title(t.doc[i - 1].text)
-        and _is_title(t.doc[i + 1].text)  # "Michery el Soheil", "Ursula von der Leyen"
+        or lower in SURNAME_PARTICLES and 0 < i < len(t.doc) - 1 and _is_title(t.words[i - 1])
+        and _is_title(t.words[i + 1])  # "Michery el Soheil", "Ursula von der Leyen"
     )
 
 
@@ -311,7 +315,7 @@ _ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 
 def _abbreviation_dot(t: _Text, i: int) -> bool:
     """The dot of "Capt." or "Lt." that the tokenizer split off: part of a name, not a sentence end."""
-    return t.doc[i].text == "." and i > 0 and _is_abbreviation(t.doc[i - 1].text)
+    return t.words[i] == "." and i > 0 and _is_abbreviation(t.words[i - 1])
 
 
 def _is_abbreviation(text: str) -> bool:
@@ -336,11 +340,11 @@ def _left_np(t: _Text, end: int, lo: int, depth: int = 0) -> tuple[int, int] | N
     j = end - 1
     if j < lo or not _outside(t, j):
         return None
-    if t.doc[j].text == ",":  # an apposition: "Peskov, 54, said" / "Peskov, the spokesman, said"
+    if t.words[j] == ",":  # an apposition: "Peskov, 54, said" / "Peskov, the spokesman, said"
         k = j - 1
-        while k >= max(lo, j - 30) and _outside(t, k) and t.doc[k].text not in (",", ";", ":"):
+        while k >= max(lo, j - 30) and _outside(t, k) and t.words[k] not in (",", ";", ":"):
             k -= 1
-        if k < lo or not _outside(t, k) or t.doc[k].text != ",":
+        if k < lo or not _outside(t, k) or t.words[k] != ",":
             return None
         if depth == 0:
             plain = _left_np(t, k, lo, 1)  # "Peskov, 54, said"
@@ -350,9 +354,9 @@ def _left_np(t: _Text, end: int, lo: int, depth: int = 0) -> tuple[int, int] | N
         if inner is None:
             return None
         return inner[0], j
-    if t.doc[j].text == ")":
+    if t.words[j] == ")":
         k = j - 1
-        while k >= max(lo, j - 8) and t.doc[k].text != "(":
+        while k >= max(lo, j - 8) and t.words[k] != "(":
             k -= 1
         if k < lo:
             return None
@@ -368,13 +372,13 @@ def _left_np(t: _Text, end: int, lo: int, depth: int = 0) -> tuple[int, int] | N
             start = i
             i -= 1
             continue
-        if lower in NP_LINKS and i - 1 >= lo and _is_title(t.doc[i - 1].text) and start == i + 1:
+        if lower in NP_LINKS and i - 1 >= lo and _is_title(t.words[i - 1]) and start == i + 1:
             start = i
             i -= 1
             continue
         # "a senior administration official": lowercase modifiers after a determiner
         k = i
-        while k >= lo and k > i - 4 and _outside(t, k) and t.doc[k].text.isalpha() and t.doc[k].text.islower() \
+        while k >= lo and k > i - 4 and _outside(t, k) and t.words[k].isalpha() and t.words[k].islower() \
                 and _lower(t, k) not in DETERMINERS and _lower(t, k) not in NP_STOP and _lower(t, k) not in CUE_WORDS:
             k -= 1
         if k >= lo and k < i and _lower(t, k) in DETERMINERS and start <= j:
@@ -384,20 +388,20 @@ def _left_np(t: _Text, end: int, lo: int, depth: int = 0) -> tuple[int, int] | N
         break
     if start > j:
         # a lone lowercase head: "officials said", "experts say"
-        if t.doc[j].text.isalpha() and t.doc[j].text.islower() and _lower(t, j) not in NP_STOP \
+        if t.words[j].isalpha() and t.words[j].islower() and _lower(t, j) not in NP_STOP \
                 and _lower(t, j) not in CUE_WORDS and _lower(t, j) not in BETWEEN_WORDS \
-                and _lower(t, j) not in PASSIVE_BEFORE and len(t.doc[j].text) > 2 and not _lower(t, j).endswith("ed"):
+                and _lower(t, j) not in PASSIVE_BEFORE and len(t.words[j]) > 2 and not _lower(t, j).endswith("ed"):
             k = j
             while k - 1 >= lo and _outside(t, k - 1) and j - k < 4 and (
-                    _is_title(t.doc[k - 1].text) and _lower(t, k - 1) not in PRONOUNS
-                    or t.doc[k - 1].text in POSSESSIVE_TOKENS):
+                    _is_title(t.words[k - 1]) and _lower(t, k - 1) not in PRONOUNS
+                    or t.words[k - 1] in POSSESSIVE_TOKENS):
                 k -= 1
             if k - 1 >= lo and _lower(t, k - 1) in DETERMINERS:
                 k -= 1
             return k, j + 1
         return None
     # trim leading link words and a leading possessive
-    while start <= j and (_lower(t, start) in NP_LINKS or t.doc[start].text in POSSESSIVE_TOKENS or t.doc[start].text in ("-", "–")):
+    while start <= j and (_lower(t, start) in NP_LINKS or t.words[start] in POSSESSIVE_TOKENS or t.words[start] in ("-", "–")):
         start += 1
     if start > j or not _has_head(t, start, j + 1):
         return None
@@ -415,26 +419,26 @@ def _right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
     end = start
     while i < hi and _outside(t, i) and i - start < 12:
         lower = _lower(t, i)
-        text = t.doc[i].text
+        text = t.words[i]
         if lower in NP_STOP and lower not in NP_LINKS:
             break
         if _np_word(t, i):
             i += 1
             end = i
             continue
-        if lower in NP_LINKS and i + 1 < hi and (_is_title(t.doc[i + 1].text) or _lower(t, i + 1) in DETERMINERS):
+        if lower in NP_LINKS and i + 1 < hi and (_is_title(t.words[i + 1]) or _lower(t, i + 1) in DETERMINERS):
             i += 1
             continue
         if text.isalpha() and text.islower() and lower not in CUE_WORDS and lower not in NP_STOP \
-                and (not lower.endswith("ed") or t.doc[i - 1].text in ("-", "–")) \
-                and any(_is_title(t.doc[x].text) and t.quote_of[x] < 0 for x in range(i + 1, min(hi, i + 3))) \
-                and all(t.doc[x].text.isalpha() for x in range(i + 1, min(hi, i + 3))):
+                and (not lower.endswith("ed") or t.words[i - 1] in ("-", "–")) \
+                and any(_is_title(t.words[x]) and t.quote_of[x] < 0 for x in range(i + 1, min(hi, i + 3))) \
+                and all(t.words[x].isalpha() for x in range(i + 1, min(hi, i + 3))):
             i += 1  # "said Virginia delegate Beau Correll"
             end = i
             continue
         if determiner and text.isalpha() and text.islower() and lower not in CUE_WORDS:
             i += 1  # "said a senior administration official"
-            if role_of(text) is None and not any(role_of(t.doc[x].text) for x in range(i, min(hi, i + 3))):
+            if role_of(text) is None and not any(role_of(t.words[x]) for x in range(i, min(hi, i + 3))):
                 if not (text.endswith("s") or text.endswith("er") or text.endswith("ist")):
                     break
             end = i
@@ -452,7 +456,7 @@ def _named_right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
     np = _right_np(t, start, hi)
     if np is None or _lower(t, np[0]) in NP_LINKS or not any(not m.possessive for m in _mentions_between(t, np[0], np[1])):
         return None
-    after = t.doc[np[1]].text if np[1] < len(t.doc) else "."
+    after = t.words[np[1]] if np[1] < len(t.doc) else "."
     if not (_is_punct(after) and after not in QUOTE_CHARS or "\n" in after):
         return None  # "…, said Sanders has pushed her", "…, said Fiorina “was involved”": what was said
     return np
@@ -460,11 +464,11 @@ def _named_right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
 
 def _name_apposition(t: _Text, end: int, hi: int) -> int:
     """ "said Putin's spokesman, Dmitry Peskov." — the name after the comma belongs in."""
-    if end + 1 >= hi or t.doc[end].text != ",":
+    if end + 1 >= hi or t.words[end] != ",":
         return end
     for m in _mentions_between(t, end + 1, end + 2):
         if not m.possessive and m.token_end <= hi:
-            after = t.doc[m.token_end].text if m.token_end < len(t.doc) else "."
+            after = t.words[m.token_end] if m.token_end < len(t.doc) else "."
             if after in (",", ".", ";") or "\n" in after or m.token_end == hi:
                 return m.token_end
     return end
@@ -478,24 +482,24 @@ def _apposed_name(t: _Text, comma: int, lo: int, unclosed: bool = False) -> tupl
     quotation or a comma) and be followed by a comma or a parenthesis; the apposition holds no
     cue and no quotation longer than a few words. `unclosed`: no comma ends the apposition,
     `comma` is where the cue stands ("Sam Lau, the spokesman for the Iowa Democratic Party said")."""
-    if comma < 1 or t.doc[comma].text != "," and not unclosed:
+    if comma < 1 or t.words[comma] != "," and not unclosed:
         return None
     floor = max(lo, t.sentence_starts[t.sentence_of[comma]], comma - 40)
     for m in reversed(_mentions_between(t, floor, comma)):
-        if m.possessive or m.token_end >= comma or t.doc[m.token_end].text not in (",", "(") \
+        if m.possessive or m.token_end >= comma or t.words[m.token_end] not in (",", "(") \
                 or t.quote_of[m.token_start] >= 0:
             continue
         for x in range(m.token_end, comma):
             if t.quote_of[x] >= 0 and len(t.text[t.spans[t.quote_of[x]].start:t.spans[t.quote_of[x]].end]) > 30:
                 return None
-            if "\n" in t.doc[x].text or t.doc[x].text in (";", ":") or _lower(t, x) in CUE_WORDS:
+            if "\n" in t.words[x] or t.words[x] in (";", ":") or _lower(t, x) in CUE_WORDS:
                 return None
         if unclosed and not _plain_apposition(t, m.token_end, comma):
             return None
         k = m.token_start - 1
-        while k >= floor and m.token_start - k <= 3 and _outside(t, k) and not _is_punct(t.doc[k].text):
+        while k >= floor and m.token_start - k <= 3 and _outside(t, k) and not _is_punct(t.words[k]):
             k -= 1
-        if k < floor or t.quote_of[k] >= 0 or t.doc[k].text in (",", "—", "–"):
+        if k < floor or t.quote_of[k] >= 0 or t.words[k] in (",", "—", "–"):
             return m.token_start, comma
         return None
     return None
@@ -508,7 +512,7 @@ def _plain_apposition(t: _Text, comma: int, end: int) -> bool:
     words = [_lower(t, i) for i in range(comma + 1, end)]
     if not words or len(words) > 15 or words[0] in ("a", "an", "one", "another"):
         return False
-    if not any(role_of(t.doc[i].text) for i in range(comma + 1, min(end, comma + 5))):
+    if not any(role_of(t.words[i]) for i in range(comma + 1, min(end, comma + 5))):
         return False
     return not any(w in PRONOUNS or w in ("his", "her", "their", "its") or w in PASSIVE_BEFORE
                    or w in ("has", "have", "had", "whom", "whose") for w in words)
@@ -518,7 +522,7 @@ def _skip_between_left(t: _Text, cue: int, lo: int) -> int:
     """Index just after the speaker phrase, skipping "also", "has", "later" before the cue."""
     j = cue
     while j - 1 >= lo and (_lower(t, j - 1) in BETWEEN_WORDS
-                           or t.doc[j - 1].text.endswith("ly") and t.doc[j - 1].text.islower()
+                           or t.words[j - 1].endswith("ly") and t.words[j - 1].islower()
                            or t.doc[j - 1].ent_type_ in ("DATE", "TIME") and j - 1 > lo
                            and _lower(t, j - 2) in BETWEEN_WORDS | {"on"}):
         j -= 1  # "Priebus later Thursday told", "Trump on Tuesday said"
@@ -546,7 +550,7 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
         if lower not in CUE_WORDS and not two_words:
             i += 1
             continue
-        if t.doc[i].text[:1].isupper() and i > 0 and t.sentence_of[i - 1] == t.sentence_of[i]:
+        if t.words[i][:1].isupper() and i > 0 and t.sentence_of[i - 1] == t.sentence_of[i]:
             i += 1  # "the Washington Post", "the Drudge Report": a name, not a verb
             continue
         cue_end = i + 2 if two_words else i + 1
@@ -578,7 +582,7 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
         elif prev in PASSIVE_BEFORE or (prev in NOT_REPORTING_BEFORE and not _capitalized_modal(t, before - 1)):
             i += 1
             continue
-        if prev in DETERMINERS or (before - 1 >= lo and t.doc[before - 1].text in POSSESSIVE_TOKENS):
+        if prev in DETERMINERS or (before - 1 >= lo and t.words[before - 1] in POSSESSIVE_TOKENS):
             i += 1  # a noun: "the report", "Russian demands" is caught by _has_head
             continue
         np = None
@@ -593,21 +597,21 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
                 found.append(_Clause(i, cue_end, *np, guessed=True))
             i += 1
             continue
-        prev_is_word = before - 1 >= lo and _outside(t, before - 1) and not _is_punct(t.doc[before - 1].text)
+        prev_is_word = before - 1 >= lo and _outside(t, before - 1) and not _is_punct(t.words[before - 1])
         if prev_is_word and prev not in ("and", "but", "or", "then"):
             np = _left_np(t, before, lo)
             if np is None or not any(not m.possessive for m in _mentions_between(t, *np)):
                 np = _apposed_name(t, before, lo, unclosed=True) or np
-        elif before - 1 >= lo and t.doc[before - 1].text in (",", ")") and before - 2 >= lo \
+        elif before - 1 >= lo and t.words[before - 1] in (",", ")") and before - 2 >= lo \
                 and _outside(t, before - 2):
             np = _named_right_np(t, cue_end, hi) if lower not in NO_INVERSION and before == i else None
             np = np or _left_np(t, before, lo)  # "Peskov, 54, said" unless "…, said Grant Green"
             if np is None or not any(not m.possessive for m in _mentions_between(t, *np)):
                 np = _apposed_name(t, before - 1, lo) or np  # "Harry Bond, 30, of Raleigh, N.C., who …, said"
         after_quote_or_comma = before - 1 >= 0 and (
-            t.quote_of[before - 1] >= 0 or t.doc[before - 1].text in (",", ":", ";", "—", "–"))
+            t.quote_of[before - 1] >= 0 or t.words[before - 1] in (",", ":", ";", "—", "–"))
         opens_sentence = before == i and (i == 0 or t.sentence_of[i - 1] != t.sentence_of[i]) \
-            and t.doc[i].text[:1].isupper()  # "Said Dorothy Poynter, “...”"
+            and t.words[i][:1].isupper()  # "Said Dorothy Poynter, “...”"
         if lower.endswith("ing"):
             pass
         elif np is None and prev in ("and", "but", "then"):
@@ -626,7 +630,7 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
 
 def _named_before_who(t: _Text, who: int, lo: int) -> tuple[int, int] | None:
     """The name a relative "who" stands for: "from Mike Lee, who declared …"."""
-    if who - 2 < lo or t.doc[who - 1].text != ",":
+    if who - 2 < lo or t.words[who - 1] != ",":
         return None
     for m in _mentions_between(t, max(lo, who - 6), who - 1):
         if m.token_end == who - 1 and not m.possessive:
@@ -637,7 +641,7 @@ def _named_before_who(t: _Text, who: int, lo: int) -> tuple[int, int] | None:
 def _reporting_clause_before(t: _Text, comma: int, lo: int) -> _Clause | None:
     """The clause "Law said" ending right before the comma of "Law said, noting …"."""
     j = comma
-    if t.doc[j].text in QUOTE_CHARS:
+    if t.words[j] in QUOTE_CHARS:
         j -= 1  # "needled the “reporter,” saying"
     if j - 1 < lo or _lower(t, j - 1) not in CUE_WORDS or _lower(t, j - 1).endswith("ing"):
         return None
@@ -654,14 +658,14 @@ MODALS = {"will", "would", "could", "might", "may", "should", "must", "can", "sh
 
 def _capitalized_modal(t: _Text, i: int) -> bool:
     """ "“…,” Will wrote": a capitalized "Will" before a cue is George Will, not the future."""
-    return i >= 0 and t.doc[i].text[:1].isupper() and _lower(t, i) in MODALS
+    return i >= 0 and t.words[i][:1].isupper() and _lower(t, i) in MODALS
 
 
 def _ends_with_comma(t: _Text, i: int) -> bool:
     """A comma, or a quotation closing on one: "needled the “reporter,” saying"."""
-    if t.doc[i].text == ",":
+    if t.words[i] == ",":
         return True
-    return t.doc[i].text in QUOTE_CHARS and i > 0 and t.doc[i - 1].text == ","
+    return t.words[i] in QUOTE_CHARS and i > 0 and t.words[i - 1] == ","
 
 
 def _sentence_subject(t: _Text, token: int) -> tuple[int, int] | None:
@@ -671,12 +675,12 @@ def _sentence_subject(t: _Text, token: int) -> tuple[int, int] | None:
     Rep. Jane Roe reacted, saying: …".
     """
     s = t.sentence_starts[t.sentence_of[token]]
-    while s < token and (_is_punct(t.doc[s].text) or t.quote_of[s] >= 0 or _lower(t, s) in LEADING_CONJUNCTIONS):
+    while s < token and (_is_punct(t.words[s]) or t.quote_of[s] >= 0 or _lower(t, s) in LEADING_CONJUNCTIONS):
         s += 1
     np = _person_phrase(t, s, token)
     if np is not None:
         return np
-    comma = next((i for i in range(s, min(token, s + 20)) if t.doc[i].text == ","), None)
+    comma = next((i for i in range(s, min(token, s + 20)) if t.words[i] == ","), None)
     if comma is None or any(t.quote_of[i] >= 0 for i in range(s, comma)):
         return None
     if _mentions_between(t, s, comma) and _lower(t, s) not in OPENING_SUBORDINATORS:
@@ -731,17 +735,17 @@ class _Resolver:
         t = self.t
         found = []
         for s in t.sentence_starts:
-            while s < len(t.doc) and (_lower(t, s) in LEADING_CONJUNCTIONS or _is_punct(t.doc[s].text)):
+            while s < len(t.doc) and (_lower(t, s) in LEADING_CONJUNCTIONS or _is_punct(t.words[s])):
                 s += 1
             if s >= len(t.doc) or _lower(t, s) != "the" or t.quote_of[s] >= 0:
                 continue
             end = s + 1
             while end < len(t.doc) and end - s < 6 and _outside(t, end) and _np_word(t, end) \
-                    and t.doc[end].text not in POSSESSIVE_TOKENS and not _mentions_between(t, end, end + 1):
+                    and t.words[end] not in POSSESSIVE_TOKENS and not _mentions_between(t, end, end + 1):
                 end += 1
-            if end >= len(t.doc) or end == s + 1 or t.doc[end].text in POSSESSIVE_TOKENS or _lower(t, end) == "of":
+            if end >= len(t.doc) or end == s + 1 or t.words[end] in POSSESSIVE_TOKENS or _lower(t, end) == "of":
                 continue
-            role = role_of(t.doc[end - 1].text, [x.text for x in t.doc[max(0, end - 3):end - 1]])
+            role = role_of(t.words[end - 1], t.words[max(0, end - 3):end - 1])
             if role is None:
                 continue
             person = self._by_role(role, t.starts[s], exclude=set(), qualifiers=self._qualifiers(s, end))
@@ -754,25 +758,25 @@ class _Resolver:
         if token >= len(t.doc) or t.quote_of[token] >= 0:
             return False
         s = t.sentence_starts[t.sentence_of[token]]
-        while s < token and (_lower(t, s) in LEADING_CONJUNCTIONS or t.doc[s].text in (",", "-", "—", "–")):
+        while s < token and (_lower(t, s) in LEADING_CONJUNCTIONS or t.words[s] in (",", "-", "—", "–")):
             s += 1
         if token - 1 >= s and _lower(t, token - 1) in ("a", "an", "the"):
             return False  # "the Clinton campaign", "an Obama supporter": the name modifies a noun
         own = {m.person for m in _mentions_between(t, token, token + 1)}
-        if any(not m.possessive and m.person not in own and any(t.doc[x].text == "," for x in range(m.token_end, token))
+        if any(not m.possessive and m.person not in own and any(t.words[x] == "," for x in range(m.token_end, token))
                for m in _mentions_between(t, s, token)):
             return False  # "Simmons, an Obama supporter, said": the apposition's names are not the subject
-        if all(t.quote_of[i] < 0 and (_np_word(t, i) or t.doc[i].text in (",", "(", ")")) for i in range(s, token)) \
+        if all(t.quote_of[i] < 0 and (_np_word(t, i) or t.words[i] in (",", "(", ")")) for i in range(s, token)) \
                 and (s == token or _lower(t, s) not in ("like", "unlike")):  # "Like Makaeff, …, Roffman said"
             return True
         if _lower(t, s) == "as" and s + 1 < token and _lower(t, s + 1) == "for":
             # "As for Trump, he said …": the one the sentence is about
             ends = [m.token_end for m in _mentions_between(t, token, token + 1)]
-            return bool(ends) and ends[0] < len(t.doc) and t.doc[ends[0]].text == "," \
+            return bool(ends) and ends[0] < len(t.doc) and t.words[ends[0]] == "," \
                 and all(_np_word(t, i) for i in range(s + 2, token))
         # "In his statement Saturday, Sanders went further", "A month ago, Florida developer Mel
         # Sembler said": an opening phrase, then the subject
-        comma = next((i for i in range(token - 1, s, -1) if t.doc[i].text == ","), None)
+        comma = next((i for i in range(token - 1, s, -1) if t.words[i] == ","), None)
         return (comma is not None and token - s <= 25
                 and all(_np_word(t, i) for i in range(comma + 1, token))
                 and all(t.quote_of[i] < 0 for i in range(s, token))
@@ -851,7 +855,7 @@ class _Resolver:
         i = m.token_end
         if i >= b:
             return True
-        return t.doc[i].text in (",", "(", ")", "-", "–", "—") or _lower(t, i) in NP_LINKS
+        return t.words[i] in (",", "(", ")", "-", "–", "—") or _lower(t, i) in NP_LINKS
 
     def _unknown_name(self, a: int, b: int) -> str | None:
         """A capitalized name NER did not tag as a person ("Adelson said").
@@ -862,17 +866,17 @@ class _Resolver:
         """
         t = self.t
         end = b
-        while end > a and (t.doc[end - 1].text in (",", ")") or _lower(t, end - 1) in NP_LINKS):
+        while end > a and (t.words[end - 1] in (",", ")") or _lower(t, end - 1) in NP_LINKS):
             end -= 1
         start = end
-        while start > a and end - start < 3 and _is_title(t.doc[start - 1].text) \
+        while start > a and end - start < 3 and _is_title(t.words[start - 1]) \
                 and _lower(t, start - 1) not in DETERMINERS and _lower(t, start - 1) not in PRONOUNS \
-                and role_of(t.doc[start - 1].text) is None and _name_like(t.doc[start - 1].text) \
+                and role_of(t.words[start - 1]) is None and _name_like(t.words[start - 1]) \
                 and _lower(t, start - 1).strip(".") not in HONORIFICS:
             start -= 1
         if start == end or end - start == 1 and t.doc[start].is_stop:
             return None  # "Others, reacting to …, shouted"
-        after_role = start > a and (role_of(t.doc[start - 1].text) is not None
+        after_role = start > a and (role_of(t.words[start - 1]) is not None
                                     or _lower(t, start - 1).strip(".") in HONORIFICS)
         start = next((i for i in range(start, end - 1) if _lower(t, i) in FIRST_NAME_GENDER), start)
         first_name = end - start >= 2 and _lower(t, start) in FIRST_NAME_GENDER
@@ -894,7 +898,7 @@ class _Resolver:
         for i in range(a, b):
             if _lower(t, i) in NP_LINKS:
                 break
-            r = role_of(t.doc[i].text, [x.text for x in t.doc[max(0, i - 2):i]])
+            r = role_of(t.words[i], t.words[max(0, i - 2):i])
             if r:
                 role = r
         return role
@@ -969,7 +973,7 @@ class _Resolver:
         """The places in a description: "Vermont" in "the Vermont senator" (found in "Vermont Sen.
         Bernie Sanders" or "Sanders (I-Vt.)")."""
         t = self.t
-        places = [_lower(t, i) for i in range(a, b) if t.doc[i].ent_type_ == "GPE" and t.doc[i].text.isalpha()]
+        places = [_lower(t, i) for i in range(a, b) if t.doc[i].ent_type_ == "GPE" and t.words[i].isalpha()]
         parties = [PARTIES[_lower(t, i)] for i in range(a, b) if _lower(t, i) in PARTIES]
         return tuple(places + parties)  # "the GOP front-runner" is the Republican one
 
@@ -1071,7 +1075,7 @@ def _right_window(t: _Text, end_token: int) -> tuple[int, int, bool]:
         ends_sentence = last == "."  # “Really?” he asked. — ? and ! rarely end the sentence
     i = end_token
     sentence = t.sentence_of[end_token]
-    while i < n and t.quote_of[i] < 0 and t.sentence_of[i] == sentence and "\n" not in t.doc[i].text:
+    while i < n and t.quote_of[i] < 0 and t.sentence_of[i] == sentence and "\n" not in t.words[i]:
         i += 1
     return end_token, i, ends_sentence
 
@@ -1079,7 +1083,7 @@ def _right_window(t: _Text, end_token: int) -> tuple[int, int, bool]:
 def _left_window(t: _Text, start_token: int) -> tuple[int, int]:
     i = start_token
     sentence = t.sentence_of[start_token] if start_token < len(t.doc) else -1
-    while i - 1 >= 0 and t.quote_of[i - 1] < 0 and t.sentence_of[i - 1] == sentence and "\n" not in t.doc[i - 1].text:
+    while i - 1 >= 0 and t.quote_of[i - 1] < 0 and t.sentence_of[i - 1] == sentence and "\n" not in t.words[i - 1]:
         i -= 1
     return i, start_token
 
@@ -1095,20 +1099,20 @@ def _relative_clause_between(t: _Text, clause: _Clause, first_a: int, last_b: in
     """ "said Ramos, whose book features “rebellious” people": the quotation is not his words."""
     if clause.end > first_a:
         return False
-    relative = clause.end + 1 if clause.end < first_a and t.doc[clause.end].text == "," else clause.end
+    relative = clause.end + 1 if clause.end < first_a and t.words[clause.end] == "," else clause.end
     return relative < first_a and _lower(t, relative) in ("who", "whose", "whom", "which")
 
 
 def _introduces_next(t: _Text, clause: _Clause, hi: int) -> bool:
     """ "“Why now?” Mills then writes back, “You look cute.”": the clause opens the next quotation."""
-    return hi < len(t.doc) and t.quote_of[hi] >= 0 and all(_is_punct(t.doc[x].text) for x in range(clause.end, hi))
+    return hi < len(t.doc) and t.quote_of[hi] >= 0 and all(_is_punct(t.words[x]) for x in range(clause.end, hi))
 
 
 def _short_tag(t: _Text, clause: _Clause, hi: int) -> bool:
     """ "“Stop.” Peskov said." — a clause that only tags the quotation before it."""
-    if hi < len(t.doc) and t.quote_of[hi] >= 0 and not any(t.doc[x].text in SENTENCE_END for x in range(clause.end, hi)):
+    if hi < len(t.doc) and t.quote_of[hi] >= 0 and not any(t.words[x] in SENTENCE_END for x in range(clause.end, hi)):
         return False  # the clause introduces the next quotation
-    rest = [x for x in range(clause.end, hi) if not _is_punct(t.doc[x].text)]
+    rest = [x for x in range(clause.end, hi) if not _is_punct(t.words[x])]
     return len(rest) <= 8 and not any(_lower(t, x) in ("that", "to", "he", "she", "they", "it") for x in rest)
 
 
@@ -1119,17 +1123,17 @@ def _colon_speaker(t: _Text, first_a: int) -> _Clause | None:
     "Cruz continued:" / "Breitbart News responded:".
     """
     j = first_a - 1
-    while j >= 0 and "\n" in t.doc[j].text:
+    while j >= 0 and "\n" in t.words[j]:
         j -= 1
-    if j >= 0 and t.quote_of[j] < 0 and (':"' in t.doc[j].text or ":“" in t.doc[j].text):
+    if j >= 0 and t.quote_of[j] < 0 and (':"' in t.words[j] or ":“" in t.words[j]):
         # 'Rep. Trey Gowdy (R-S.C.):"I have …': the tokenizer kept colon and mark in one token
         np = _sentence_subject(t, j)
         return _Clause(j, j, np[0], np[1]) if np is not None and np[1] <= j else None
-    if j < 0 or t.doc[j].text != ":" or t.quote_of[j] >= 0:
+    if j < 0 or t.words[j] != ":" or t.quote_of[j] >= 0:
         return None
-    crossed = "\n" in t.text[t.doc[j].idx:t.starts[first_a]] if first_a < len(t.starts) else False
+    crossed = "\n" in t.text[t.starts[j]:t.starts[first_a]] if first_a < len(t.starts) else False
     lo = j
-    while lo - 1 >= 0 and t.quote_of[lo - 1] < 0 and "\n" not in t.doc[lo - 1].text and j - lo < 40 \
+    while lo - 1 >= 0 and t.quote_of[lo - 1] < 0 and "\n" not in t.words[lo - 1] and j - lo < 40 \
             and t.sentence_of[lo - 1] == t.sentence_of[j]:
         lo -= 1  # "…, said Loomis. Kasich resisted: “…”" is Kasich's
     clauses = _clauses(t, lo, j)
@@ -1158,16 +1162,16 @@ def _opens_lowercase(text: str, span: QuoteSpan) -> bool:
 def _dash_signature(t: _Text, last_b: int) -> _Clause | None:
     """A quotation signed in the next paragraph: “…” / "― Adriana Rodarte" / "- Sanders."."""
     i = last_b
-    while i < len(t.doc) and "\n" in t.doc[i].text and t.quote_of[i] < 0:
+    while i < len(t.doc) and "\n" in t.words[i] and t.quote_of[i] < 0:
         i += 1
     if i == last_b or i >= len(t.doc):
         return None
-    text = t.doc[i].text
+    text = t.words[i]
     if text in ("-", "—", "–", "―", "--"):
         np = _right_np(t, i + 1, min(len(t.doc), i + 12))
     elif text[0] in "-—–―" and text[1:2].isupper():  # "-Michelle Marks, Philadelphia." in one token
         end = i + 1
-        while end < min(len(t.doc), i + 6) and _is_title(t.doc[end].text):
+        while end < min(len(t.doc), i + 6) and _is_title(t.words[end]):
             end += 1
         np = (i, end)
     else:
@@ -1178,12 +1182,12 @@ def _dash_signature(t: _Text, last_b: int) -> _Clause | None:
 
 
 def _adjacent_right(t: _Text, clause: _Clause, lo: int) -> bool:
-    gap = [x for x in range(lo, clause.start) if t.doc[x].text not in (",", "—", "–", "-", ":")]
+    gap = [x for x in range(lo, clause.start) if t.words[x] not in (",", "—", "–", "-", ":")]
     return not gap
 
 
 def _adjacent_left(t: _Text, clause: _Clause, hi: int) -> bool:
-    gap = [x for x in range(clause.end, hi) if t.doc[x].text not in (",", ":", "—", "–", "-")
+    gap = [x for x in range(clause.end, hi) if t.words[x] not in (",", ":", "—", "–", "-")
            and _lower(t, x) != "that"]
     return len(gap) <= 0
 
@@ -1300,10 +1304,10 @@ def _statement_paragraph(t: _Text, first_a: int) -> _Clause | None:
     """ "The DNC issued a statement apologizing to Sanders." / "“On behalf of everyone …”": a
     quotation opening its paragraph after a paragraph that ends telling of someone's statement."""
     j = first_a - 1
-    if j < 0 or first_a >= len(t.doc) or "\n" not in t.doc[j].text:
+    if j < 0 or first_a >= len(t.doc) or "\n" not in t.words[j]:
         return None
     j -= 1
-    if j < 0 or t.quote_of[j] >= 0 or t.doc[j].text not in (".", "!"):
+    if j < 0 or t.quote_of[j] >= 0 or t.words[j] not in (".", "!"):
         return None
     lo, hi = _sentence_range(t, j)
     if any(t.quote_of[i] >= 0 for i in range(lo, hi)) or not any(_lower(t, i) == "statement" for i in range(lo, hi)):
@@ -1311,9 +1315,9 @@ def _statement_paragraph(t: _Text, first_a: int) -> _Clause | None:
     np = _sentence_subject(t, j)
     if np is None:
         s = lo
-        while s < j and (_is_punct(t.doc[s].text) or "\n" in t.doc[s].text):
+        while s < j and (_is_punct(t.words[s]) or "\n" in t.words[s]):
             s += 1
-        comma = next((i for i in range(s, min(j, s + 12)) if t.doc[i].text == ","), None)
+        comma = next((i for i in range(s, min(j, s + 12)) if t.words[i] == ","), None)
         s = comma + 1 if comma is not None else s  # "At Brazile's direction, the DNC issued …"
         np = _right_np(t, s, j)  # an organization: "the DNC issued a statement …"
     if np is None:
@@ -1324,16 +1328,16 @@ def _statement_paragraph(t: _Text, first_a: int) -> _Clause | None:
 def _announcing_sentence(t: _Text, first_a: int) -> _Clause | None:
     """ "Sam Lau, the party's spokesman, said in a statement. “There are no ballots …”": a
     reporting sentence of its own paragraph, with nothing said in it, right before the quotation."""
-    if first_a <= 0 or first_a >= len(t.doc) or t.doc[first_a - 1].text != "." or t.quote_of[first_a - 1] >= 0:
+    if first_a <= 0 or first_a >= len(t.doc) or t.words[first_a - 1] != "." or t.quote_of[first_a - 1] >= 0:
         return None
     lo, hi = _sentence_range(t, first_a - 1)
-    if any(t.quote_of[i] >= 0 or "\n" in t.doc[i].text for i in range(lo, hi)):
+    if any(t.quote_of[i] >= 0 or "\n" in t.words[i] for i in range(lo, hi)):
         return None
     clauses = [c for c in _clauses(t, lo, hi - 1) if not c.guessed]
     if not clauses:
         return None
     clause = clauses[-1]
-    tail = [i for i in range(clause.end, hi - 1) if not _is_punct(t.doc[i].text)]
+    tail = [i for i in range(clause.end, hi - 1) if not _is_punct(t.words[i])]
     if len(tail) > 6 or any(_lower(t, i) in ("that", "to", "he", "she", "it", "they", "whether", "if") for i in tail) \
             or _lower(t, clause.cue_start) in NO_INVERSION or clause.np_start > clause.cue_start:
         return None  # "… said that …", "… told reporters": something was said there already
@@ -1452,7 +1456,7 @@ def _attribute_by_parse(t: _Text, resolver: "_Resolver", results: list[Attributi
             continue  # "Clinton said Trump is … and accused him of “…”": Trump is what she reports
         results[qi] = attribution
         if attribution.person is not None:
-            resolver.add_speaker(t.doc[subject_token].idx, attribution.person)
+            resolver.add_speaker(t.starts[subject_token], attribution.person)
 
 
 def _worth_parsing(t: _Text, qi: int) -> bool:
@@ -1465,7 +1469,7 @@ def _worth_parsing(t: _Text, qi: int) -> bool:
         return False
     lo, hi = _sentence_range(t, a)
     hi = max(hi, _sentence_range(t, b - 1)[1]) if b - 1 >= a else hi
-    outside = [i for i in range(lo, hi) if t.quote_of[i] < 0 and not _is_punct(t.doc[i].text)]
+    outside = [i for i in range(lo, hi) if t.quote_of[i] < 0 and not _is_punct(t.words[i])]
     return len(outside) >= 2
 
 
@@ -1474,12 +1478,12 @@ def _quote_sentence(t: _Text, qi: int) -> tuple[int, int]:
     a, b = _quote_tokens(t, qi)
     lo = _sentence_range(t, a)[0]
     hi = _sentence_range(t, max(a, b - 1))[1]
-    while lo < a and "\n" in t.doc[lo].text:
+    while lo < a and "\n" in t.words[lo]:
         lo += 1
-    while hi > b and "\n" in t.doc[hi - 1].text:
+    while hi > b and "\n" in t.words[hi - 1]:
         hi -= 1
     start = t.starts[lo]
-    end = t.doc[hi - 1].idx + len(t.doc[hi - 1].text)
+    end = t.starts[hi - 1] + len(t.words[hi - 1])
     return start, end
 
 

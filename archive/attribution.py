@@ -51,6 +51,7 @@ from archive.entities import (
     Person,
     expand_roles,
     role_of,
+    token_texts,
 )
 from archive.names import (
     FIRST_NAME_GENDER,
@@ -216,7 +217,7 @@ def _is_punct(text: str) -> bool:
 def _build_text(doc, spans: list[QuoteSpan], people: People) -> _Text:
     t = _Text(doc, spans, people, doc.text)
     text = t.text
-    t.words = [tok.text for tok in doc]
+    t.words = token_texts(doc)
     t.starts = [tok.idx for tok in doc]
     t.mention_starts = [m.token_start for m in people.mentions]
     quote_of = [-1] * len(doc)

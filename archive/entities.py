@@ -163,6 +163,15 @@ def expand_roles(roles: set[str]) -> set[str]:
     return expanded
 
 
+def token_texts(doc) -> list[str]:
+    """Each token's text, kept with the Doc: rules look at words far more often than at
+    anything else, and every doc[i] makes a new Token object."""
+    words = doc.user_data.get("token_texts")
+    if words is None:
+        words = doc.user_data["token_texts"] = [token.text for token in doc]
+    return words
+
+
 def _is_name_word(text: str) -> bool:
     return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
 
@@ -386,17 +395,17 @@ def _missed_mentions(doc, people_mentions: list[Mention], clusters: _Clusters) -
             for i in range(ent.start, ent.end):
                 long_entity[i] = ent
     surnames = set(clusters.by_surname)
+    words = token_texts(doc)
     found = []
-    for token in doc:
-        i = token.i
+    for i, word in enumerate(words):
         if i in long_entity and i not in taken and _first_name_and_known_surname(doc, long_entity[i], i, surnames):
             found.append(_mention(doc, i - 1, i + 1, _possessive_after(doc, i + 1)))
             taken.update((i - 1, i))
             continue
-        if i in taken or i in long_entity or not _is_name_word(token.text):
+        if i in taken or i in long_entity or not _is_name_word(word):
             continue
         honorific = i > 0 and doc[i - 1].text.lower().strip(".") in ("mr", "mrs", "ms", "dr", "miss")
-        known = fold(token.text) in surnames
+        known = fold(word) in surnames
         if not (known or honorific):
             continue
         if i + 1 < len(doc) and _is_name_word(doc[i + 1].text) and doc[i + 1].text not in POSSESSIVE_TOKENS:
@@ -445,10 +454,11 @@ def _first_name_pairs(doc, found: list[Mention]) -> list[Mention]:
     for m in found:
         taken.update(range(m.token_start, m.token_end))
     pairs = []
+    words = token_texts(doc)
     for i in range(1, len(doc)):
-        first, last = doc[i - 1], doc[i]
-        if i - 1 in taken or i in taken or first.text.lower() not in FIRST_NAME_GENDER:
+        if i - 1 in taken or i in taken or words[i - 1].lower() not in FIRST_NAME_GENDER:
             continue
+        first, last = doc[i - 1], doc[i]
         if not (_is_name_word(first.text) and first.text.isalpha() and _is_name_word(last.text)):
             continue
         if not last.text.replace("’", "").replace("'", "").replace("-", "").isalpha() or last.text.isupper():

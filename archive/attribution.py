@@ -59,6 +59,7 @@ from archive.names import (
     SURNAME_PARTICLES,
     canonical_entity,
     name_gender,
+    parse_person_name,
     same_person,
 )
 from archive.quote_spans import QuoteSpan
@@ -181,6 +182,9 @@ class _Event:
     position: int
     person: int
     kind: str  # "speaker", "subject", "mention", "possessor"
+    # The mention names the person in full ("Hillary Clinton"): it cannot be read as a namesake
+    # of the other gender, as a bare "Clinton" can.
+    full: bool = False
 
 
 @dataclass
@@ -725,7 +729,7 @@ class _Resolver:
             kind = "possessor" if m.possessive else "mention"
             if kind == "mention" and self._is_subject(m.token_start):
                 kind = "subject"
-            self.events.append(_Event(m.start, m.person, kind))
+            self.events.append(_Event(m.start, m.person, kind, bool(parse_person_name(m.text).given)))
         self.events.sort(key=lambda e: e.position)
         for position, person in self._described_subjects():
             bisect.insort(self.events, _Event(position, person, "subject"), key=lambda e: e.position)
@@ -783,8 +787,12 @@ class _Resolver:
                 and all(t.quote_of[i] < 0 for i in range(s, token))
                 and (not _mentions_between(t, s, comma) or _lower(t, s) in ("like", "unlike")))
 
-    def add_speaker(self, position: int, person: int) -> None:
-        bisect.insort(self.events, _Event(position, person, "speaker"), key=lambda e: e.position)
+    def add_speaker(self, position: int, person: int, full: bool = False) -> None:
+        bisect.insort(self.events, _Event(position, person, "speaker", full), key=lambda e: e.position)
+
+    def named_in_full(self, a: int, b: int, person: int) -> bool:
+        """Whether tokens [a, b) name the person with a first name ("Hillary Clinton said")."""
+        return any(m.person == person and parse_person_name(m.text).given for m in _mentions_between(self.t, a, b))
 
     def resolve(self, a: int, b: int, cue: int) -> Attribution:
         t = self.t
@@ -1016,6 +1024,8 @@ class _Resolver:
         own = persons[event.person].gender
         if gender is None or own is None or own == gender:
             return event
+        if event.full:
+            return None  # "After Hillary Clinton accused him, he warned": not Bill
         key = persons[event.person].surname_key
         namesakes = [i for i, p in enumerate(persons) if i != event.person and p.surname_key == key
                      and p.gender in (None, gender)]
@@ -1219,7 +1229,8 @@ def attribute(doc, spans: list[QuoteSpan], people: People, parse=None) -> list[A
             continue
         named = resolver.resolve(clause.np_start, clause.np_end, clause.cue_start)
         if named.how == "name" and named.person is not None:
-            resolver.add_speaker(doc[clause.np_start].idx, named.person)
+            resolver.add_speaker(doc[clause.np_start].idx, named.person,
+                                 resolver.named_in_full(clause.np_start, clause.np_end, named.person))
     for group in _groups(t):
         first_a, _ = _quote_tokens(t, group[0])
         _, last_b = _quote_tokens(t, group[-1])
@@ -1236,10 +1247,11 @@ def attribute(doc, spans: list[QuoteSpan], people: People, parse=None) -> list[A
         if result is None:
             continue
         if result.person is not None:
-            resolver.add_speaker(doc[clause.np_start].idx, result.person)
+            full = result.how == "name" and resolver.named_in_full(clause.np_start, clause.np_end, result.person)
+            resolver.add_speaker(doc[clause.np_start].idx, result.person, full)
             if spans[group[-1]].start > doc[clause.np_start].idx:
                 # the person still talks where the quotation is: "Lee said:" / "“A.”" / "“B.”" / "“C,” she added"
-                resolver.add_speaker(spans[group[-1]].start, result.person)
+                resolver.add_speaker(spans[group[-1]].start, result.person, full)
         for qi in group:
             results[qi] = result
             if clause.guessed:

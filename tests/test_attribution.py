@@ -533,3 +533,10 @@ def test_a_speaker_still_talks_where_the_quotation_is(quotes_of):
     body = ("Senator Mary Lee spoke at length:\n\n“We will not give up.”\n\n“We have the votes.”\n\n"
             "“And we will win,” she added.")
     assert speakers(quotes_of(body)) == ["Mary Lee"] * 3
+
+
+def test_a_woman_named_in_full_is_not_taken_for_her_husband(quotes_of):
+    body = ("Former Governor Tom Baxter spoke in Dayton on Monday. “We need a plan,” Baxter said.\n\n"
+            "Peter Lund was harder to ignore. After Ellen Baxter accused him of lying, he warned, "
+            "“That will be a fight.”")
+    assert speakers(quotes_of(body)) == ["Tom Baxter", "Peter Lund"]

@@ -56,9 +56,15 @@ def article_document(article: Article) -> dict:
         doc.update(_facet(kind, *_entity_names(article, kind)))
     return doc
 
-def names_in_text(text: str, names) -> bool:
+def names_in_text(text: str, names, lowered: str | None = None) -> bool:
     """Whether any of the names occurs in the text as whole words. Short names ("US", "UN")
-    must match their case, so "us" and "un-" in ordinary words do not count."""
+    must match their case, so "us" and "un-" in ordinary words do not count. `lowered` is
+    text.lower(), when the caller checks many names against one text."""
+    lowered = text.lower() if lowered is None else lowered
+    # Most names are nowhere in the text: a substring test rules them out before a pattern
+    # is compiled for them.
+    if not any(name in text if len(name) <= 3 else name.lower() in lowered for name in names):
+        return False
     pattern = _names_pattern(tuple(names))
     return pattern is not None and pattern.search(text) is not None
 
@@ -78,8 +84,9 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern | None:
 def entities_in_quote(article: Article, quote: Quote) -> dict[str, list[str]]:
     """Entities of the article named inside the quote's text, by type."""
     found: dict[str, list[str]] = {"person": [], "org": [], "place": []}
+    lowered = quote.text.lower()
     for entity in article.entities:
-        if entity.type in found and names_in_text(quote.text, (entity.name, *entity.aliases)):
+        if entity.type in found and names_in_text(quote.text, (entity.name, *entity.aliases), lowered):
             found[entity.type].append(entity.name)
     return found
 

@@ -655,6 +655,7 @@ def _reporting_clause_before(t: _Text, comma: int, lo: int) -> _Clause | None:
 
 
 # What someone's words are called: "Clinton's response was: “…”", "Trump's tweet read: …".
+THERE_IS = {"is", "'s", "’s", "was", "are", "were"}
 UTTERANCE_NOUNS = {"statement", "response", "reply", "answer", "message", "tweet", "post", "words", "comment",
                    "comments", "remarks", "retort", "verdict", "advice", "explanation", "reaction"}
 
@@ -767,6 +768,8 @@ class _Resolver:
             s += 1
         if token - 1 >= s and _lower(t, token - 1) in ("a", "an", "the"):
             return False  # "the Clinton campaign", "an Obama supporter": the name modifies a noun
+        if token - s == 2 and _lower(t, s) == "there" and _lower(t, s + 1) in THERE_IS:
+            return True  # "Then there's Axelrod.": who the text turns to
         own = {m.person for m in _mentions_between(t, token, token + 1)}
         if any(not m.possessive and m.person not in own and any(t.words[x] == "," for x in range(m.token_end, token))
                for m in _mentions_between(t, s, token)):
@@ -938,6 +941,11 @@ class _Resolver:
                 candidates.append((starts[k - 1], index))
         if not candidates:
             return None
+        if "former" in qualifiers:
+            # "the former president": the one the text called former, when it called one so
+            former = [c for c in candidates if self._called_former(c[1], position)]
+            candidates = former or candidates
+            qualifiers = tuple(q for q in qualifiers if q != "former")
         if qualifiers:
             qualified = [c for c in candidates if self._described_as(c[1], position, qualifiers)]
             # "the Vermont senator": the one senator the text named, else only one from Vermont
@@ -945,6 +953,24 @@ class _Resolver:
             parties = {q for q in qualifiers if q in PARTIES.values()}
             candidates = [c for c in candidates if not parties or not (self._party_words(c[1]) - parties)]
         return max(candidates)[1] if candidates else None
+
+    def _called_former(self, person: int, position: int) -> bool:
+        """Whether the text called the person former before `position`: "former President Bill
+        Crane", "Crane, a former president,"."""
+        t = self.t
+        for m in t.people.persons[person].mentions:
+            if m.start >= position:
+                break
+            i = m.token_start
+            while i > 0 and m.token_start - i < 6 and (_is_title(t.words[i - 1]) or t.words[i - 1] in ("-", "–")) \
+                    and _lower(t, i - 1) not in ("former", "ex") and not _mentions_between(t, i - 1, i):
+                i -= 1
+            if 0 < i < m.token_start and _lower(t, i - 1) in ("former", "ex"):
+                return True  # a title between: "Former Bill Clinton pollster Douglas Schoen" is no former Clinton
+            after = [_lower(t, j) for j in range(m.token_end, min(len(t.words), m.token_end + 3))]
+            if after[:1] == [","] and ("former" in after[1:] or "ex" in after[1:]):
+                return True
+        return False
 
     def _described_as(self, person: int, position: int, qualifiers: tuple[str, ...]) -> bool:
         """Whether the text put these words in a title or apposition of the person before `position`."""
@@ -984,7 +1010,8 @@ class _Resolver:
         t = self.t
         places = [_lower(t, i) for i in range(a, b) if t.doc[i].ent_type_ == "GPE" and t.words[i].isalpha()]
         parties = [PARTIES[_lower(t, i)] for i in range(a, b) if _lower(t, i) in PARTIES]
-        return tuple(places + parties)  # "the GOP front-runner" is the Republican one
+        former = ["former"] if any(_lower(t, i) in ("former", "ex") for i in range(a, b)) else []
+        return tuple(places + parties + former)  # "the GOP front-runner" is the Republican one
 
     def _pronoun(self, pronoun: str, position: int, mention_text: str) -> Attribution:
         if pronoun not in PERSONAL_PRONOUNS:

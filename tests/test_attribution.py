@@ -540,3 +540,16 @@ def test_a_woman_named_in_full_is_not_taken_for_her_husband(quotes_of):
             "Peter Lund was harder to ignore. After Ellen Baxter accused him of lying, he warned, "
             "“That will be a fight.”")
     assert speakers(quotes_of(body)) == ["Tom Baxter", "Peter Lund"]
+
+
+def test_there_is_someone_makes_them_the_one_the_text_is_about(quotes_of):
+    body = ("Walter Brandt has praised the plan often. Brandt himself spoke for it in March.\n\n"
+            "Then there's Okafor.\n\n"
+            "“It is a bewildering plan,” he wrote last October.")
+    assert speakers(quotes_of(body)) == ["Okafor"]
+
+
+def test_the_former_president_is_the_one_the_text_called_former(quotes_of):
+    body = ("President Tom Hale visited Ohio with former President Bill Crane on Monday. Hale spoke first.\n\n"
+            "“After he has been a member a while longer, he will get used to it,” the former president said.")
+    assert speakers(quotes_of(body)) == ["Bill Crane"]

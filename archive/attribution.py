@@ -826,7 +826,10 @@ class _Resolver:
         comma = next((i for i in range(a + 1, b) if doc[i].text == ","), None)
         if comma is not None and first not in DETERMINERS:
             # "Matdos Santos, legal director for the ACLU of Oregon": the name before the apposition
-            head = self._unknown_name(a, comma)
+            # "Maryam Violet, an Iranian journalist, told": a person, whatever NER took the name for
+            described = any(role_of(t.words[i], t.words[max(0, i - 2):i]) is not None
+                            for i in range(comma + 1, min(b, comma + 8)))
+            head = self._unknown_name(a, comma, described)
             if head:
                 return self._by_unknown_name(head, mention_text)
         role = self._head_role(after_owner, b)
@@ -869,7 +872,7 @@ class _Resolver:
             return True
         return t.words[i] in (",", "(", ")", "-", "–", "—") or _lower(t, i) in NP_LINKS
 
-    def _unknown_name(self, a: int, b: int) -> str | None:
+    def _unknown_name(self, a: int, b: int, described: bool = False) -> str | None:
         """A capitalized name NER did not tag as a person ("Adelson said").
 
         The last run of up to three capitalized words of the phrase; words NER
@@ -888,8 +891,8 @@ class _Resolver:
             start -= 1
         if start == end or end - start == 1 and t.doc[start].is_stop:
             return None  # "Others, reacting to …, shouted"
-        after_role = start > a and (role_of(t.words[start - 1]) is not None
-                                    or _lower(t, start - 1).strip(".") in HONORIFICS)
+        after_role = described or start > a and (role_of(t.words[start - 1]) is not None
+                                                 or _lower(t, start - 1).strip(".") in HONORIFICS)
         start = next((i for i in range(start, end - 1) if _lower(t, i) in FIRST_NAME_GENDER), start)
         first_name = end - start >= 2 and _lower(t, start) in FIRST_NAME_GENDER
         name = t.doc[start:end].text

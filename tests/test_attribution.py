@@ -537,19 +537,26 @@ def test_a_speaker_still_talks_where_the_quotation_is(quotes_of):
 
 def test_a_woman_named_in_full_is_not_taken_for_her_husband(quotes_of):
     body = ("Former Governor Tom Baxter spoke in Dayton on Monday. “We need a plan,” Baxter said.\n\n"
-            "Peter Lund was harder to ignore. After Ellen Baxter accused him of lying, he warned, "
-            "“That will be a fight.”")
+            "Peter Lund sat on the panel too. When Ellen Baxter criticized his budget, he replied, "
+            "“Numbers do not lie.”")
     assert speakers(quotes_of(body)) == ["Tom Baxter", "Peter Lund"]
 
 
 def test_there_is_someone_makes_them_the_one_the_text_is_about(quotes_of):
     body = ("Walter Brandt has praised the plan often. Brandt himself spoke for it in March.\n\n"
             "Then there's Okafor.\n\n"
-            "“It is a bewildering plan,” he wrote last October.")
+            "“The zoning map is a mess,” he posted on Tuesday.")
     assert speakers(quotes_of(body)) == ["Okafor"]
 
 
 def test_the_former_president_is_the_one_the_text_called_former(quotes_of):
     body = ("President Tom Hale visited Ohio with former President Bill Crane on Monday. Hale spoke first.\n\n"
-            "“After he has been a member a while longer, he will get used to it,” the former president said.")
+            "“Ohio has always been good to me,” the former president said.")
     assert speakers(quotes_of(body)) == ["Bill Crane"]
+
+
+def test_a_name_with_a_persons_apposition_is_a_person_whatever_ner_says(quotes_of):
+    # the model tags "Sunset Violet" ORG
+    body = ("Sunset Violet, an Iranian journalist, told the paper that she watched the crowd.\n\n"
+            "\"Everyone started to run at once,\" she said.")
+    assert speakers(quotes_of(body)) == ["Sunset Violet"]

@@ -63,6 +63,7 @@ from archive.names import (
     same_person,
 )
 from archive.quote_spans import QuoteSpan
+from spacy.lang.en.stop_words import STOP_WORDS
 
 _CUE_LEMMAS = """
 say says said saying tell tells told telling add adds added adding warn warns warned warning
@@ -816,8 +817,9 @@ class _Resolver:
                 after_owner = max(after_owner, m.token_end + 1)
         if named:
             m = named[0]
-            person = t.people.persons[m.person]
-            return Attribution(person.name, mention_text, None, 0.9, m.person, "name")
+            index = self._namesake(m)
+            person = t.people.persons[index]
+            return Attribution(person.name, mention_text, None, 0.9, index, "name")
         said_by = [m for m in mentions if m.possessive and (m.token_end + 2 == b or m.token_end + 3 == b
                                                              and _is_title(doc[b - 2].text))]
         if said_by and _lower(t, b - 1) in UTTERANCE_NOUNS:  # "Clinton’s response was: “…”"
@@ -1047,6 +1049,22 @@ class _Resolver:
         plain = [e for e in recent if e.kind == "mention"] or recent
         return plain[-1].person, self._topic_confidence(plain[-1].person, recent, 0.55)
 
+    def _namesake(self, m) -> int:
+        """Who a bare surname means when the text names several people by it: the one the
+        text is about there ("Patricia Smith, mother of Sean Smith, said … “…,” Smith said"),
+        else the one named last."""
+        persons = self.t.people.persons
+        if parse_person_name(m.text).given:
+            return m.person
+        key = persons[m.person].surname_key
+        group = {i for i, p in enumerate(persons) if p.surname_key == key and _plain_given_name(p.name)}
+        if m.person not in group or len(group) < 2:
+            return m.person  # "While Will" is no namesake of George Will
+        lo = bisect.bisect_left(self.events, self._window_start(m.start), key=lambda e: e.position)
+        hi = bisect.bisect_left(self.events, m.start, key=lambda e: e.position)
+        subjects = [e for e in self.events[lo:hi] if e.person in group and e.kind == "subject"]
+        return subjects[-1].person if subjects else m.person
+
     def _agreeing(self, event: _Event, gender: str | None) -> _Event | None:
         """The event if its person can be "he"/"she"; else the same mention given to the
         one namesake who can ("Clinton said ... she continued", after Bill Clinton)."""
@@ -1074,6 +1092,11 @@ class _Resolver:
         paragraph = t.paragraph_of[_token_at(t, position)] if t.paragraph_of else 0
         first = bisect.bisect_left(t.paragraph_of, paragraph - 2)
         return t.starts[first] if first < len(t.starts) else 0
+
+
+def _plain_given_name(name: str) -> bool:
+    given = parse_person_name(name).given
+    return bool(given) and given[0].lower() not in STOP_WORDS
 
 
 # --- per quotation ----------------------------------------------------------------

@@ -560,3 +560,9 @@ def test_a_name_with_a_persons_apposition_is_a_person_whatever_ner_says(quotes_o
     body = ("Sunset Violet, an Iranian journalist, told the paper that she watched the crowd.\n\n"
             "\"Everyone started to run at once,\" she said.")
     assert speakers(quotes_of(body)) == ["Sunset Violet"]
+
+
+def test_a_bare_surname_shared_by_two_people_goes_to_the_one_the_text_is_about(quotes_of):
+    body = ("Janet Okafor, whose nephew Daniel Okafor ran the shop, testified on Friday.\n\n"
+            "“I begged the council to act for years,” Okafor said.")
+    assert speakers(quotes_of(body)) == ["Janet Okafor"]

@@ -58,6 +58,7 @@ from archive.names import (
     HONORIFICS,
     SURNAME_PARTICLES,
     canonical_entity,
+    fold,
     name_gender,
     parse_person_name,
     same_person,
@@ -328,6 +329,22 @@ def _is_abbreviation(text: str) -> bool:
     return (len(text) <= 4 and text.lower() in HONORIFICS) or (len(text) == 1 and text.isupper())
 
 
+def _role_apposition(t: _Text, comma: int, hi: int) -> bool:
+    """Whether the apposition after `comma` gives someone a person's role, up to its end:
+    ", an Iranian journalist,"."""
+    for i in range(comma + 1, min(hi, comma + 13, len(t.words))):
+        if t.words[i] in (",", ".", ";", ":") or t.quote_of[i] >= 0 or "\n" in t.words[i]:
+            return False
+        if role_of(t.words[i], t.words[max(0, i - 2):i]) is not None:
+            return True
+    return False
+
+
+def _title_run(t: _Text, a: int, b: int) -> bool:
+    """Whether tokens [a, b) are two or three capitalized words: a name, whatever NER made of it."""
+    return 2 <= b - a <= 3 and all(_is_title(t.words[i]) and _lower(t, i) not in DETERMINERS for i in range(a, b))
+
+
 def _has_head(t: _Text, a: int, b: int) -> bool:
     """Whether a phrase can name a speaker: a role, a pronoun or a name ("Russian" alone cannot)."""
     for i in range(a, b):
@@ -336,7 +353,8 @@ def _has_head(t: _Text, a: int, b: int) -> bool:
         if role_of(text) or text.lower() in PRONOUNS:
             return True
         if _is_title(text) and text.lower() not in DETERMINERS and (
-                token.ent_type_ != "NORP" or _mentions_between(t, i, i + 1)):
+                token.ent_type_ != "NORP" or _mentions_between(t, i, i + 1)
+                or any(p.surname_key == fold(text) for p in t.people.persons)):
             return True  # "Cuban said" is Mark Cuban when the text named him
     return False
 
@@ -452,8 +470,9 @@ def _right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
         break
     while end > start and (_lower(t, end - 1) in NP_LINKS or _lower(t, end - 1) in DETERMINERS):
         end -= 1
-    if end <= start or not _has_head(t, start, end):
-        return None
+    if end <= start or not (_has_head(t, start, end) or _title_run(t, start, end) and end < len(t.words)
+                            and t.words[end] == "," and _role_apposition(t, end, len(t.words))):
+        return None  # but "said Roman Smbatyan, a history professor": a person NER took for a group
     return start, _name_apposition(t, end, hi)
 
 
@@ -829,9 +848,7 @@ class _Resolver:
         if comma is not None and first not in DETERMINERS:
             # "Matdos Santos, legal director for the ACLU of Oregon": the name before the apposition
             # "Maryam Violet, an Iranian journalist, told": a person, whatever NER took the name for
-            described = any(role_of(t.words[i], t.words[max(0, i - 2):i]) is not None
-                            for i in range(comma + 1, min(b, comma + 8)))
-            head = self._unknown_name(a, comma, described)
+            head = self._unknown_name(a, comma, _role_apposition(t, comma, b))
             if head:
                 return self._by_unknown_name(head, mention_text)
         role = self._head_role(after_owner, b)
@@ -839,7 +856,9 @@ class _Resolver:
             org = self._org(a, b)
             if org:
                 return Attribution(org, mention_text, None, 0.8, None, "org")
-            unknown = self._unknown_name(a, b)
+            # "stated Roman Smbatyan, a history professor at …": the apposition after the phrase
+            described = b < len(t.words) and t.words[b] == "," and _role_apposition(t, b, len(t.words))
+            unknown = self._unknown_name(a, b, described)
             if unknown:
                 return self._by_unknown_name(unknown, mention_text)
             return Attribution(None, mention_text, None, 0.0, None, "")

@@ -566,3 +566,11 @@ def test_a_bare_surname_shared_by_two_people_goes_to_the_one_the_text_is_about(q
     body = ("Janet Okafor, whose nephew Daniel Okafor ran the shop, testified on Friday.\n\n"
             "“I begged the council to act for years,” Okafor said.")
     assert speakers(quotes_of(body)) == ["Janet Okafor"]
+
+
+def test_a_name_ner_took_for_a_nationality_with_a_role_apposition_speaks(quotes_of):
+    # the model tags "Roman Petrosyan" NORP after "stated"
+    body = ("“The archive will reopen after the repairs,” stated Roman Petrosyan, "
+            "a history professor at a California university.\n\n"
+            "Petrosyan added, “The letters in it were never catalogued.”")
+    assert speakers(quotes_of(body)) == ["Roman Petrosyan", "Roman Petrosyan"]

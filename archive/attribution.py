@@ -51,6 +51,7 @@ from archive.entities import (
     Person,
     expand_roles,
     role_of,
+    text_of,
     token_texts,
 )
 from archive.names import (
@@ -221,7 +222,7 @@ def _is_punct(text: str) -> bool:
 
 
 def _build_text(doc, spans: list[QuoteSpan], people: People) -> _Text:
-    t = _Text(doc, spans, people, doc.text)
+    t = _Text(doc, spans, people, text_of(doc))
     text = t.text
     t.words = token_texts(doc)
     t.starts = [tok.idx for tok in doc]

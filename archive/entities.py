@@ -172,6 +172,14 @@ def token_texts(doc) -> list[str]:
     return words
 
 
+def text_of(doc) -> str:
+    """doc.text, kept with the Doc (spaCy joins it anew from the tokens at every access)."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 def _is_name_word(text: str) -> bool:
     return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
 

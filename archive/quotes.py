@@ -17,20 +17,17 @@ from __future__ import annotations
 import re
 
 from archive.attribution import Attribution, attribute, is_partial
-from archive.entities import People, find_people
+from archive.entities import People, find_people, text_of
 from archive.model import Quote
 from archive.quote_spans import QuoteSpan, find_quote_spans
 
-_LINE_SPACE = re.compile(r"[^\S\n]+")
+# Runs of spaces within a line that are not already one plain space.
+_LINE_SPACE = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
 
 
 def nlp_text(body: str) -> str:
     """The text spaCy is given for `body`: runs of spaces within a line made one space."""
-    return _LINE_SPACE.sub(_one_space, body)
-
-
-def _one_space(match: re.Match) -> str:
-    return match.group() if match.group() == " " else " "
+    return _LINE_SPACE.sub(" ", body)
 
 
 def body_offsets(body: str) -> list[int]:
@@ -51,7 +48,7 @@ def extract_quotes(body: str, doc, people: People | None = None) -> list[Quote]:
     Never raises: when attribution fails on odd input the quotations come back
     without speakers.
     """
-    doc_text = doc.text if doc is not None else None  # a Doc builds its text anew each time
+    doc_text = text_of(doc) if doc is not None else None
     collapsed = nlp_text(body)
     text = collapsed if doc_text == collapsed else body
     try:

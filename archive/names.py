@@ -14,6 +14,7 @@ Places and organizations: a small hand-written table of well-known aliases
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -48,6 +49,7 @@ _APOSTROPHES = "'’ʼ‘`´"
 _POSSESSIVE = re.compile(r"[" + _APOSTROPHES + r"]s?$", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=65536)
 def strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -60,6 +62,7 @@ def strip_possessive(name: str) -> str:
     return stripped.strip() or name
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """A spelling-insensitive key for one name word, so transliteration variants meet.
 
@@ -106,6 +109,7 @@ def _bare(word: str) -> str:
     return strip_accents(word).lower().strip(".,;:!?\"“”‘’'")
 
 
+@functools.lru_cache(maxsize=65536)
 def parse_person_name(name: str) -> PersonName:
     """Split a person's name: honorifics and suffixes off, surname particles kept together."""
     words = _words(name)

@@ -741,6 +741,7 @@ class _Resolver:
         self.t = t
         self.events: list[_Event] = []
         self.unknown_persons: dict[str, int] = {}  # name -> person, for names NER did not tag
+        self._keys: list[tuple[str, bool]] = []  # per person: surname key, plain first name
         self._subject_events()
 
     def _subject_events(self) -> None:
@@ -1069,15 +1070,23 @@ class _Resolver:
         plain = [e for e in recent if e.kind == "mention"] or recent
         return plain[-1].person, self._topic_confidence(plain[-1].person, recent, 0.55)
 
+    def _surname_keys(self) -> list[tuple[str, bool]]:
+        """Each person's folded surname and whether their first name is a plain one, kept
+        as persons are added."""
+        persons = self.t.people.persons
+        for p in persons[len(self._keys):]:
+            self._keys.append((p.surname_key, _plain_given_name(p.name)))
+        return self._keys
+
     def _namesake(self, m) -> int:
         """Who a bare surname means when the text names several people by it: the one the
         text is about there ("Patricia Smith, mother of Sean Smith, said … “…,” Smith said"),
         else the one named last."""
-        persons = self.t.people.persons
         if parse_person_name(m.text).given:
             return m.person
-        key = persons[m.person].surname_key
-        group = {i for i, p in enumerate(persons) if p.surname_key == key and _plain_given_name(p.name)}
+        keys = self._surname_keys()
+        key = keys[m.person][0]
+        group = {i for i, (k, plain) in enumerate(keys) if k == key and plain}
         if m.person not in group or len(group) < 2:
             return m.person  # "While Will" is no namesake of George Will
         lo = bisect.bisect_left(self.events, self._window_start(m.start), key=lambda e: e.position)

@@ -707,12 +707,17 @@ def _sentence_subject(t: _Text, token: int) -> tuple[int, int] | None:
     np = _person_phrase(t, s, token)
     if np is not None:
         return np
-    comma = next((i for i in range(s, min(token, s + 20)) if t.words[i] == ","), None)
-    if comma is None or any(t.quote_of[i] >= 0 for i in range(s, comma)):
-        return None
-    if _mentions_between(t, s, comma) and _lower(t, s) not in OPENING_SUBORDINATORS:
-        return None  # "Wallace, who died in 1998, …": the name is the subject; "When Wallace died, Clinton …"
-    return _person_phrase(t, comma + 1, token)
+    for _ in range(3):  # "Last month, when I asked Sanders if …, he looked up and said"
+        comma = next((i for i in range(s, min(token, s + 20)) if t.words[i] == ","), None)
+        if comma is None or any(t.quote_of[i] >= 0 for i in range(s, comma)):
+            return None
+        if _mentions_between(t, s, comma) and _lower(t, s) not in OPENING_SUBORDINATORS:
+            return None  # "Wallace, who died in 1998, …": the name is the subject; "When Wallace died, Clinton …"
+        np = _person_phrase(t, comma + 1, token)
+        if np is not None or _lower(t, comma + 1) not in OPENING_SUBORDINATORS:
+            return np
+        s = comma + 1
+    return None
 
 
 # Before a name that is not who speaks: "a message to Trump:", "a question for Clinton:".

@@ -574,3 +574,9 @@ def test_a_name_ner_took_for_a_nationality_with_a_role_apposition_speaks(quotes_
             "a history professor at a California university.\n\n"
             "Petrosyan added, “The letters in it were never catalogued.”")
     assert speakers(quotes_of(body)) == ["Roman Petrosyan", "Roman Petrosyan"]
+
+
+def test_the_subject_after_an_opening_when_clause_speaks(quotes_of):
+    body = ("Last spring, when I asked Mayor Tom Irwin whether he would run again, he smiled, "
+            "leaned back and said, \"Ask me next year.\"")
+    assert speakers(quotes_of(body)) == ["Tom Irwin"]

@@ -185,8 +185,8 @@ class _Event:
     position: int
     person: int
     kind: str  # "speaker", "subject", "mention", "possessor"
-    # The mention names the person in full ("Hillary Clinton"): it cannot be read as a namesake
-    # of the other gender, as a bare "Clinton" can.
+    # The mention names the person in full ("Ellen Baxter"): it cannot be read as a namesake
+    # of the other gender, as a bare "Baxter" can.
     full: bool = False
 
 
@@ -332,7 +332,7 @@ def _is_abbreviation(text: str) -> bool:
 
 def _role_apposition(t: _Text, comma: int, hi: int) -> bool:
     """Whether the apposition after `comma` gives someone a person's role, up to its end:
-    ", an Iranian journalist,"."""
+    ", a local journalist,"."""
     for i in range(comma + 1, min(hi, comma + 13, len(t.words))):
         if t.words[i] in (",", ".", ";", ":") or t.quote_of[i] >= 0 or "\n" in t.words[i]:
             return False
@@ -473,7 +473,7 @@ def _right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
         end -= 1
     if end <= start or not (_has_head(t, start, end) or _title_run(t, start, end) and end < len(t.words)
                             and t.words[end] == "," and _role_apposition(t, end, len(t.words))):
-        return None  # but "said Roman Smbatyan, a history professor": a person NER took for a group
+        return None  # but "stated Roman Petrosyan, a history professor": a person NER took for a group
     return start, _name_apposition(t, end, hi)
 
 
@@ -707,7 +707,7 @@ def _sentence_subject(t: _Text, token: int) -> tuple[int, int] | None:
     np = _person_phrase(t, s, token)
     if np is not None:
         return np
-    for _ in range(3):  # "Last month, when I asked Sanders if …, he looked up and said"
+    for _ in range(3):  # "Last spring, when I asked Irwin whether …, he smiled and said"
         comma = next((i for i in range(s, min(token, s + 20)) if t.words[i] == ","), None)
         if comma is None or any(t.quote_of[i] >= 0 for i in range(s, comma)):
             return None
@@ -796,7 +796,7 @@ class _Resolver:
         if token - 1 >= s and _lower(t, token - 1) in ("a", "an", "the"):
             return False  # "the Clinton campaign", "an Obama supporter": the name modifies a noun
         if token - s == 2 and _lower(t, s) == "there" and _lower(t, s + 1) in THERE_IS:
-            return True  # "Then there's Axelrod.": who the text turns to
+            return True  # "Then there's Okafor.": who the text turns to
         own = {m.person for m in _mentions_between(t, token, token + 1)}
         if any(not m.possessive and m.person not in own and any(t.words[x] == "," for x in range(m.token_end, token))
                for m in _mentions_between(t, s, token)):
@@ -821,7 +821,7 @@ class _Resolver:
         bisect.insort(self.events, _Event(position, person, "speaker", full), key=lambda e: e.position)
 
     def named_in_full(self, a: int, b: int, person: int) -> bool:
-        """Whether tokens [a, b) name the person with a first name ("Hillary Clinton said")."""
+        """Whether tokens [a, b) name the person with a first name ("Ellen Baxter said")."""
         return any(m.person == person and parse_person_name(m.text).given for m in _mentions_between(self.t, a, b))
 
     def resolve(self, a: int, b: int, cue: int) -> Attribution:
@@ -854,7 +854,7 @@ class _Resolver:
         comma = next((i for i in range(a + 1, b) if doc[i].text == ","), None)
         if comma is not None and first not in DETERMINERS:
             # "Matdos Santos, legal director for the ACLU of Oregon": the name before the apposition
-            # "Maryam Violet, an Iranian journalist, told": a person, whatever NER took the name for
+            # "Sunset Violet, a local journalist, told": a person, whatever NER took the name for
             head = self._unknown_name(a, comma, _role_apposition(t, comma, b))
             if head:
                 return self._by_unknown_name(head, mention_text)
@@ -863,7 +863,7 @@ class _Resolver:
             org = self._org(a, b)
             if org:
                 return Attribution(org, mention_text, None, 0.8, None, "org")
-            # "stated Roman Smbatyan, a history professor at …": the apposition after the phrase
+            # "stated Roman Petrosyan, a history professor at …": the apposition after the phrase
             described = b < len(t.words) and t.words[b] == "," and _role_apposition(t, b, len(t.words))
             unknown = self._unknown_name(a, b, described)
             if unknown:
@@ -997,7 +997,7 @@ class _Resolver:
                     and _lower(t, i - 1) not in ("former", "ex") and not _mentions_between(t, i - 1, i):
                 i -= 1
             if 0 < i < m.token_start and _lower(t, i - 1) in ("former", "ex"):
-                return True  # a title between: "Former Bill Clinton pollster Douglas Schoen" is no former Clinton
+                return True  # a title between; "Former Bill Crane aide Tom Bell" calls no Crane former
             after = [_lower(t, j) for j in range(m.token_end, min(len(t.words), m.token_end + 3))]
             if after[:1] == [","] and ("former" in after[1:] or "ex" in after[1:]):
                 return True
@@ -1085,7 +1085,7 @@ class _Resolver:
 
     def _namesake(self, m) -> int:
         """Who a bare surname means when the text names several people by it: the one the
-        text is about there ("Patricia Smith, mother of Sean Smith, said … “…,” Smith said"),
+        text is about there ("Janet Okafor, whose nephew Daniel Okafor … “…,” Okafor said"),
         else the one named last."""
         if parse_person_name(m.text).given:
             return m.person
@@ -1093,7 +1093,7 @@ class _Resolver:
         key = keys[m.person][0]
         group = {i for i, (k, plain) in enumerate(keys) if k == key and plain}
         if m.person not in group or len(group) < 2:
-            return m.person  # "While Will" is no namesake of George Will
+            return m.person  # "While Hale" (a sentence's first word taken into a name) is nobody's namesake
         lo = bisect.bisect_left(self.events, self._window_start(m.start), key=lambda e: e.position)
         hi = bisect.bisect_left(self.events, m.start, key=lambda e: e.position)
         subjects = [e for e in self.events[lo:hi] if e.person in group and e.kind == "subject"]
@@ -1107,7 +1107,7 @@ class _Resolver:
         if gender is None or own is None or own == gender:
             return event
         if event.full:
-            return None  # "After Hillary Clinton accused him, he warned": not Bill
+            return None  # "When Ellen Baxter criticized him, he replied": not Tom Baxter
         key = persons[event.person].surname_key
         namesakes = [i for i, p in enumerate(persons) if i != event.person and p.surname_key == key
                      and p.gender in (None, gender)]

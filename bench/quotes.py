@@ -28,8 +28,8 @@ What is measured
   ones only is printed too. Articles without any annotated quotation are left
   out of (c): the corpus leaves most of its NYT articles unannotated.
 - A speaker matches a gold phrase when names.same_person agrees, or our speaker's
-  surname (folded: Dmitry/Dmitri; hyphenated ones whole: Holtz-Eakin) is a word of
-  the phrase, or the phrase is only our speaker's first name ("Tom told"), or both
+  surname (folded: Dmitry/Dmitri; hyphenated ones whole: Lloyd-Jones) is a word of
+  the phrase, or the phrase is only our speaker's first name ("Anna told"), or both
   are the same organization (names.same_entity).
 - Baseline: the same quotation spans, each credited to the nearest PERSON
   entity in its paragraph (no cues, no coreference).
@@ -84,11 +84,11 @@ def speaker_matches(ours: str | None, phrase: str | None) -> bool:
         return False
     key = fold(surname[-1])
     # any word of the phrase but an owner: "Clinton's right-hand woman" is not Clinton;
-    # a hyphenated surname is one word: "Douglas Holtz-Eakin"
+    # a hyphenated surname is one word: "Mary Lloyd-Jones"
     words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*(?:[’'][^\W\d_]*)?", phrase)
     if any(fold(w) == key for w in words if not re.search(r"[’']s?$", w)):
         return True
-    # a phrase that is only a first name: "Tom told …" is our "Tom Ebeling"
+    # a phrase that is only a first name: "Anna told …" is our "Anna Weber"
     return bool(name and len(name.split()) == 1 and parsed.given and fold(parsed.given[0]) == fold(name))
 
 

@@ -557,7 +557,7 @@ def test_the_former_president_is_the_one_the_text_called_former(quotes_of):
 
 def test_a_name_with_a_persons_apposition_is_a_person_whatever_ner_says(quotes_of):
     # the model tags "Sunset Violet" ORG
-    body = ("Sunset Violet, an Iranian journalist, told the paper that she watched the crowd.\n\n"
+    body = ("Sunset Violet, a local journalist, told the paper that she watched the crowd.\n\n"
             "\"Everyone started to run at once,\" she said.")
     assert speakers(quotes_of(body)) == ["Sunset Violet"]
 

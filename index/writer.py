@@ -17,8 +17,10 @@ import threading
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.index import LockError
 from whoosh.query import Or, Term
+from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
 from archive.model import Article
@@ -60,18 +62,49 @@ def index_is_healthy(path: Path) -> bool:
 
 
 class _SegmentWriter(SegmentWriter):
-    """Whoosh's segment writer without a stat() per posting when it commits.
+    """Whoosh's segment writer, with the field lengths read once per field when it commits.
 
     Writing out the postings, Whoosh asks the new segment for the field length of every
-    posting; for a field that keeps no lengths (ids, facet values) it looks on disk, for
-    every posting again, whether the lengths file exists. The segment's files are all
-    written by then and do not change, so each answer is kept.
+    posting: for a field that keeps no lengths (ids, facet values) it looks on disk, for
+    every posting again, whether the lengths file exists, and otherwise decodes the length
+    from its column. The segment's files are all written by then and do not change, so
+    each field's lengths are decoded once, into a list, with the same answers.
     """
 
     def per_document_reader(self):
         reader = super().per_document_reader()
         reader.has_column = functools.lru_cache(maxsize=None)(reader.has_column)
+        reader.doc_field_length = _FieldLengths(reader)
         return reader
+
+
+class _FieldLengths:
+    """W3PerDocReader.doc_field_length over lists built once per field: None for a
+    document without the field (as Whoosh answers), `default` for a field without lengths."""
+
+    def __init__(self, reader):
+        self._reader = reader
+        self._count = reader.doc_count_all()
+        self._lengths: dict[str, list | None] = {}
+
+    def __call__(self, docnum: int, fieldname: str, default=0):
+        if docnum > self._count:
+            raise IndexError(f"Asked for docnum {docnum!r} of {self._count}")
+        lengths = self._lengths.get(fieldname, _UNREAD)
+        if lengths is _UNREAD:
+            lengths = self._lengths[fieldname] = self._read(fieldname)
+        if lengths is None:
+            return default
+        return lengths[docnum]
+
+    def _read(self, fieldname: str) -> list | None:
+        column = self._reader._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        if column is None:
+            return None
+        return [byte_to_length(code) if code else None for code in column] + [None]
+
+
+_UNREAD = object()
 
 
 class IndexWriter:

@@ -17,7 +17,7 @@ import threading
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PostingsWriter, _lenfield
 from whoosh.index import LockError
 from whoosh.query import Or, Term
 from whoosh.util.numeric import byte_to_length
@@ -71,6 +71,9 @@ class _SegmentWriter(SegmentWriter):
     each field's lengths are decoded once, into a list, with the same answers.
     """
 
+    def __init__(self, ix, **kwargs):
+        super().__init__(ix, codec=_Codec(), **kwargs)
+
     def per_document_reader(self):
         reader = super().per_document_reader()
         reader.has_column = functools.lru_cache(maxsize=None)(reader.has_column)
@@ -105,6 +108,40 @@ class _FieldLengths:
 
 
 _UNREAD = object()
+
+
+# Posting blocks smaller than this are stored uncompressed: zlib's fixed cost per call
+# outweighs what it saves on them (most terms of a segment have one small block).
+MIN_COMPRESSED_BLOCK = 256
+
+
+class _Codec(W3Codec):
+    """Whoosh's codec, writing posting blocks with _PostingsWriter. Pickled (into the
+    index's table of contents, with each segment) as the plain W3Codec: readers need
+    nothing from here, since each block records whether it is compressed."""
+
+    def postings_writer(self, dbfile, byteids=False):
+        return _PostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
+                               compression=self._compression, inlinelimit=self._inlinelimit)
+
+    def __reduce__(self):
+        return W3Codec, (self._blocklimit, self._compression, self._inlinelimit)
+
+
+class _PostingsWriter(W3PostingsWriter):
+    """Whoosh means to leave small blocks uncompressed, but a slip in _write_block
+    compresses every block."""
+
+    def _write_block(self, last=False):
+        compression = self._compression
+        if compression and 8 * len(self._ids) + sum(map(len, self._values)) < MIN_COMPRESSED_BLOCK:
+            self._compression = 0
+            try:
+                super()._write_block(last)
+            finally:
+                self._compression = compression
+        else:
+            super()._write_block(last)
 
 
 class IndexWriter:

@@ -62,13 +62,14 @@ def index_is_healthy(path: Path) -> bool:
 
 
 class _SegmentWriter(SegmentWriter):
-    """Whoosh's segment writer, with the field lengths read once per field when it commits.
+    """Whoosh's segment writer, cheaper when it commits.
 
-    Writing out the postings, Whoosh asks the new segment for the field length of every
-    posting: for a field that keeps no lengths (ids, facet values) it looks on disk, for
-    every posting again, whether the lengths file exists, and otherwise decodes the length
-    from its column. The segment's files are all written by then and do not change, so
-    each field's lengths are decoded once, into a list, with the same answers.
+    - Writing out the postings, Whoosh asks the new segment for the field length of every
+      posting: for a field that keeps no lengths (ids, facet values) it looks on disk, for
+      every posting again, whether the lengths file exists, and otherwise decodes the
+      length from its column. The segment's files are all written by then and do not
+      change, so each field's lengths are decoded once, into a list, with the same answers.
+    - Small posting blocks are written uncompressed (_Codec, _PostingsWriter).
     """
 
     def __init__(self, ix, **kwargs):
@@ -134,6 +135,7 @@ class _PostingsWriter(W3PostingsWriter):
 
     def _write_block(self, last=False):
         compression = self._compression
+        # About 8 bytes a posting for its id and weight, plus its encoded positions.
         if compression and 8 * len(self._ids) + sum(map(len, self._values)) < MIN_COMPRESSED_BLOCK:
             self._compression = 0
             try:

@@ -6,6 +6,8 @@ caller removes them once from the final matching set.
 """
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import accumulate
 from pickle import loads
@@ -17,6 +19,7 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.system import _INT_SIZE
 
 from index.docnums import EMPTY, distinct
+from index.segment_cache import segment_id
 
 NO_WEIGHTS = np.zeros(0, dtype=np.float64)
 
@@ -108,6 +111,93 @@ def read_blocks(reader, fieldname: str, text: bytes, docs: np.ndarray) -> tuple[
     return np.concatenate(id_blocks), np.concatenate(weight_blocks), value_list
 
 
+# A term in at least this many of a segment's documents (and this share of them) is
+# decoded once, whole, and kept for later searches, up to FREQUENT_BYTES per index:
+# reading "the" at 100,000 articles means unpickling some 800 posting blocks.
+FREQUENT_MIN_DOCS = 2000
+FREQUENT_SHARE = 0.2
+FREQUENT_BYTES = 64 * 2 ** 20
+
+
+@dataclass
+class DecodedTerm:
+    """A term's postings in one segment, decoded: document numbers, weights, and for a
+    field with positions each posting's positions (`counts` of them, starting at `offsets`
+    in `positions`)."""
+
+    ids: np.ndarray
+    weights: np.ndarray
+    counts: np.ndarray | None = None
+    offsets: np.ndarray | None = None
+    positions: np.ndarray | None = None
+
+    @property
+    def nbytes(self) -> int:
+        arrays = (self.ids, self.weights, self.counts, self.offsets, self.positions)
+        return sum(a.nbytes for a in arrays if a is not None)
+
+    def positions_of(self, where: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(count of positions, the positions laid end to end) of the postings at `where`."""
+        counts = self.counts[where].astype(np.int64)
+        starts = self.offsets[where].astype(np.int64)
+        # Each chosen posting's slice of `positions`, gathered in one indexing step.
+        shift = np.repeat(starts - (np.cumsum(counts) - counts), counts)
+        return counts, self.positions[np.arange(int(counts.sum()), dtype=np.int64) + shift]
+
+
+class FrequentTerms:
+    """The decoded postings of the most frequent terms searches have asked for, shared by
+    the request threads of one index, least recently used dropped past `budget` bytes.
+    Keyed by segment: a segment never changes, and entries of merged-away segments go
+    with `keep_only`."""
+
+    def __init__(self, budget: int = FREQUENT_BYTES):
+        self.budget = budget
+        self._entries: OrderedDict[tuple, DecodedTerm] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def is_frequent(reader, fieldname: str, text: bytes) -> bool:
+        docs = reader.doc_frequency(fieldname, text)
+        return docs >= FREQUENT_MIN_DOCS and docs >= FREQUENT_SHARE * reader.doc_count_all()
+
+    def get(self, reader, fieldname: str, text: bytes, positions: bool) -> DecodedTerm:
+        """The term decoded (with its positions when asked and the field has them)."""
+        positions = positions and isinstance(reader.schema[fieldname].format, formats.Positions)
+        key = (segment_id(reader), fieldname, text)
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None and (entry.positions is not None or not positions):
+                self._entries.move_to_end(key)
+                return entry
+        entry = decode_term(reader, fieldname, text, positions)  # outside the lock
+        with self._lock:
+            old = self._entries.pop(key, None)
+            self._bytes -= old.nbytes if old is not None else 0
+            self._entries[key] = entry
+            self._bytes += entry.nbytes
+            while self._bytes > self.budget and len(self._entries) > 1:
+                _, dropped = self._entries.popitem(last=False)
+                self._bytes -= dropped.nbytes
+        return entry
+
+    def keep_only(self, live_ids) -> None:
+        live = set(live_ids)
+        with self._lock:
+            for key in [key for key in self._entries if key[0] not in live]:
+                self._bytes -= self._entries.pop(key).nbytes
+
+
+def decode_term(reader, fieldname: str, text: bytes, positions: bool) -> DecodedTerm:
+    ids, weights, values = read_postings(reader, fieldname, text, values=positions)
+    if not positions:
+        return DecodedTerm(ids, weights)
+    counts, flat = decode_positions_batch(values)
+    offsets = np.cumsum(counts) - counts
+    return DecodedTerm(ids, weights, counts.astype(np.int32), offsets.astype(np.int32), flat.astype(np.int32))
+
+
 @dataclass
 class PhraseMatch:
     docs: np.ndarray  # segment-local documents holding the phrase
@@ -119,9 +209,10 @@ class SearchPostings:
     the facets' widened sets and the ranking all need it. Made afresh for every
     search: nothing here outlives it."""
 
-    def __init__(self):
+    def __init__(self, frequent: FrequentTerms | None = None):
         self._terms: dict[tuple, tuple[np.ndarray, np.ndarray, list | None]] = {}
         self._phrases: dict[tuple, PhraseMatch] = {}
+        self.frequent = frequent
 
     def read(self, reader, fieldname: str, text, values: bool = False):
         """(document numbers, weights, and with `values` the encoded positions) of one term."""
@@ -134,7 +225,18 @@ class SearchPostings:
             known = self._terms[key] = read_postings(reader, fieldname, text, values)
         return known
 
+    def decoded(self, reader, fieldname: str, text: bytes, positions: bool = False) -> DecodedTerm | None:
+        """The shared decoded form of a frequent term; None for any other term."""
+        if self.frequent is None or (fieldname, text) not in reader \
+                or not self.frequent.is_frequent(reader, fieldname, text):
+            return None
+        return self.frequent.get(reader, fieldname, text, positions)
+
     def term(self, reader, fieldname: str, text) -> tuple[np.ndarray, np.ndarray]:
+        btext = term_bytes(reader, fieldname, text)
+        decoded = self.decoded(reader, fieldname, btext) if btext is not None else None
+        if decoded is not None:
+            return decoded.ids, decoded.weights
         ids, weights, _ = self.read(reader, fieldname, text)
         return ids, weights
 
@@ -247,18 +349,28 @@ def match_phrase(reader, q: wq.Phrase, postings: SearchPostings) -> PhraseMatch:
     if not words or any((q.fieldname, w) not in reader for w in words):
         return nothing
     by_rarity = sorted(range(len(words)), key=lambda i: reader.doc_frequency(q.fieldname, words[i]))
+    positional = isinstance(field.format, formats.Positions)
+    decoded = {place: postings.decoded(reader, q.fieldname, words[place], positions=True) if positional else None
+               for place in by_rarity}
     rarest = by_rarity[0]
-    full = {rarest: postings.read(reader, q.fieldname, words[rarest], values=True)}
-    candidates = full[rarest][0]
-    decode = decode_positions_batch if isinstance(field.format, formats.Positions) else _decode_each(field.format)
+    full = {} if decoded[rarest] is not None else {rarest: postings.read(reader, q.fieldname, words[rarest], values=True)}
+    candidates = decoded[rarest].ids if decoded[rarest] is not None else full[rarest][0]
+    decode = decode_positions_batch if positional else _decode_each(field.format)
     starts: np.ndarray | None = None
     read: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     for place in by_rarity:
-        ids, weights, values = full.get(place) or read_blocks(reader, q.fieldname, words[place], candidates)
+        term = decoded[place]
+        if term is not None:
+            ids, weights = term.ids, term.weights
+        else:
+            ids, weights, values = full.get(place) or read_blocks(reader, q.fieldname, words[place], candidates)
         read[place] = (ids, weights)
         where = np.minimum(np.searchsorted(ids, candidates), max(len(ids) - 1, 0))
         present = ids[where] == candidates if len(ids) else np.zeros(len(candidates), dtype=bool)
-        counts, positions = decode([values[i] for i in where[present].tolist()])
+        if term is not None:
+            counts, positions = term.positions_of(where[present])
+        else:
+            counts, positions = decode([values[i] for i in where[present].tolist()])
         word_starts = (np.repeat(candidates[present], counts) << 32) + positions - place
         word_starts = word_starts[positions >= place]
         starts = word_starts if starts is None else np.intersect1d(starts, word_starts, assume_unique=True)

@@ -29,7 +29,7 @@ from index.docnums import EMPTY, difference, intersect
 from index.docsets import SegmentDocsets
 from index.documents import parse_quote_id
 from index.facets import FacetCounter
-from index.postings import SearchPostings
+from index.postings import FrequentTerms, SearchPostings
 from index.ranking import rank
 from index.schema import ARTICLE_FACETS, QUOTE_FACETS, TYPED_FIELDS
 from index.segment_cache import SegmentCache, live_segments, segment_id
@@ -311,6 +311,7 @@ class SearchService:
         """(Re)open the indexes with empty caches: after the index folder was replaced (rebuild)."""
         self.indexes = {name: open_or_create(self.index_path, name) for name in ("articles", "quotes")}
         self.caches = {name: SegmentCache() for name in self.indexes}
+        self.frequent_terms = {name: FrequentTerms() for name in self.indexes}
         self.facets = {name: FacetCounter(self.caches[name]) for name in self.indexes}
         self._local = threading.local()
 
@@ -324,7 +325,9 @@ class SearchService:
             if current is not None:
                 current.close()
             current = self.indexes[kind].searcher()
-            self.caches[kind].keep_only(segment_id(reader) for reader, _ in live_segments(current))
+            live = [segment_id(reader) for reader, _ in live_segments(current)]
+            self.caches[kind].keep_only(live)
+            self.frequent_terms[kind].keep_only(live)
         searchers[kind] = current
         return current
 
@@ -353,7 +356,7 @@ class SearchService:
         return parts, message, searched
 
     def matching_sets(self, kind: str, searcher, parts: QueryParts, widen: bool = True) -> MatchingSets:
-        postings = SearchPostings()
+        postings = SearchPostings(self.frequent_terms[kind])
         widened = parts.widened() if widen else []
         matching, per_facet, segments = [], {name: [] for name in widened}, []
         for segment_searcher, offset in searcher.leaf_searchers():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from archive.model import Entity
+from index import postings
 from archive.pipeline import Ingester, Prepared
 from archive.store import Store, sha256_of
 from helpers import make_article, quote_in
@@ -61,8 +62,12 @@ class Archive:
         return len(self.service.searcher(kind).reader().leaf_readers())
 
 
-@pytest.fixture
-def archive(data_dir):
+@pytest.fixture(params=["decoded per search", "every term kept decoded"])
+def archive(request, data_dir, monkeypatch):
+    if request.param == "every term kept decoded":
+        # Every term counts as frequent: searches read the shared decoded postings.
+        monkeypatch.setattr(postings, "FREQUENT_MIN_DOCS", 0)
+        monkeypatch.setattr(postings, "FREQUENT_SHARE", 0.0)
     archive = Archive(data_dir)
     yield archive
     archive.store.close()
@@ -210,3 +215,22 @@ def test_segment_sub_files_read_in_place_read_as_a_copy_would():
     assert mapped.tell() == copied.tell() and mapped.read() == copied.read() == b"tail"
     mapped.seek(-4, io.SEEK_END)
     assert mapped.read(2) == b"ta"
+
+
+def test_kept_terms_stay_within_their_budget_and_go_with_their_segments(archive, monkeypatch):
+    monkeypatch.setattr(postings, "FREQUENT_MIN_DOCS", 0)
+    monkeypatch.setattr(postings, "FREQUENT_SHARE", 0.0)
+    archive.add(0, 1)
+    archive.add(2, 3)
+    kept = archive.service.frequent_terms["articles"]
+    for q in ('"the budget"', "budget", "rail", '"the club"'):
+        archive.service.search(SearchRequest(q=q))
+    segments = {key[0] for key in kept._entries}
+    assert len(segments) == 2 and kept._bytes == sum(e.nbytes for e in kept._entries.values())
+    archive.writer.optimize()
+    assert_same_as_whoosh(archive.service)
+    assert {key[0] for key in kept._entries}.isdisjoint(segments)
+    kept.budget = max(e.nbytes for e in kept._entries.values())
+    archive.service.search(SearchRequest(q='"the budget" OR "rail workers" OR club'))
+    assert kept._bytes <= kept.budget or len(kept._entries) == 1
+    assert_same_as_whoosh(archive.service)

@@ -1,7 +1,8 @@
 """A term's postings as numpy arrays, and phrase matches from word positions.
 
 Whoosh's matchers hand out one posting per Python call; here the posting blocks
-(up to 128 postings each) are decoded whole. Deleted documents are included: the
+(up to 128 postings each) are decoded whole, and the most frequent terms are kept
+decoded between searches (FrequentTerms). Deleted documents are included: the
 caller removes them once from the final matching set.
 """
 from __future__ import annotations
@@ -172,6 +173,8 @@ class FrequentTerms:
                 self._entries.move_to_end(key)
                 return entry
         entry = decode_term(reader, fieldname, text, positions)  # outside the lock
+        if entry.nbytes > self.budget:
+            return entry  # for this search only
         with self._lock:
             old = self._entries.pop(key, None)
             self._bytes -= old.nbytes if old is not None else 0
@@ -207,7 +210,7 @@ class PhraseMatch:
 class SearchPostings:
     """The postings one search reads, each decoded once although the matching set,
     the facets' widened sets and the ranking all need it. Made afresh for every
-    search: nothing here outlives it."""
+    search; only the index's FrequentTerms, which it reads and fills, outlive it."""
 
     def __init__(self, frequent: FrequentTerms | None = None):
         self._terms: dict[tuple, tuple[np.ndarray, np.ndarray, list | None]] = {}

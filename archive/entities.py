@@ -20,6 +20,7 @@ from archive.model import Entity
 from archive.names import (
     FIRST_NAME_GENDER,
     HONORIFICS,
+    SURNAME_PARTICLES,
     canonical_entity,
     canonical_name,
     fold,
@@ -184,9 +185,96 @@ def _is_name_word(text: str) -> bool:
     return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
 
 
-# Capitalized words opening a sentence that NER sometimes takes into a name.
+# Capitalized words opening a sentence that NER sometimes takes into a name: conjunctions,
+# prepositions and sentence adverbs.
 _NOT_IN_NAMES = {"like", "unlike", "as", "with", "for", "after", "despite", "from", "by", "and", "but", "when",
-                 "while", "if", "says", "said", "dear"}
+                 "while", "if", "says", "said", "dear", "maybe", "perhaps", "without", "within", "outside",
+                 "inside", "beyond", "among", "amid", "amidst", "although", "though", "whether", "unless",
+                 "until", "because", "since", "before", "during", "against", "toward", "towards", "upon",
+                 "via", "including", "absent", "given", "certainly", "surely", "clearly", "obviously",
+                 "probably", "indeed", "however", "meanwhile", "nevertheless", "nonetheless", "thus",
+                 "hence", "therefore", "yet", "nor", "or", "neither", "either", "not", "only", "just",
+                 "even", "also", "still", "unfortunately", "fortunately", "apparently", "ironically",
+                 "sadly", "thankfully", "hopefully", "frankly", "honestly", "thanks", "thank", "asked",
+                 "about", "across", "around", "behind", "below", "beneath", "beside", "besides", "between",
+                 "into", "near", "onto", "over", "through", "throughout", "under", "underneath", "whereas",
+                 "whenever", "wherever", "whatever", "whoever", "every", "each", "both", "all", "some",
+                 "many", "most", "several", "other", "another", "such", "no", "yes", "oh", "hey", "well"}
+
+# Reporting verbs and their forms ("Stated Stone:", "Conceding that …", "Manager Laughs"):
+# never a name.
+_REPORTING_STEMS = (
+    "say", "state", "assert", "add", "note", "claim", "ask", "answer", "reply", "respond", "explain",
+    "argue", "insist", "warn", "concede", "admit", "acknowledge", "suggest", "laugh", "joke", "quip",
+    "declare", "announce", "tweet", "conclude", "recall", "predict", "agree", "complain", "contend",
+    "boast", "vow", "urge", "exclaim", "observe", "remark", "confirm", "deny", "reveal", "emphasize",
+    "emphasise", "stress", "protest", "scoff", "sigh", "shout", "yell", "scream", "mock", "praise",
+    "criticize", "criticise", "slam", "blast", "attack", "accuse", "blame", "thank", "endorse",
+    "condemn", "denounce", "defend", "dismiss", "reject", "echo", "repeat", "reiterate", "recount",
+    "describe", "call", "tell", "write", "speak", "testify", "concur", "retort", "counter",
+    "muse", "wonder", "lament", "marvel", "mention", "opine", "pledge", "promise", "admonish",
+)
+_IRREGULAR_REPORTING = {"said", "says", "told", "wrote", "written", "spoke", "spoken", "cries", "cried"}
+
+
+def _verb_forms(stem: str) -> set[str]:
+    if stem.endswith("e"):
+        return {stem, stem + "s", stem + "d", stem[:-1] + "ing"}
+    if stem.endswith("y") and stem[-2:-1] not in "aeiou":
+        return {stem, stem[:-1] + "ies", stem[:-1] + "ied", stem + "ing"}
+    if stem.endswith(("s", "sh", "ch", "x", "o")):
+        return {stem, stem + "es", stem + "ed", stem + "ing"}
+    if stem in ("quip", "slam", "admit"):
+        return {stem, stem + "s", stem + stem[-1] + "ed", stem + stem[-1] + "ing"}
+    return {stem, stem + "s", stem + "ed", stem + "ing"}
+
+
+REPORTING_VERB_FORMS = frozenset(_IRREGULAR_REPORTING.union(*(_verb_forms(s) for s in _REPORTING_STEMS)))
+
+
+def _plural_role(lower: str) -> bool:
+    """ "Senators", "aides", "hackers"-like plurals of role nouns."""
+    return lower.endswith("s") and (lower[:-1] in ROLE_WORDS or lower.endswith("es") and lower[:-2] in ROLE_WORDS)
+
+
+# Adverbs by their endings ("Nationally", "Reportedly"); "McNally" is a name.
+_ADVERB = re.compile(r"(?:ally|ously|ively|fully|edly|ingly|ently|antly|ately)$")
+
+
+def _adverb(lower: str) -> bool:
+    return len(lower) >= 7 and bool(_ADVERB.search(lower)) and not lower.startswith(("mc", "mac"))
+
+
+def _lowercase_words(doc) -> set[str]:
+    """The words the article writes in lower case, kept with the Doc."""
+    words = doc.user_data.get("lowercase_words")
+    if words is None:
+        words = doc.user_data["lowercase_words"] = {w for w in token_texts(doc) if w.islower()}
+    return words
+
+
+def _opens_a_sentence(words: list[str], i: int) -> bool:
+    return i == 0 or words[i - 1] in (".", "!", "?", ":", ";", "“", '"', "‘", "«", "—", "–") or "\n" in words[i - 1]
+
+
+def _not_a_name_word(doc, words: list[str], i: int) -> bool:
+    """Whether the first word of a PERSON span is a word NER glued to the name: a
+    conjunction or adverb ("While", "Maybe"), a reporting verb ("Stated"), a role noun
+    ("Founder", "Senators"), a participle ("Bashing"), or a sentence's first word that
+    the article also writes in lower case ("Weak - Rubio")."""
+    text = words[i]
+    lower = text.lower()
+    if lower.strip(".") in HONORIFICS or not _is_name_word(text):
+        return True
+    if lower in FIRST_NAME_GENDER or lower in SURNAME_PARTICLES:
+        return False
+    if lower in _NOT_IN_NAMES or lower in _SENTENCE_OPENERS or lower in REPORTING_VERB_FORMS:
+        return True
+    if lower in ROLE_WORDS or _plural_role(lower):
+        return True
+    if len(lower) >= 6 and lower.endswith("ing") or _adverb(lower):
+        return True
+    return _opens_a_sentence(words, i) and lower in _lowercase_words(doc)
 
 
 def _name_tokens(doc, start: int, end: int) -> tuple[int, int, bool]:
@@ -197,12 +285,26 @@ def _name_tokens(doc, start: int, end: int) -> tuple[int, int, bool]:
         possessive = True
     while end > start and not any(c.isalpha() for c in doc[end - 1].text):
         end -= 1
-    while end - start > 1 and (doc[start].text.lower().strip(".") in HONORIFICS or not _is_name_word(doc[start].text)
-                               or doc[start].text.lower() in _NOT_IN_NAMES):
+    words = token_texts(doc)
+    while end - start > 1 and _not_a_name_word(doc, words, start):
         start += 1  # "Like Makaeff, the former customer, …": NER took the preposition in
     if end < len(doc) and doc[end].text in POSSESSIVE_TOKENS:
         possessive = True
     return start, end, possessive
+
+
+def _common_word(doc, text: str) -> bool:
+    lower = text.lower()
+    return lower not in FIRST_NAME_GENDER and lower in _lowercase_words(doc)
+
+
+def _not_a_person(text: str) -> bool:
+    """A single word NER took for a person that is no name: "Laughs", "Conceding", "Aides"."""
+    lower = text.lower()
+    if lower in FIRST_NAME_GENDER:
+        return False
+    return lower in REPORTING_VERB_FORMS or lower in _NOT_IN_NAMES or lower in _SENTENCE_OPENERS \
+        or _plural_role(lower) or lower.strip(".") in HONORIFICS or _adverb(lower)
 
 
 # Names NER sometimes takes for people.
@@ -226,7 +328,8 @@ def _left_out_first_name(token, other_types: tuple[str, ...] = ()) -> bool:
         return _is_name_word(text)
     if not (text.isalpha() and text[0].isupper() and not text.isupper()) or token.is_stop:
         return False
-    if lower in _SENTENCE_OPENERS or lower in _NOT_IN_NAMES or lower in ROLE_WORDS or lower.strip(".") in HONORIFICS or lower in PRE_NAME_WORDS:
+    if lower in _SENTENCE_OPENERS or lower in _NOT_IN_NAMES or lower in ROLE_WORDS or lower.strip(".") in HONORIFICS \
+            or lower in PRE_NAME_WORDS or lower in REPORTING_VERB_FORMS or _plural_role(lower):
         return False
     return token.ent_type_ in ("", "PERSON", *other_types) and not lower.endswith(("ly", "ing", "ed"))
 
@@ -260,6 +363,11 @@ def _ner_person_mentions(doc) -> list[Mention]:
             continue
         if start == ent.start and end - start == 1 and start > 0 and _left_out_first_name(doc[start - 1]):
             start -= 1  # NER left out the first name: "Dmitry [Peskov] spoke"
+        if end - start == 1 and _not_a_person(token_texts(doc)[start]):
+            continue
+        if end - start == 1 and start > ent.start and _is_name_word(doc[ent.start].text) \
+                and _common_word(doc, token_texts(doc)[start]):
+            continue  # "Head Start" less its first word is no person
         mention = _mention(doc, start, end, possessive)
         if _plausible_name(mention.text):
             mentions.append(mention)
@@ -380,16 +488,32 @@ def _roles_after(doc, token_end: int) -> tuple[set[str], str | None]:
                              or role_of(doc[i].text)):
         return roles, gender
     stop = min(len(doc), i + 12)
-    while i < stop and doc[i].text not in (",", ".", ";", ":", "(", ")") and "\n" not in doc[i].text:
-        lower = doc[i].text.lower()
+    words = token_texts(doc)
+    found: set[str] = set()
+    found_gender = None
+    while i < stop and words[i] not in (",", ".", ";", ":", "(", ")") and "\n" not in words[i]:
+        lower = words[i].lower()
         if lower in ("of", "for", "at", "with", "in", "on", "from", "and", "who", "which", "that"):
             break
-        role = role_of(doc[i].text, [t.text for t in doc[max(0, i - 2):i]])
+        if found and _verb_after_subject(words[i]):
+            return roles, gender  # "Rubio, the Republican candidate stated …": a new clause's subject
+        role = role_of(words[i], words[max(0, i - 2):i])
         if role:
-            roles.add(role)
-            gender = gender or GENDERED_ROLES.get(lower)
+            found.add(role)
+            found_gender = found_gender or GENDERED_ROLES.get(lower)
         i += 1
-    return roles, gender
+    return roles | found, gender or found_gender
+
+
+_AUXILIARIES = {"is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "should",
+                "may", "might", "must", "did", "does", "do", "also", "later", "then", "once", "previously"}
+
+
+def _verb_after_subject(word: str) -> bool:
+    """Whether a word after a description's role noun makes the description a clause's subject."""
+    lower = word.lower()
+    return word.islower() and (lower in REPORTING_VERB_FORMS or lower in _AUXILIARIES
+                               or len(lower) > 4 and lower.endswith("ed"))
 
 
 def _missed_mentions(doc, people_mentions: list[Mention], clusters: _Clusters) -> list[Mention]:

@@ -105,3 +105,76 @@ def test_gender_from_pronouns_counts_only_what_the_name_is_the_subject_of(nlp):
     assert people["Marty Walsh"].gender is None
     doc = nlp("Marty Walsh spoke. Walsh said he would stay.")
     assert {p.name: p for p in find_people(doc).persons}["Marty Walsh"].gender == "male"
+
+
+def _doc_with_people(nlp, text, names):
+    """A Doc whose only entities are PERSON spans over the given words, as NER might tag them."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc(text)
+    spans, taken = [], set()
+    for name in names:
+        for start in range(len(doc)):
+            end = start + len(nlp.make_doc(name))
+            if doc[start:end].text == name and not taken & set(range(start, end)):
+                spans.append(Span(doc, start, end, label="PERSON"))
+                taken.update(range(start, end))
+                break
+    doc.ents = spans
+    return doc
+
+
+@pytest.mark.parametrize("text, tagged, expected", [
+    # a reporting verb opening a paragraph
+    ("The show aired at noon.\n\nStated Ferraro:\n\n“We will not stop.”", "Stated Ferraro", "Ferraro"),
+    ("Asserting Ferraro's lead on trade.\n\nFerraro spoke.", "Asserting Ferraro", "Ferraro"),
+    # conjunctions and sentence adverbs
+    ("While Belko concedes the point, he disagrees.", "While Belko", "Belko"),
+    ("Maybe Belko is right after all.", "Maybe Belko", "Belko"),
+    ("Without Belko in the race, the others tied.", "Without Belko", "Belko"),
+    # a sentence's first word that the article also writes in lower case
+    ("He called him \"soft on crime. Soft - Belko - soft on crime.\"", "Soft - Belko", "Belko"),
+    # role nouns, plural ones too
+    ("Founder Ann Ferraro opened the meeting.", "Founder Ann Ferraro", "Ann Ferraro"),
+    ("Senators Belko and Marsh voted no.", "Senators Belko", "Belko"),
+])
+def test_words_glued_to_a_name_are_cut_off(nlp, text, tagged, expected):
+    doc = _doc_with_people(nlp, text, [tagged])
+    assert [p.name for p in find_people(doc).persons] == [expected]
+
+
+def test_role_noun_glued_to_a_name_still_counts_as_its_role(nlp):
+    doc = _doc_with_people(nlp, "Founder Ann Ferraro opened the meeting.", ["Founder Ann Ferraro"])
+    assert "founder" in find_people(doc).persons[0].roles
+
+
+@pytest.mark.parametrize("text, tagged", [
+    ("Campaign Chief Laughs, Dodges Question About Polls", "Laughs"),
+    ("Conceding that a deal was likely, he warned against haste.", "Conceding"),
+    ("Nationally, the numbers look different.", "Nationally"),
+    ("Aides say the governor will run.", "Aides"),
+    # what is left after cutting a capitalized common word is a common word too
+    ("Kids love it. Bright Start helps families; a bright start matters.", "Bright Start"),
+])
+def test_single_words_that_are_no_names_are_not_people(nlp, text, tagged):
+    doc = _doc_with_people(nlp, text, [tagged])
+    assert find_people(doc).persons == []
+
+
+@pytest.mark.parametrize("text, tagged", [
+    ("Will Ferraro spoke first. He said he will return.", "Will Ferraro"),
+    ("Mayor Ann de Vries spoke. De Vries said little.", "De Vries"),
+    ("McNally said no.", "McNally"),
+])
+def test_first_names_and_particles_that_are_also_words_stay(nlp, text, tagged):
+    doc = _doc_with_people(nlp, text, [tagged])
+    assert [p.name for p in find_people(doc).persons] == [tagged]
+
+
+def test_apposition_roles_stop_where_a_new_clause_starts(nlp):
+    text = "The crowd cheered Tom Belko, the Democratic presidential candidate stated in a speech."
+    doc = _doc_with_people(nlp, text, ["Tom Belko"])
+    assert "candidate" not in find_people(doc).persons[0].roles
+    text = "Tom Belko, the Democratic presidential candidate, spoke in a speech."
+    doc = _doc_with_people(nlp, text, ["Tom Belko"])
+    assert "candidate" in find_people(doc).persons[0].roles

@@ -50,6 +50,7 @@ from archive.entities import (
     People,
     Person,
     expand_roles,
+    not_a_name_word,
     role_of,
     text_of,
     token_texts,
@@ -926,6 +927,8 @@ class _Resolver:
         name = t.doc[start:end].text
         if name.isupper() and len(name) <= 5:
             return None  # an acronym is an organization, not a person
+        if end - start == 1 and not after_role and not_a_name_word(t.doc, t.words, start):
+            return None  # "Aides said", "Conceding …": a capitalized common word, no one's name
         for person in t.people.persons:
             if same_person(person.name, name):
                 return person.name  # "Trump told …" that NER took for a title is still Trump

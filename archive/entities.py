@@ -258,7 +258,7 @@ def _opens_a_sentence(words: list[str], i: int) -> bool:
     return i == 0 or words[i - 1] in (".", "!", "?", ":", ";", "“", '"', "‘", "«", "—", "–") or "\n" in words[i - 1]
 
 
-def _not_a_name_word(doc, words: list[str], i: int) -> bool:
+def not_a_name_word(doc, words: list[str], i: int) -> bool:
     """Whether the first word of a PERSON span is a word NER glued to the name: a
     conjunction or adverb ("While", "Maybe"), a reporting verb ("Stated"), a role noun
     ("Founder", "Senators"), an adverb ("Nationally"), or a sentence's first word that
@@ -290,7 +290,7 @@ def _name_tokens(doc, start: int, end: int) -> tuple[int, int, bool]:
     while end > start and not any(c.isalpha() for c in doc[end - 1].text):
         end -= 1
     words = token_texts(doc)
-    while end - start > 1 and _not_a_name_word(doc, words, start):
+    while end - start > 1 and not_a_name_word(doc, words, start):
         start += 1  # "Like Makaeff, the former customer, …": NER took the preposition in
     if end < len(doc) and doc[end].text in POSSESSIVE_TOKENS:
         possessive = True

@@ -580,3 +580,10 @@ def test_the_subject_after_an_opening_when_clause_speaks(quotes_of):
     body = ("Last spring, when I asked Mayor Tom Irwin whether he would run again, he smiled, "
             "leaned back and said, \"Ask me next year.\"")
     assert speakers(quotes_of(body)) == ["Tom Irwin"]
+
+
+def test_a_capitalized_common_word_before_a_cue_is_no_ones_name(quotes_of):
+    (q,) = quotes_of("The mayor left early.\n\nAides said: “The budget is settled.”")
+    assert q.speaker is None and q.speaker_mention == "Aides"
+    (q,) = quotes_of("“The budget is settled,” Harlow Quenby said.")
+    assert q.speaker == "Harlow Quenby"  # an unknown name still speaks

@@ -236,8 +236,10 @@ class SearchPostings:
         return self.frequent.get(reader, fieldname, text, positions)
 
     def term(self, reader, fieldname: str, text) -> tuple[np.ndarray, np.ndarray]:
-        btext = term_bytes(reader, fieldname, text)
-        decoded = self.decoded(reader, fieldname, btext) if btext is not None else None
+        text = term_bytes(reader, fieldname, text)
+        if text is None:
+            return EMPTY, NO_WEIGHTS
+        decoded = self.decoded(reader, fieldname, text)
         if decoded is not None:
             return decoded.ids, decoded.weights
         ids, weights, _ = self.read(reader, fieldname, text)

@@ -10,7 +10,6 @@ and a second for those), which needs no optimize().
 """
 from __future__ import annotations
 
-import functools
 import logging
 import shutil
 import threading
@@ -77,7 +76,6 @@ class _SegmentWriter(SegmentWriter):
 
     def per_document_reader(self):
         reader = super().per_document_reader()
-        reader.has_column = functools.lru_cache(maxsize=None)(reader.has_column)
         reader.doc_field_length = _FieldLengths(reader)
         return reader
 

@@ -109,22 +109,9 @@ def _fill(article: Article, doc) -> None:
         people = find_people(doc) if doc is not None else None
     except Exception:  # noqa: BLE001
         people = None
-    if doc is not None and _doc_length(doc) != len(nlp_text(body)):
-        doc_for_quotes = None  # a body cut for spaCy: spans without speakers
-    else:
-        doc_for_quotes = doc
-    article.quotes = extract_quotes(body, doc_for_quotes, people if doc_for_quotes is not None else None)
+    article.quotes = extract_quotes(body, doc, people)
     entities = extract_entities(doc, people) if doc is not None else []
     article.entities = merge_speakers(entities, article)
-
-
-def _doc_length(doc) -> int:
-    """len(doc.text) without building the text (a Doc keeps every character of what it was
-    given, and it was given nlp_text(body) or the start of it)."""
-    if not len(doc):
-        return 0
-    last = doc[-1]
-    return last.idx + len(last.text_with_ws)
 
 
 def merge_speakers(entities: list[Entity], article: Article) -> list[Entity]:

@@ -42,23 +42,26 @@ def body_offsets(body: str) -> list[int]:
 
 
 def extract_quotes(body: str, doc, people: People | None = None) -> list[Quote]:
-    """Every quotation in `body` (doc: the spaCy Doc of nlp_text(body), or of body itself),
-    in text order.
+    """Every quotation in `body` (doc: the spaCy Doc of nlp_text(body), or of body itself,
+    or of the start of either when a long body was cut for spaCy), in text order; the
+    quotations past the Doc's end come without speakers.
 
     Never raises: when attribution fails on odd input the quotations come back
     without speakers.
     """
     doc_text = text_of(doc) if doc is not None else None
     collapsed = nlp_text(body)
-    text = collapsed if doc_text == collapsed else body
+    text = collapsed if doc_text is not None and collapsed.startswith(doc_text) else body
     try:
         spans = find_quote_spans(text)
     except Exception:  # noqa: BLE001 - an ingest must not stop on one odd text
         return []
     try:
-        if doc_text != text:
+        if doc_text is None or not text.startswith(doc_text):
             raise ValueError("doc is not the Doc of body")
-        attributions = attribute(doc, spans, people if people is not None else find_people(doc), _parser())
+        covered = [span for span in spans if span.end <= len(doc_text)]
+        attributions = attribute(doc, covered, people if people is not None else find_people(doc), _parser())
+        attributions += [Attribution() for _ in spans[len(covered):]]
     except Exception:  # noqa: BLE001
         attributions = [Attribution() for _ in spans]
     if text != body:

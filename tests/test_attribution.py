@@ -587,3 +587,17 @@ def test_a_capitalized_common_word_before_a_cue_is_no_ones_name(quotes_of):
     assert q.speaker is None and q.speaker_mention == "Aides"
     (q,) = quotes_of("“The budget is settled,” Harlow Quenby said.")
     assert q.speaker == "Harlow Quenby"  # an unknown name still speaks
+
+
+def test_a_body_cut_for_the_model_keeps_every_quotation_and_the_speakers_before_the_cut(monkeypatch):
+    from archive import nlp as archive_nlp
+    from archive.model import Article
+
+    opening = "Mayor Ann Lee opened the bridge on Monday.\n\n“It will carry ten thousand cars a day,” Lee said.\n\n"
+    filler = "Traffic was light in the morning. " * 12
+    closing = "\n\n“We will watch the costs,” said council member Tom Reed."
+    monkeypatch.setattr(archive_nlp, "MAX_NLP_CHARS", len(opening) + 100)
+    article = Article(title="Bridge", body=opening + filler + closing)
+    archive_nlp.annotate([article])
+    assert [q.text for q in article.quotes] == ["It will carry ten thousand cars a day", "We will watch the costs"]
+    assert [q.speaker for q in article.quotes] == ["Ann Lee", None]  # the second is past the cut

@@ -164,21 +164,23 @@ def expand_roles(roles: set[str]) -> set[str]:
     return expanded
 
 
+def _kept(doc, name: str, build):
+    """What build() makes of the Doc, made once and kept in the Doc's user_data."""
+    value = doc.user_data.get(name)
+    if value is None:
+        value = doc.user_data[name] = build()
+    return value
+
+
 def token_texts(doc) -> list[str]:
     """Each token's text, kept with the Doc: rules look at words far more often than at
     anything else, and every doc[i] makes a new Token object."""
-    words = doc.user_data.get("token_texts")
-    if words is None:
-        words = doc.user_data["token_texts"] = [token.text for token in doc]
-    return words
+    return _kept(doc, "token_texts", lambda: [token.text for token in doc])
 
 
 def text_of(doc) -> str:
     """doc.text, kept with the Doc (spaCy joins it anew from the tokens at every access)."""
-    text = doc.user_data.get("text")
-    if text is None:
-        text = doc.user_data["text"] = doc.text
-    return text
+    return _kept(doc, "text", lambda: doc.text)
 
 
 def _is_name_word(text: str) -> bool:
@@ -248,10 +250,7 @@ def _adverb(lower: str) -> bool:
 
 def _lowercase_words(doc) -> set[str]:
     """The words the article writes in lower case, kept with the Doc."""
-    words = doc.user_data.get("lowercase_words")
-    if words is None:
-        words = doc.user_data["lowercase_words"] = {w for w in token_texts(doc) if w.islower()}
-    return words
+    return _kept(doc, "lowercase_words", lambda: {w for w in token_texts(doc) if w.islower()})
 
 
 def _opens_a_sentence(words: list[str], i: int) -> bool:

@@ -127,6 +127,8 @@ TWO_WORD_CUES = {(verb, particle) for verb, particle in (
     ("put", "it"), ("puts", "it"))}
 PRONOUNS = {"he": "male", "she": "female", "they": None, "we": None, "i": None, "you": None, "it": None}
 PERSONAL_PRONOUNS = {"he", "she"}
+# How many paragraphs opening with "he"/"she" a pronoun may reach back over, beyond its window.
+_PRONOUN_CHAIN_PARAGRAPHS = 4
 # May stand between a speaker and the cue: "he also said", "Trump has repeatedly said".
 BETWEEN_WORDS = {
     "also", "later", "then", "further", "previously", "once", "again", "recently", "often",
@@ -969,7 +971,9 @@ class _Resolver:
         for index, person in enumerate(self.t.people.persons):
             if index in exclude or role not in expand_roles(person.roles):
                 continue
-            starts = [m.start for m in person.mentions if not m.possessive]
+            # a name inside a quotation ("… President Crane and me …,” the former president
+            # said) is who the speaker talks about, not who the description means
+            starts = [m.start for m in person.mentions if not m.possessive and self.t.quote_of[m.token_start] < 0]
             k = bisect.bisect_left(starts, position)
             if k:
                 candidates.append((starts[k - 1], index))
@@ -1060,7 +1064,7 @@ class _Resolver:
         """Whom "he"/"she" (or "the candidate") means at `position`, and how sure: the
         last speaker unless someone else has since become a subject, then the last subject,
         then the last person mentioned."""
-        window_start = self._window_start(position)
+        window_start = self._window_start(position, gender)
         lo = bisect.bisect_left(self.events, window_start, key=lambda e: e.position)
         hi = bisect.bisect_left(self.events, position, key=lambda e: e.position)
         recent = [e for e in (self._agreeing(e, gender) for e in self.events[lo:hi]) if e is not None]
@@ -1123,12 +1127,24 @@ class _Resolver:
         others = {e.person for e in recent} - {person}
         return confidence if others else max(confidence, 0.85)
 
-    def _window_start(self, position: int) -> int:
-        """Pronouns reach back over the current and the two previous paragraphs."""
+    def _window_start(self, position: int, gender: str | None = None) -> int:
+        """Pronouns reach back over the current and the two previous paragraphs, and
+        further while a paragraph opens with the same "he"/"she": "Clinton appeared … /
+        She skirted … / She referred … “…,” she said" is still Clinton."""
         t = self.t
         paragraph = t.paragraph_of[_token_at(t, position)] if t.paragraph_of else 0
         first = bisect.bisect_left(t.paragraph_of, paragraph - 2)
+        for _ in range(_PRONOUN_CHAIN_PARAGRAPHS):
+            if not gender or first == 0 or not self._opens_with_pronoun(first, gender):
+                break
+            first = bisect.bisect_left(t.paragraph_of, t.paragraph_of[first] - 1)
         return t.starts[first] if first < len(t.starts) else 0
+
+    def _opens_with_pronoun(self, token: int, gender: str) -> bool:
+        t = self.t
+        while token < len(t.doc) and (_lower(t, token) in LEADING_CONJUNCTIONS or _is_punct(t.words[token])):
+            token += 1
+        return token < len(t.doc) and t.quote_of[token] < 0 and PRONOUNS.get(_lower(t, token)) == gender
 
 
 def _plain_given_name(name: str) -> bool:

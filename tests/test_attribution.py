@@ -271,6 +271,22 @@ def test_a_name_modifying_a_noun_is_not_the_subject_a_pronoun_means(quotes_of):
     assert speakers(quotes_of(body)) == ["Tom Baker"]
 
 
+def test_a_description_does_not_mean_someone_named_only_inside_the_quotation(quotes_of):
+    body = ("Bill Crane joined the attack at a rally on Monday. “The man running against Anna is running "
+            "harder against President Tom Hale and me than against anyone,” the former president said.\n\n"
+            "“He will get used to it,” he said.")
+    assert speakers(quotes_of(body)) == [None, "Bill Crane"]
+
+
+def test_paragraphs_opening_with_the_pronoun_keep_its_person_in_reach(quotes_of):
+    body = ("Senator Ann Baker had the most to gain from the debate.\n\n"
+            "She skirted the first question from the moderator.\n\n"
+            "She also avoided the term, which some critics wanted the Miller administration to use.\n\n"
+            "She chose her words with care on Tuesday.\n\n"
+            "“We are not at war with a faith,” she said.")
+    assert speakers(quotes_of(body)) == ["Ann Baker"]
+
+
 def test_a_pronoun_before_a_name_does_not_give_that_name_its_gender(quotes_of):
     body = ("With Mayor Marty Walsh by her side, Senator Ann Baker announced her transit plan on Sunday.\n\n"
             "Walsh, a former union leader, had close ties to Governor Tom Reed. But on Sunday he finally "

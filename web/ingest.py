@@ -184,6 +184,9 @@ def job_status(runtime, job_id: str) -> dict | None:
         "counts": job["counts"],
         "summary": summary_text(job["counts"]),
         "finished": job["status"] in ("done", "failed"),
+        # finished, and every article it stored is searchable: nothing left to follow
+        "settled": job["status"] in ("done", "failed") and all(
+            r["searchable"] for r in reports if r["status"] not in ("failed", "duplicate")),
         "files": reports,
         "status_url": url_for("upload.job", job_id=job["id"]),
     }

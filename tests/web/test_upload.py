@@ -11,6 +11,7 @@ import zipfile
 import pytest
 
 from sample_archive import csrf_of
+from web import create_app
 
 LONDON = ("Budget row in London\n\nPosted at 09:15\n\n"
           "“We will not raise taxes on working families,” said Rachel Reeves in London on Monday. "
@@ -157,8 +158,9 @@ def wait_for_job(client, url: str) -> dict:
     deadline = time.monotonic() + WAIT_SECONDS
     while True:
         status = client.get(url).get_json()
-        searchable = all(r["searchable"] for r in status["files"] if r["status"] in ("added", "updated"))
-        if status["finished"] and searchable:
+        if status["settled"]:
+            assert status["finished"]
+            assert all(r["searchable"] for r in status["files"] if r["status"] in ("added", "updated"))
             return status
         if time.monotonic() > deadline:
             pytest.fail(f"the job did not finish: {status}")
@@ -180,6 +182,27 @@ def test_a_zip_goes_to_a_background_job_with_a_status_page(client):
     page = client.get(accepted["status_url"]).get_data(as_text=True)
     assert 'data-finished="true"' in page and "Strike in Paris" in page
     assert client.get("/api/search?q=reform").get_json()["total"] == 1
+
+
+def test_a_finished_job_page_keeps_following_articles_still_being_indexed(make_runtime):
+    runtime = make_runtime()
+    runtime.indexer.stop()  # the job finishes; its articles stay in the index queue
+    runtime.indexer.join(timeout=30)
+    client = create_app({"TESTING": True, "SECRET_KEY": "test secret"}, runtime=runtime).test_client()
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("batch/london.txt", LONDON)
+    accepted = client.post("/api/articles", data={"files": files(("batch.zip", archive.getvalue()))}).get_json()
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not (status := client.get(accepted["api_status_url"]).get_json())["finished"]:
+        assert time.monotonic() < deadline, status
+        time.sleep(0.1)
+    assert status["settled"] is False and [r["searchable"] for r in status["files"]] == [False]
+    page = client.get(accepted["status_url"]).get_data(as_text=True)
+    assert 'data-finished="false"' in page and "being indexed" in page
+    runtime.indexer.index_queued()
+    assert client.get(accepted["api_status_url"]).get_json()["settled"] is True
+    assert 'data-finished="true"' in client.get(accepted["status_url"]).get_data(as_text=True)
 
 
 def test_the_browser_form_sends_big_batches_to_the_status_page(client):

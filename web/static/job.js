@@ -59,8 +59,7 @@
       .then(function (response) { return response.json(); })
       .then(function (status) {
         show(status);
-        var indexing = status.files.some(function (r) { return r.status !== "failed" && r.status !== "duplicate" && !r.searchable; });
-        if (!status.finished || indexing) {
+        if (!status.settled) {
           window.setTimeout(poll, POLL_MS);
         } else {
           job.dataset.finished = "true";

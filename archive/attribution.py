@@ -582,6 +582,9 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
         if t.words[i][:1].isupper() and i > 0 and t.sentence_of[i - 1] == t.sentence_of[i]:
             i += 1  # "the Washington Post", "the Drudge Report": a name, not a verb
             continue
+        if lower.startswith("continu") and i + 1 < hi and _lower(t, i + 1) == "to":
+            i += 1  # "Baker continued to hurt his cause": going on doing, not going on talking
+            continue
         cue_end = i + 2 if two_words else i + 1
         before = _skip_between_left(t, i, lo)
         prev = _lower(t, before - 1) if before - 1 >= lo else ""
@@ -901,6 +904,8 @@ class _Resolver:
         i = m.token_end
         if i >= b:
             return True
+        if _lower(t, i) in ("himself", "herself") and i + 1 == b:
+            return True  # "Sanders himself acknowledged"
         return t.words[i] in (",", "(", ")", "-", "–", "—") or _lower(t, i) in NP_LINKS
 
     def _unknown_name(self, a: int, b: int, described: bool = False) -> str | None:
@@ -1333,6 +1338,8 @@ def attribute(doc, spans: list[QuoteSpan], people: People, parse=None) -> list[A
                     and resolver.resolve(clause.np_start, clause.np_end, clause.cue_start).speaker is not None:
                 resolver.add_speaker(asked[0].start, asked[0].person)
             continue
+        if clause.np_start < clause.cue_start and "that" in (_lower(t, clause.np_start - 1), _lower(t, clause.np_start)):
+            continue  # "he noted that Sanders has acknowledged …": the one noting is still talking
         named = resolver.resolve(clause.np_start, clause.np_end, clause.cue_start)
         if named.how == "name" and named.person is not None:
             resolver.add_speaker(doc[clause.np_start].idx, named.person,

@@ -278,6 +278,27 @@ def test_a_description_does_not_mean_someone_named_only_inside_the_quotation(quo
     assert speakers(quotes_of(body)) == [None, "Bill Crane"]
 
 
+def test_continued_to_is_no_reporting_verb(quotes_of):
+    body = ("Tom Baker still has fences to mend. Brian Moody, the chairman of the county party, said Baker "
+            "continued to hurt his cause by attacking Senator Ann Hale. “I don’t think it has gone well for "
+            "him,” he said.")
+    assert speakers(quotes_of(body)) == ["Brian Moody"]
+
+
+def test_a_report_inside_a_that_clause_does_not_take_the_floor(quotes_of):
+    body = ("Steve Dunmore, who worked for Governor Tom Baker, said tensions were high. He noted that Baker "
+            "has acknowledged he will not be the nominee.\n\n"
+            "“What most supporters ask for is not unreasonable,” he said.")
+    assert speakers(quotes_of(body)) == ["Steve Dunmore"]
+
+
+def test_a_name_with_himself_is_the_speaker(quotes_of):
+    body = ("Tom Baker could lose. Baker himself acknowledged on Monday night “it will be very hard for us "
+            "to win” if he keeps losing ground.")
+    (q,) = quotes_of(body)
+    assert (q.speaker, q.speaker_mention) == ("Tom Baker", "Baker himself")
+
+
 def test_paragraphs_opening_with_the_pronoun_keep_its_person_in_reach(quotes_of):
     body = ("Senator Ann Baker had the most to gain from the debate.\n\n"
             "She skirted the first question from the moderator.\n\n"

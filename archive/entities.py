@@ -337,10 +337,21 @@ def _left_out_first_name(token, other_types: tuple[str, ...] = ()) -> bool:
     return token.ent_type_ in ("", "PERSON", *other_types) and not lower.endswith(("ly", "ing", "ed"))
 
 
+# Last words that make a name a place, building, event or prize, never a person
+# ("Stonewall Inn", "Trafalgar Square", "Davis Cup"); "Hall", "Park" and "Church" are surnames too.
+_NOT_PERSON_HEADS = {
+    "inn", "hotel", "avenue", "road", "square", "school", "college", "university", "cathedral",
+    "centre", "center", "airport", "station", "hospital", "stadium", "arena", "museum", "gallery",
+    "theatre", "theater", "library", "institute", "foundation", "prize", "award", "awards", "cup",
+    "trophy", "championship", "championships", "festival", "laboratories", "canyon",
+}
+
+
 def _plausible_name(text: str) -> bool:
     words = text.split()
     return (
         text.lower() not in NOT_PEOPLE
+        and (len(words) < 2 or words[-1].lower() not in _NOT_PERSON_HEADS)
         and 0 < len(words) <= 5
         and any(c.isalpha() for c in text)
         and not any(c.isdigit() for c in text)
@@ -598,7 +609,8 @@ def _first_name_pairs(doc, found: list[Mention]) -> list[Mention]:
             continue
         if not last.text.replace("’", "").replace("'", "").replace("-", "").isalpha() or last.text.isupper():
             continue
-        if last.ent_type_ in _NOT_SURNAME_TYPES or last.text.lower() in ROLE_WORDS:
+        if last.ent_type_ in _NOT_SURNAME_TYPES or last.text.lower() in ROLE_WORDS \
+                or last.text.lower() in _NOT_PERSON_HEADS:
             continue
         if i + 1 < len(doc) and _is_name_word(doc[i + 1].text) and doc[i + 1].text not in POSSESSIVE_TOKENS:
             continue  # "Jack Daniels Distillery"

@@ -157,6 +157,10 @@ def test_role_noun_glued_to_a_name_still_counts_as_its_role(nlp):
     ("Aides say the governor will run.", "Aides"),
     # what is left after cutting a capitalized common word is a common word too
     ("Kids love it. Bright Start helps families; a bright start matters.", "Bright Start"),
+    # a place, building or prize that ends like one
+    ("They marched past the Stonewall Inn at noon.", "Stonewall Inn"),
+    ("Crowds filled Trafalgar Square on Sunday.", "Trafalgar Square"),
+    ("She won the Hopman Cup twice.", "Hopman Cup"),
 ])
 def test_single_words_that_are_no_names_are_not_people(nlp, text, tagged):
     doc = _doc_with_people(nlp, text, [tagged])
@@ -169,6 +173,7 @@ def test_single_words_that_are_no_names_are_not_people(nlp, text, tagged):
     ("McNally said no.", "McNally"),
     ("Sterling Ferraro spoke first.", "Sterling Ferraro"),  # a first name that ends like a participle
     ("Sayed Ferraro spoke first.", "Sayed Ferraro"),
+    ("Arsenio Hall spoke first.", "Arsenio Hall"),  # a surname that also heads place names
 ])
 def test_first_names_and_particles_that_are_also_words_stay(nlp, text, tagged):
     doc = _doc_with_people(nlp, text, [tagged])

@@ -127,6 +127,7 @@ TWO_WORD_CUES = {(verb, particle) for verb, particle in (
     ("put", "it"), ("puts", "it"))}
 PRONOUNS = {"he": "male", "she": "female", "they": None, "we": None, "i": None, "you": None, "it": None}
 PERSONAL_PRONOUNS = {"he", "she"}
+DASHES = ("—", "–", "-")
 # How many paragraphs opening with "he"/"she" a pronoun may reach back over, beyond its window.
 _PRONOUN_CHAIN_PARAGRAPHS = 4
 # May stand between a speaker and the cue: "he also said", "Trump has repeatedly said".
@@ -1389,10 +1390,13 @@ def _candidate_clauses(t: _Text, first_a: int, last_b: int) -> list[tuple[_Claus
     right = _clauses(t, r_lo, r_hi)
     l_lo, l_hi = _left_window(t, first_a)
     left = _clauses(t, l_lo, l_hi)
-    # "he said: “...”" — a cue right before the quotation is the strongest sign
-    if left and left[-1].cue_end > left[-1].np_start and _adjacent_left(t, left[-1], l_hi):
+    # "he said: “...”" — a cue right before the quotation is the strongest sign; but not across
+    # a dash when a cue follows: "— as Moscow denies — “why not?” asked Dunn"
+    right_adjacent = bool(right) and _adjacent_right(t, right[0], r_lo)
+    if left and left[-1].cue_end > left[-1].np_start and _adjacent_left(t, left[-1], l_hi) \
+            and not (right_adjacent and any(t.words[x] in DASHES for x in range(left[-1].end, l_hi))):
         return [(left[-1], 1.0, True)]
-    if right and _adjacent_right(t, right[0], r_lo) and (not ended and not (left and _introduces_next(t, right[0], r_hi))
+    if right_adjacent and (not ended and not (left and _introduces_next(t, right[0], r_hi))
                                                          or _short_tag(t, right[0], r_hi)):
         return [(right[0], 1.0, True)]
     if left and _adjacent_left(t, left[-1], l_hi):

@@ -278,6 +278,12 @@ def test_a_description_does_not_mean_someone_named_only_inside_the_quotation(quo
     assert speakers(quotes_of(body)) == [None, "Bill Crane"]
 
 
+def test_a_cue_after_the_quotation_wins_over_one_across_a_dash(quotes_of):
+    body = ("If foreign hackers are behind the leaks — as researchers believe, but Moscow strongly denies — "
+            "“why would you not raise it?” asked Lindqvist, now a partner at a firm. “I think it is only prudent.”")
+    assert speakers(quotes_of(body)) == ["Lindqvist", "Lindqvist"]
+
+
 def test_continued_to_is_no_reporting_verb(quotes_of):
     body = ("Tom Baker still has fences to mend. Brian Moody, the chairman of the county party, said Baker "
             "continued to hurt his cause by attacking Senator Ann Hale. “I don’t think it has gone well for "

@@ -127,6 +127,10 @@ TWO_WORD_CUES = {(verb, particle) for verb, particle in (
     ("put", "it"), ("puts", "it"))}
 PRONOUNS = {"he": "male", "she": "female", "they": None, "we": None, "i": None, "you": None, "it": None}
 PERSONAL_PRONOUNS = {"he", "she"}
+# Words before an organization in a speaker's phrase that make it something the phrase is only
+# about: "another leading Supreme Court", "that once the Senate", "one message, … Islamic State".
+NOT_BEFORE_ORG_SPEAKER = {",", "another", "one", "that", "once", "how", "if", "when", "whether",
+                          "while", "although", "though"}
 DASHES = ("—", "–", "-")
 # How many paragraphs opening with "he"/"she" a pronoun may reach back over, beyond its window.
 _PRONOUN_CHAIN_PARAGRAPHS = 4
@@ -929,7 +933,8 @@ class _Resolver:
         if start == end or end - start == 1 and t.doc[start].is_stop:
             return None  # "Others, reacting to …, shouted"
         after_role = described or start > a and (role_of(t.words[start - 1]) is not None
-                                                 or _lower(t, start - 1).strip(".") in HONORIFICS)
+                                                 or _lower(t, start - 1).strip(".") in HONORIFICS
+                                                 and _lower(t, start - 1) not in DETERMINERS)  # not "the"
         start = next((i for i in range(start, end - 1) if _lower(t, i) in FIRST_NAME_GENDER), start)
         first_name = end - start >= 2 and _lower(t, start) in FIRST_NAME_GENDER
         name = t.doc[start:end].text
@@ -958,9 +963,13 @@ class _Resolver:
         return role
 
     def _org(self, a: int, b: int) -> str | None:
+        """The organization the phrase names: "the State Department", "a World Bank report"; not
+        one inside a clause or aside ("that Border Patrol agents", "one message, apparently
+        referring to strikes against Islamic State")."""
         doc = self.t.doc
         for ent in doc.ents:
-            if ent.start >= a and ent.end <= b and ent.label_ in ("ORG",):
+            if ent.start >= a and ent.end <= b and ent.label_ in ("ORG",) \
+                    and not any(_lower(self.t, i) in NOT_BEFORE_ORG_SPEAKER for i in range(a, ent.start)):
                 name, kind = canonical_entity(ent.text, "org")
                 if kind == "org":
                     return name

@@ -284,6 +284,16 @@ def test_a_cue_after_the_quotation_wins_over_one_across_a_dash(quotes_of):
     assert speakers(quotes_of(body)) == ["Lindqvist", "Lindqvist"]
 
 
+def test_an_organization_inside_an_aside_is_not_the_speaker(quotes_of):
+    body = "One message, apparently referring to air strikes against Islamic State by the allies, said: “You lose.”"
+    assert speakers(quotes_of(body)) == [None]
+    # nor does "the State Department" become a person that a later "she" could mean
+    body = ("Senator Ann Lee spoke on Monday. Her campaign, which has been shadowed by the row over the server "
+            "she used while at the State Department, said the emails had no bearing on the case. “These are "
+            "all work emails,” she said.")
+    assert speakers(quotes_of(body)) == ["Ann Lee"]
+
+
 def test_continued_to_is_no_reporting_verb(quotes_of):
     body = ("Tom Baker still has fences to mend. Brian Moody, the chairman of the county party, said Baker "
             "continued to hurt his cause by attacking Senator Ann Hale. “I don’t think it has gone well for "

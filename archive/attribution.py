@@ -128,9 +128,12 @@ TWO_WORD_CUES = {(verb, particle) for verb, particle in (
 PRONOUNS = {"he": "male", "she": "female", "they": None, "we": None, "i": None, "you": None, "it": None}
 PERSONAL_PRONOUNS = {"he", "she"}
 # Words before an organization in a speaker's phrase that make it something the phrase is only
-# about: "another leading Supreme Court", "that once the Senate", "one message, … Islamic State".
-NOT_BEFORE_ORG_SPEAKER = {",", "another", "one", "that", "once", "how", "if", "when", "whether",
+# about: "another leading Supreme Court", "that once the Senate"; and words right before it that
+# make it what the phrase talks about ("a message referring to strikes against Islamic State"),
+# while "The letter, from the Home Office," is the Home Office's.
+NOT_BEFORE_ORG_SPEAKER = {"another", "one", "that", "once", "how", "if", "when", "whether",
                           "while", "although", "though"}
+ABOUT_WORDS = {"against", "about", "over", "into", "toward", "towards", "on", "with", "for", "to"}
 DASHES = ("—", "–", "-")
 # How many paragraphs opening with "he"/"she" a pronoun may reach back over, beyond its window.
 _PRONOUN_CHAIN_PARAGRAPHS = 4
@@ -969,7 +972,8 @@ class _Resolver:
         doc = self.t.doc
         for ent in doc.ents:
             if ent.start >= a and ent.end <= b and ent.label_ in ("ORG",) \
-                    and not any(_lower(self.t, i) in NOT_BEFORE_ORG_SPEAKER for i in range(a, ent.start)):
+                    and not any(_lower(self.t, i) in NOT_BEFORE_ORG_SPEAKER for i in range(a, ent.start)) \
+                    and not (ent.start > a and _lower(self.t, ent.start - 1) in ABOUT_WORDS):
                 name, kind = canonical_entity(ent.text, "org")
                 if kind == "org":
                     return name
@@ -1348,7 +1352,8 @@ def attribute(doc, spans: list[QuoteSpan], people: People, parse=None) -> list[A
                     and resolver.resolve(clause.np_start, clause.np_end, clause.cue_start).speaker is not None:
                 resolver.add_speaker(asked[0].start, asked[0].person)
             continue
-        if clause.np_start < clause.cue_start and "that" in (_lower(t, clause.np_start - 1), _lower(t, clause.np_start)):
+        if clause.np_start < clause.cue_start \
+                and "that" in (_lower(t, clause.np_start - 1), _lower(t, clause.np_start)):
             continue  # "he noted that Sanders has acknowledged …": the one noting is still talking
         named = resolver.resolve(clause.np_start, clause.np_end, clause.cue_start)
         if named.how == "name" and named.person is not None:

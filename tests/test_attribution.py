@@ -280,13 +280,16 @@ def test_a_description_does_not_mean_someone_named_only_inside_the_quotation(quo
 
 def test_a_cue_after_the_quotation_wins_over_one_across_a_dash(quotes_of):
     body = ("If foreign hackers are behind the leaks — as researchers believe, but Moscow strongly denies — "
-            "“why would you not raise it?” asked Lindqvist, now a partner at a firm. “I think it is only prudent.”")
+            "“why would you not raise it?” asked Lindqvist, now a partner at a firm. "
+            "“I think it is only prudent.”")
     assert speakers(quotes_of(body)) == ["Lindqvist", "Lindqvist"]
 
 
 def test_an_organization_inside_an_aside_is_not_the_speaker(quotes_of):
     body = "One message, apparently referring to air strikes against Islamic State by the allies, said: “You lose.”"
     assert speakers(quotes_of(body)) == [None]
+    body = "The letter, from the Home Office, says: “I am writing to inform you.”"
+    assert speakers(quotes_of(body)) == ["Home Office"]
     # nor does "the State Department" become a person that a later "she" could mean
     body = ("Senator Ann Lee spoke on Monday. Her campaign, which has been shadowed by the row over the server "
             "she used while at the State Department, said the emails had no bearing on the case. “These are "

@@ -606,7 +606,14 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
             before -= 1  # "is saying": progressive, not passive
             before = _skip_between_left(t, before, lo)
             prev = _lower(t, before - 1) if before - 1 >= lo else ""
-        elif lower in ("saying", "reading", "stating") and prev in UTTERANCE_NOUNS | {"letter", "email", "video", "note"}:
+        elif prev == "that" and lower in ("said", "says", "read", "reads", "stated", "states") \
+                and _lower(t, before - 2) in UTTERANCE_NOUNS | WRITTEN_NOUNS:
+            np = _sentence_subject(t, i)  # "Baker released a video that said, “…”"
+            if np is not None:
+                found.append(_Clause(i, cue_end, *np, guessed=True))
+            i += 1
+            continue
+        elif lower in ("saying", "reading", "stating") and prev in UTTERANCE_NOUNS | WRITTEN_NOUNS:
             np = _sentence_subject(t, i)  # "she released a statement saying, “…”"
             if np is not None:
                 found.append(_Clause(i, cue_end, *np, guessed=True))
@@ -693,6 +700,9 @@ def _reporting_clause_before(t: _Text, comma: int, lo: int) -> _Clause | None:
 THERE_IS = {"is", "'s", "’s", "was", "are", "were"}
 UTTERANCE_NOUNS = {"statement", "response", "reply", "answer", "message", "tweet", "post", "words", "comment",
                    "comments", "remarks", "retort", "verdict", "advice", "explanation", "reaction"}
+
+# Things someone puts out that then "say" something: "a video that said, “…”".
+WRITTEN_NOUNS = {"letter", "email", "video", "note", "memo", "ad", "advertisement", "release", "report"}
 
 MODALS = {"will", "would", "could", "might", "may", "should", "must", "can", "shall"}
 

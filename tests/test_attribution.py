@@ -297,6 +297,12 @@ def test_an_organization_inside_an_aside_is_not_the_speaker(quotes_of):
     assert speakers(quotes_of(body)) == ["Ann Lee"]
 
 
+def test_a_video_that_said_speaks_for_whoever_released_it(quotes_of):
+    body = ("In selling the courses, Tom Baker released a marketing video that said, “We are going to have "
+            "professors that are terrific.”")
+    assert speakers(quotes_of(body)) == ["Tom Baker"]
+
+
 def test_continued_to_is_no_reporting_verb(quotes_of):
     body = ("Tom Baker still has fences to mend. Brian Moody, the chairman of the county party, said Baker "
             "continued to hurt his cause by attacking Senator Ann Hale. “I don’t think it has gone well for "

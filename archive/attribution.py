@@ -99,6 +99,7 @@ cite cites cited citing criticize criticizes criticized criticized criticising p
 praising thank thanks thanked dismiss dismisses dismissed denounce denounces denounced chide chides
 chided chiding retweet retweets retweeted email emails emailed imply implies implied indicate
 indicates indicated bemoan bemoans bemoaned asking questioned agreed
+condemning warning
 """
 CUE_WORDS = set(_CUE_LEMMAS.split())
 # Cues whose object is the addressee, never the speaker: "told CNN" is not "said CNN".
@@ -613,7 +614,7 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
                 found.append(_Clause(i, cue_end, *np, guessed=True))
             i += 1
             continue
-        elif lower in ("saying", "reading", "stating") and prev in UTTERANCE_NOUNS | WRITTEN_NOUNS:
+        elif lower.endswith("ing") and _after_utterance_noun(t, before, lo):
             np = _sentence_subject(t, i)  # "she released a statement saying, “…”"
             if np is not None:
                 found.append(_Clause(i, cue_end, *np, guessed=True))
@@ -673,6 +674,17 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
             found.append(_Clause(i, cue_end, *np))
         i += 1
     return found
+
+
+def _after_utterance_noun(t: _Text, cue: int, lo: int) -> bool:
+    """ "a statement saying", "a statement Thursday night condemning “…”": a participle cue
+    after something said or written, up to three words on."""
+    for i in range(cue - 1, max(lo, cue - 4) - 1, -1):
+        if _lower(t, i) in UTTERANCE_NOUNS | WRITTEN_NOUNS:
+            return True
+        if not _outside(t, i) or _is_punct(t.words[i]) or _lower(t, i) in ("that", "which", "who"):
+            return False
+    return False
 
 
 def _named_before_who(t: _Text, who: int, lo: int) -> tuple[int, int] | None:

@@ -303,6 +303,16 @@ def test_a_video_that_said_speaks_for_whoever_released_it(quotes_of):
     assert speakers(quotes_of(body)) == ["Tom Baker"]
 
 
+def test_a_statement_condemning_speaks_for_whoever_released_it(quotes_of):
+    body = ("In Washington, President Tom Baker released a statement Thursday night condemning “what appears "
+            "to be a horrific attack.” Mr. Baker issued a second statement on Friday warning that “the worst is yet to come.”")
+    assert speakers(quotes_of(body)) == ["Tom Baker", "Tom Baker"]
+    # a relative clause that condemned something is no report: the speaker stays who said it
+    body = ("John Hale defended his mother and refused to repudiate politicians, like Pat Rowan, who had "
+            "condemned the show. “They are not out to hurt anyone,” he said.")
+    assert speakers(quotes_of(body)) == ["John Hale"]
+
+
 def test_continued_to_is_no_reporting_verb(quotes_of):
     body = ("Tom Baker still has fences to mend. Brian Moody, the chairman of the county party, said Baker "
             "continued to hurt his cause by attacking Senator Ann Hale. “I don’t think it has gone well for "

@@ -128,12 +128,12 @@ TWO_WORD_CUES = {(verb, particle) for verb, particle in (
     ("put", "it"), ("puts", "it"))}
 PRONOUNS = {"he": "male", "she": "female", "they": None, "we": None, "i": None, "you": None, "it": None}
 PERSONAL_PRONOUNS = {"he", "she"}
-# Words before an organization in a speaker's phrase that make it something the phrase is only
-# about: "another leading Supreme Court", "that once the Senate"; and words right before it that
-# make it what the phrase talks about ("a message referring to strikes against Islamic State"),
-# while "The letter, from the Home Office," is the Home Office's.
+# Words anywhere before an organization in a speaker's phrase that make the phrase about it, not
+# it: "another leading Supreme Court", "that once the Senate".
 NOT_BEFORE_ORG_SPEAKER = {"another", "one", "that", "once", "how", "if", "when", "whether",
                           "while", "although", "though"}
+# Words right before it that do the same: "a message referring to strikes against Islamic State"
+# (while "The letter, from the Home Office," is the Home Office's).
 ABOUT_WORDS = {"against", "about", "over", "into", "toward", "towards", "on", "with", "for", "to"}
 DASHES = ("—", "–", "-")
 # How many paragraphs opening with "he"/"she" a pronoun may reach back over, beyond its window.
@@ -608,7 +608,7 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
             before = _skip_between_left(t, before, lo)
             prev = _lower(t, before - 1) if before - 1 >= lo else ""
         elif prev == "that" and lower in ("said", "says", "read", "reads", "stated", "states") \
-                and _lower(t, before - 2) in UTTERANCE_NOUNS | WRITTEN_NOUNS:
+                and before - 2 >= lo and _lower(t, before - 2) in UTTERANCE_NOUNS | WRITTEN_NOUNS:
             np = _sentence_subject(t, i)  # "Baker released a video that said, “…”"
             if np is not None:
                 found.append(_Clause(i, cue_end, *np, guessed=True))
@@ -1374,7 +1374,7 @@ def attribute(doc, spans: list[QuoteSpan], people: People, parse=None) -> list[A
                     and resolver.resolve(clause.np_start, clause.np_end, clause.cue_start).speaker is not None:
                 resolver.add_speaker(asked[0].start, asked[0].person)
             continue
-        if clause.np_start < clause.cue_start \
+        if 0 < clause.np_start < clause.cue_start \
                 and "that" in (_lower(t, clause.np_start - 1), _lower(t, clause.np_start)):
             continue  # "he noted that Sanders has acknowledged …": the one noting is still talking
         named = resolver.resolve(clause.np_start, clause.np_end, clause.cue_start)
@@ -1433,7 +1433,7 @@ def _candidate_clauses(t: _Text, first_a: int, last_b: int) -> list[tuple[_Claus
             and not (right_adjacent and any(t.words[x] in DASHES for x in range(left[-1].end, l_hi))):
         return [(left[-1], 1.0, True)]
     if right_adjacent and (not ended and not (left and _introduces_next(t, right[0], r_hi))
-                                                         or _short_tag(t, right[0], r_hi)):
+                           or _short_tag(t, right[0], r_hi)):
         return [(right[0], 1.0, True)]
     if left and _adjacent_left(t, left[-1], l_hi):
         return [(left[-1], 1.0, True)]

@@ -1,4 +1,5 @@
-// A background upload's status page: asks the JSON twin for news until the job is finished.
+// A background upload's status page: asks the JSON twin for news until the job is settled
+// (finished, and every article it stored searchable).
 "use strict";
 (function () {
   var job = document.getElementById("job");

@@ -290,7 +290,7 @@ def test_an_organization_inside_an_aside_is_not_the_speaker(quotes_of):
     assert speakers(quotes_of(body)) == [None]
     body = "The letter, from the Home Office, says: “I am writing to inform you.”"
     assert speakers(quotes_of(body)) == ["Home Office"]
-    # nor does "the State Department" become a person that a later "she" could mean
+    # an aside naming "the State Department" leaves a later "she" to the person the text is about
     body = ("Senator Ann Lee spoke on Monday. Her campaign, which has been shadowed by the row over the server "
             "she used while at the State Department, said the emails had no bearing on the case. “These are "
             "all work emails,” she said.")
@@ -305,7 +305,8 @@ def test_a_video_that_said_speaks_for_whoever_released_it(quotes_of):
 
 def test_a_statement_condemning_speaks_for_whoever_released_it(quotes_of):
     body = ("In Washington, President Tom Baker released a statement Thursday night condemning “what appears "
-            "to be a horrific attack.” Mr. Baker issued a second statement on Friday warning that “the worst is yet to come.”")
+            "to be a horrific attack.” Mr. Baker issued a second statement on Friday warning that “the worst "
+            "is yet to come.”")
     assert speakers(quotes_of(body)) == ["Tom Baker", "Tom Baker"]
     # a relative clause that condemned something is no report: the speaker stays who said it
     body = ("John Hale defended his mother and refused to repudiate politicians, like Pat Rowan, who had "

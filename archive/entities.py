@@ -352,6 +352,7 @@ def _plausible_name(text: str) -> bool:
     return (
         text.lower() not in NOT_PEOPLE
         and (len(words) < 2 or words[-1].lower() not in _NOT_PERSON_HEADS)
+        and not any(w in ("v.", "vs.", "v", "vs") for w in words[1:-1])  # "Trump v. Trump": a court case
         and 0 < len(words) <= 5
         and any(c.isalpha() for c in text)
         and not any(c.isdigit() for c in text)

@@ -161,6 +161,7 @@ def test_role_noun_glued_to_a_name_still_counts_as_its_role(nlp):
     ("They marched past the Stonewall Inn at noon.", "Stonewall Inn"),
     ("Crowds filled Trafalgar Square on Sunday.", "Trafalgar Square"),
     ("She won the Hopman Cup twice.", "Hopman Cup"),
+    ("The ruling in Baker v. Baker stands.", "Baker v. Baker"),  # a court case
 ])
 def test_single_words_that_are_no_names_are_not_people(nlp, text, tagged):
     doc = _doc_with_people(nlp, text, [tagged])
@@ -174,6 +175,7 @@ def test_single_words_that_are_no_names_are_not_people(nlp, text, tagged):
     ("Sterling Ferraro spoke first.", "Sterling Ferraro"),  # a first name that ends like a participle
     ("Sayed Ferraro spoke first.", "Sayed Ferraro"),
     ("Arsenio Hall spoke first.", "Arsenio Hall"),  # a surname that also heads place names
+    ("Vladimir V. Putin spoke first.", "Vladimir V. Putin"),  # a middle initial, not "v." of a case
 ])
 def test_first_names_and_particles_that_are_also_words_stay(nlp, text, tagged):
     doc = _doc_with_people(nlp, text, [tagged])

@@ -607,15 +607,11 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
             before -= 1  # "is saying": progressive, not passive
             before = _skip_between_left(t, before, lo)
             prev = _lower(t, before - 1) if before - 1 >= lo else ""
-        elif prev == "that" and lower in ("said", "says", "read", "reads", "stated", "states") \
+        elif lower.endswith("ing") and _after_utterance_noun(t, before, lo) \
+                or prev == "that" and lower in ("said", "says", "read", "reads", "stated", "states") \
                 and before - 2 >= lo and _lower(t, before - 2) in UTTERANCE_NOUNS | WRITTEN_NOUNS:
-            np = _sentence_subject(t, i)  # "Baker released a video that said, “…”"
-            if np is not None:
-                found.append(_Clause(i, cue_end, *np, guessed=True))
-            i += 1
-            continue
-        elif lower.endswith("ing") and _after_utterance_noun(t, before, lo):
-            np = _sentence_subject(t, i)  # "she released a statement saying, “…”"
+            # "she released a statement saying, “…”", "Baker released a video that said, “…”"
+            np = _sentence_subject(t, i)
             if np is not None:
                 found.append(_Clause(i, cue_end, *np, guessed=True))
             i += 1
@@ -676,10 +672,10 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
     return found
 
 
-def _after_utterance_noun(t: _Text, cue: int, lo: int) -> bool:
-    """ "a statement saying", "a statement Thursday night condemning “…”": a participle cue
-    after something said or written, up to three words on."""
-    for i in range(cue - 1, max(lo, cue - 4) - 1, -1):
+def _after_utterance_noun(t: _Text, before: int, lo: int) -> bool:
+    """ "a statement saying", "a statement Thursday night condemning “…”": whether something
+    said or written stands up to three words before token `before` (a cue's first word)."""
+    for i in range(before - 1, max(lo, before - 4) - 1, -1):
         if _lower(t, i) in UTTERANCE_NOUNS | WRITTEN_NOUNS:
             return True
         if not _outside(t, i) or _is_punct(t.words[i]) or _lower(t, i) in ("that", "which", "who"):
@@ -804,8 +800,7 @@ class _Resolver:
         t = self.t
         found = []
         for s in t.sentence_starts:
-            while s < len(t.doc) and (_lower(t, s) in LEADING_CONJUNCTIONS or _is_punct(t.words[s])):
-                s += 1
+            s = _past_openers(t, s)
             if s >= len(t.doc) or _lower(t, s) != "the" or t.quote_of[s] >= 0:
                 continue
             end = s + 1
@@ -1183,9 +1178,15 @@ class _Resolver:
 
     def _opens_with_pronoun(self, token: int, gender: str) -> bool:
         t = self.t
-        while token < len(t.doc) and (_lower(t, token) in LEADING_CONJUNCTIONS or _is_punct(t.words[token])):
-            token += 1
+        token = _past_openers(t, token)
         return token < len(t.doc) and t.quote_of[token] < 0 and PRONOUNS.get(_lower(t, token)) == gender
+
+
+def _past_openers(t: _Text, token: int) -> int:
+    """The first token from `token` on that is not a leading conjunction or punctuation."""
+    while token < len(t.doc) and (_lower(t, token) in LEADING_CONJUNCTIONS or _is_punct(t.words[token])):
+        token += 1
+    return token
 
 
 def _plain_given_name(name: str) -> bool:

@@ -8,7 +8,8 @@ parents’) are not marks.
 
 Quotes nest (an outer “…” may hold ‘…’ or even “…”); only the outermost ones
 are returned. A quotation running over several paragraphs opens each of them
-with a mark and closes only in the last one. A mark that never closes stops at
+with a mark and closes only in the last one; where the paragraph break was lost
+(“A. “B.” on one line) it is still one quotation. A mark that never closes stops at
 the end of its paragraph (a short one) or is dropped, so it never swallows the
 rest of the article.
 """
@@ -28,8 +29,11 @@ FAMILY = {
 # Typewriter style ''like this'' and ``this'' counts as double marks.
 FAMILY["''"] = DOUBLE
 FAMILY["``"] = DOUBLE
-_MARKS = re.compile("''|``|[" + re.escape("".join(k for k in FAMILY if len(k) == 1)) + "]")
+# Three apostrophes close a single quotation inside a double one (' then '') unless
+# a word follows them, when they open both ('' then ').
+_MARKS = re.compile("''(?!'(?!\\w))|``|[" + re.escape("".join(k for k in FAMILY if len(k) == 1)) + "]")
 _OPENING_PUNCT = set("([{—–-/…") | {"“", "„", "‘", "«", "‹", "‚", "「", "『"}
+_SENTENCE_END = set(".!?…")
 _CLOSING_PUNCT = set(",.;:!?)]}—–-…/") | {"”", "’", "»", "›", "」", "』"}
 
 # An unterminated double quote may run to the end of its paragraph only this far;
@@ -59,7 +63,8 @@ def _is_word(c: str) -> bool:
 
 
 def mark_at(text: str, i: int) -> str:
-    return text[i:i + 2] if text[i:i + 2] in ("''", "``") else text[i]
+    match = _MARKS.match(text, i)
+    return match.group() if match else text[i]
 
 
 def mark_role(text: str, i: int) -> str | None:
@@ -130,6 +135,17 @@ def _first_mark(text: str, start: int, end: int) -> int | None:
     return None
 
 
+def _reopens(text: str, i: int, opened: _Open) -> bool:
+    """A paragraph break lost in the text: “A. “B.” is one quotation whose second
+    paragraph opened with a mark, not “B” quoted inside A (that would be ‘B’)."""
+    mark = mark_at(text, i)
+    before = text[opened.index + len(opened.mark):i]
+    after = text[i + len(mark):i + len(mark) + 1]
+    return (FAMILY[mark] == DOUBLE and _same_kind(opened.mark, mark)
+            and before[-1:].isspace() and before.rstrip()[-1:] in _SENTENCE_END
+            and (after.isupper() or after.isdigit() or after in FAMILY))
+
+
 def _span(text: str, opened: _Open, close_index: int | None, end: int) -> QuoteSpan:
     text_start = opened.index + len(opened.mark)
     text_end = close_index if close_index is not None else end
@@ -170,6 +186,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             family = FAMILY[mark_at(text, i)]
             if role == "either":
                 role = "close" if stack and stack[-1].family == family else "open"
+            if role == "open" and stack and _reopens(text, i, stack[-1]):
+                stack[-1].paragraphs += 1
+                continue
             if role == "open":
                 stack.append(_Open(family, i, mark_at(text, i)))
                 continue

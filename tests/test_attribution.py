@@ -674,3 +674,11 @@ def test_a_body_cut_for_the_model_keeps_every_quotation_and_the_speakers_before_
     archive_nlp.annotate([article])
     assert [q.text for q in article.quotes] == ["It will carry ten thousand cars a day", "We will watch the costs"]
     assert [q.speaker for q in article.quotes] == ["Ann Lee", None]  # the second is past the cut
+
+
+def test_a_flattened_second_paragraph_stays_with_the_speaker(quotes_of):
+    body = ('Coach Martin Hale was unhappy after the match. He said: "We had two days to recover. '
+            '"All my players are tired, especially the defenders."\n\nThe league did not comment.')
+    (q,) = quotes_of(body)
+    assert q.speaker == "Martin Hale"
+    assert q.text.endswith("especially the defenders.")

@@ -93,3 +93,27 @@ def test_straight_quotes_over_paragraphs_may_hold_curly_ones():
             '"It is about politics," she said.')
     (span,) = find_quote_spans(text)
     assert span.paragraphs == 2
+
+
+def test_a_lost_paragraph_break_inside_a_quotation_keeps_one_quotation():
+    # Flattened text: the second paragraph's opening mark now stands mid-line.
+    text = 'Mr Hale said: "We were lucky today. "My players are tired, especially Tom."\n\nNext.'
+    (span,) = find_quote_spans(text)
+    assert text[span.text_start:span.text_end] == 'We were lucky today. "My players are tired, especially Tom.'
+    assert span.paragraphs == 2 and span.terminated
+    typographic = "She said: “It was hard. “Now we rest,” she added."
+    assert quoted(typographic) == ["It was hard. “Now we rest"]
+
+
+def test_a_quotation_inside_after_a_sentence_end_still_nests_when_lowercase():
+    text = "“We said no. “never” is the word we used,” she said."
+    assert quoted(text) == ["We said no. “never” is the word we used"]
+
+
+def test_three_apostrophes_close_the_inner_quotation_first():
+    text = "''I tell them, 'I am sorry,''' said Mr. Lund, a banker. ''You can say that.''"
+    assert quoted(text) == ["I tell them, 'I am sorry,'", "You can say that."]
+
+
+def test_three_apostrophes_before_a_word_open_both():
+    assert quoted("'''Quiz Night,''' he replied.") == ["'Quiz Night,'"]

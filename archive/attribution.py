@@ -30,12 +30,15 @@ resolved to a person:
 
 A quotation with no clause of its own continues the previous speaker when it is
 a whole sentence following that speaker's quotation ("“A,” he said. “B.”") and
-nobody else has become the subject in between. Titles (“Meet the Press”) and
-scare quotes outside any reporting sentence credit nobody.
+nobody else has become the subject in between; one that follows a sentence in which
+a person reports something ("Hale said the team was tired. “We had two days.”") is
+that person's. Titles (“Meet the Press”) and scare quotes outside any reporting
+sentence credit nobody.
 
 Confidence (0..1) says how direct the evidence is: a name next to the quotation
 0.9, a clause elsewhere in the sentence less, a pronoun 0.75-0.85, a description
-0.7, a continued speaker 0.8 of the one it continues.
+0.7, a continued speaker 0.8 of the one it continues, a quotation after reported
+speech 0.7 of that sentence's speaker.
 """
 from __future__ import annotations
 
@@ -588,8 +591,9 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
         if lower not in CUE_WORDS and not two_words:
             i += 1
             continue
-        if t.words[i][:1].isupper() and i > 0 and t.sentence_of[i - 1] == t.sentence_of[i]:
-            i += 1  # "the Washington Post", "the Drudge Report": a name, not a verb
+        if t.words[i][:1].isupper() and i > 0 and t.sentence_of[i - 1] == t.sentence_of[i] \
+                and (_is_title(t.words[i - 1]) or _lower(t, i - 1) in DETERMINERS):
+            i += 1  # "the Washington Post", "the Drudge Report": a name, not a verb ("…, Tweeted" is one)
             continue
         if lower.startswith("continu") and i + 1 < hi and _lower(t, i + 1) == "to":
             i += 1  # "Baker continued to hurt his cause": going on doing, not going on talking
@@ -1410,6 +1414,7 @@ def attribute(doc, spans: list[QuoteSpan], people: People, parse=None) -> list[A
     if parse is not None:
         _attribute_by_parse(t, resolver, results, guessed, parse)
     _continue_speakers(t, results, resolver._is_subject)
+    _after_reported_speech(t, resolver, results)
     text = t.text
     for qi, span in enumerate(spans):
         if results[qi].speaker and is_title(text, span):
@@ -1590,6 +1595,54 @@ def _continue_speakers(t: _Text, results: list[Attribution], subject) -> None:
             continue
         results[qi] = Attribution(prev.speaker, prev.mention, prev.cue, round(prev.confidence * 0.8, 3),
                                   prev.person, "continued")
+
+
+def _after_reported_speech(t: _Text, resolver: "_Resolver", results: list[Attribution]) -> None:
+    """Hale said the team was tired. “We had two days to recover.” — a whole sentence
+    quoted with no clause of its own, right after a sentence whose subject reports
+    someone's words, is that person's."""
+    text = t.text
+    for qi, span in enumerate(t.spans):
+        if results[qi].speaker is not None or results[qi].mention is not None:
+            continue
+        if is_partial(text, span) or not _says_something(text, span) or not _stands_alone(t, span):
+            continue
+        if _whole_paragraph(text, span) and (span.open_mark in ("‘", "'") or not _has_lowercase(text, span)):
+            continue  # 'A really tough decision.' / “GOOD DECISIONS”: a heading
+        j = bisect.bisect_left(t.starts, span.start) - 1
+        while j >= 0 and "\n" in t.words[j]:
+            j -= 1
+        if j < 0 or t.quote_of[j] >= 0 or t.words[j] not in SENTENCE_END:
+            continue
+        if text.count("\n\n", t.starts[j], span.start) > 1:
+            continue
+        lo = t.sentence_starts[t.sentence_of[j]]
+        clauses = _clauses(t, lo, j)
+        if not clauses:
+            continue
+        clause = clauses[0]
+        found = resolver.resolve(clause.np_start, clause.np_end, clause.cue_start)
+        if found.speaker is None or found.person is None:
+            continue  # "CNN reported …" introduces what others wrote
+        results[qi] = Attribution(found.speaker, found.mention, t.doc[clause.cue_start:clause.cue_end].text,
+                                  round(found.confidence * 0.7, 3), found.person, "reported")
+
+
+def _stands_alone(t: _Text, span: QuoteSpan) -> bool:
+    """Nothing follows the quotation in its paragraph but other quotations or sentences
+    with no reporting verb near their start (“…” Murphy, the group's head, tweeted)."""
+    text = t.text
+    line_end = text.find("\n", span.end)
+    rest = text[span.end:len(text) if line_end < 0 else line_end].lstrip(" .,")
+    if not rest or rest[0] in QUOTE_CHARS:
+        return True
+    k = bisect.bisect_left(t.starts, span.end)
+    return not any(_lower(t, x) in CUE_WORDS or _lower(t, x) == "according"
+                   for x in range(k, min(len(t.doc), k + 12)))
+
+
+def _has_lowercase(text: str, span: QuoteSpan) -> bool:
+    return any(c.islower() for c in text[span.text_start:span.text_end])
 
 
 # --- a dependency parse for what the rules left open ------------------------------

@@ -682,3 +682,33 @@ def test_a_flattened_second_paragraph_stays_with_the_speaker(quotes_of):
     (q,) = quotes_of(body)
     assert q.speaker == "Martin Hale"
     assert q.text.endswith("especially the defenders.")
+
+
+def test_a_quotation_after_reported_speech_is_the_reporters(quotes_of):
+    (q,) = quotes_of('Coach Martin Hale said the team was exhausted after the long trip. "We had two days to recover."')
+    assert q.speaker == "Martin Hale" and q.cue == "said"
+    (q,) = quotes_of("Andy Richards, of the local campaign, said the leaflet was no surprise.\n\n"
+                     "“The people of this town will not put up with it.”")
+    assert q.speaker == "Andy Richards"
+
+
+def test_reported_speech_does_not_take_a_quotation_credited_later(quotes_of):
+    (q,) = quotes_of("Reporter Nina Marsh later tweeted a photo of her arm.\n\n"
+                     "“The evidence cannot prove every element of the crime,” according to a court document "
+                     "filed on Thursday.")
+    assert q.speaker is None
+
+
+def test_reported_speech_skips_organizations_and_headings(quotes_of):
+    (q,) = quotes_of("The Daily Ledger reported that six planes flew over the parade.\n\n"
+                     "“Vote for nobody at all, this year or next.”")
+    assert q.speaker is None
+    quotes = quotes_of("Mayor Ruth Okafor said the budget would pass.\n\n‘A very tough decision.’\n\n"
+                       "Senator Paul Avery said the bill was dead.\n\n“WHO PAYS THE BILL”\n\nThe debate went on.")
+    assert speakers(quotes) == [None, None]
+
+
+def test_a_capitalized_cue_after_an_apposition_is_still_a_verb(quotes_of):
+    (q,) = quotes_of("Planes wrote messages over the parade, paid for by a donor to the fund run by Mike Pell.\n\n"
+                     "“Not us but we cannot argue with it!” Pell, the head of the fund, Tweeted on Friday.")
+    assert q.speaker == "Mike Pell"

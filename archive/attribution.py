@@ -21,7 +21,7 @@ resolved to a person:
 - a description ("the spokesman", "Putin's spokesman") goes to the person the
   text gave that role (in a title before the name or an apposition after it),
   from the place or party it names when it names one ("the Texas senator",
-  "the GOP front-runner");
+  "the GOP front-runner"); an age ("the 34-year-old") goes where "he" would;
 - an organization ("the White House said") is the speaker itself;
 - a capitalized name NER missed is taken as it is ("Adelson said") and becomes
   a person of the attribution, so that a following "he said" can mean them;
@@ -361,8 +361,17 @@ def _title_run(t: _Text, a: int, b: int) -> bool:
     return 2 <= b - a <= 3 and all(_is_title(t.words[i]) and _lower(t, i) not in DETERMINERS for i in range(a, b))
 
 
+def _age_at(t: _Text, i: int) -> bool:
+    """ "34-year-old" (five tokens) starts at token i."""
+    return (i + 4 < len(t.words) and t.words[i].isdigit() and t.words[i + 1] == "-"
+            and _lower(t, i + 2) in ("year", "years") and t.words[i + 3] == "-" and _lower(t, i + 4) == "old")
+
+
 def _has_head(t: _Text, a: int, b: int) -> bool:
-    """Whether a phrase can name a speaker: a role, a pronoun or a name ("Russian" alone cannot)."""
+    """Whether a phrase can name a speaker: a role, a pronoun, a name ("Russian" alone cannot)
+    or an age ("the 34-year-old")."""
+    if any(_age_at(t, i) for i in range(a, b - 4)):
+        return True
     for i in range(a, b):
         token = t.doc[i]
         text = token.text
@@ -406,6 +415,10 @@ def _left_np(t: _Text, end: int, lo: int, depth: int = 0) -> tuple[int, int] | N
         return j, j + 1
     start = j + 1
     i = j
+    age = next((x for x in (j - 4, j - 5) if x >= lo and _age_at(t, x) and all(_outside(t, y) for y in range(x, j + 1))),
+               None)
+    if age is not None and (age == j - 4 or t.words[j].isalpha() and t.words[j].islower()):
+        start, i = age, age - 1  # "the 34-year-old told …", "the 34-year-old midfielder said …"
     while i >= lo and _outside(t, i) and j - i < 10:
         lower = _lower(t, i)
         if _np_word(t, i) and lower not in PRONOUNS:
@@ -464,6 +477,10 @@ def _right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
             break
         if _np_word(t, i):
             i += 1
+            end = i
+            continue
+        if i + 5 <= hi and _age_at(t, i):
+            i += 5  # "said the 34-year-old"
             end = i
             continue
         if lower in NP_LINKS and i + 1 < hi and (_is_title(t.words[i + 1]) or _lower(t, i + 1) in DETERMINERS):
@@ -893,6 +910,12 @@ class _Resolver:
             head = self._unknown_name(a, comma, _role_apposition(t, comma, b))
             if head:
                 return self._by_unknown_name(head, mention_text)
+        if first in DETERMINERS and first not in INDEFINITE and any(_age_at(t, i) for i in range(a, b - 4)):
+            found = self._topic(doc[a].idx, None)  # "the 34-year-old": the one the text is about
+            if found is None:
+                return Attribution(None, mention_text, None, 0.0, None, "")
+            return Attribution(t.people.persons[found[0]].name, mention_text, None, round(0.85 * found[1], 3),
+                               found[0], "description")
         role = self._head_role(after_owner, b)
         if role is None:
             org = self._org(a, b)

@@ -321,6 +321,14 @@ _SENTENCE_OPENERS = {"later", "earlier", "meanwhile", "then", "now", "today", "y
                      "since", "though", "although", "because", "if", "once", "even", "only", "so"}
 
 
+def _opener(token) -> bool:
+    """A capitalized word that opens a clause, never part of a name ("But", "Later")."""
+    lower = token.text.lower()
+    if lower in FIRST_NAME_GENDER:
+        return False  # "Will", "May"
+    return token.is_stop or lower in _NOT_IN_NAMES or lower in _SENTENCE_OPENERS
+
+
 def _left_out_first_name(token, other_types: tuple[str, ...] = ()) -> bool:
     """Whether the capitalized word before a lone surname is its first name ("Ivanka Trump").
 
@@ -561,7 +569,8 @@ def _missed_mentions(doc, people_mentions: list[Mention], clusters: _Clusters) -
             end = i + 2
         else:
             end = i + 1
-        if i > 0 and _is_name_word(doc[i - 1].text) and not honorific and doc[i - 1].i not in taken:
+        if i > 0 and _is_name_word(doc[i - 1].text) and not honorific and doc[i - 1].i not in taken \
+                and not _opener(doc[i - 1]):  # "But Campese told …" is Campese
             if known and end == i + 1 and _left_out_first_name(doc[i - 1], MISTAKEN_NAME_TYPES) \
                     and (i < 2 or not _is_name_word(doc[i - 2].text) or doc[i - 2].is_stop
                          or doc[i - 2].text.lower() in _SENTENCE_OPENERS):

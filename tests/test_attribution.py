@@ -712,3 +712,18 @@ def test_a_capitalized_cue_after_an_apposition_is_still_a_verb(quotes_of):
     (q,) = quotes_of("Planes wrote messages over the parade, paid for by a donor to the fund run by Mike Pell.\n\n"
                      "“Not us but we cannot argue with it!” Pell, the head of the fund, Tweeted on Friday.")
     assert q.speaker == "Mike Pell"
+
+
+def test_a_surname_after_but_is_the_person_named_before(quotes_of):
+    (q,) = quotes_of('Former winger David Campese criticised the coach. But Campese told the radio station: '
+                     '"They complain about every referee."')
+    assert q.speaker == "David Campese"
+
+
+def test_the_n_year_old_is_the_person_the_text_is_about(quotes_of):
+    body = "The club signed defender Graham Stuart on Monday.\n\n“It was a very easy decision,” {}."
+    for clause in ("the 34-year-old told the club website", "said the 34-year-old defender"):
+        (q,) = quotes_of(body.format(clause))
+        assert q.speaker == "Graham Stuart", clause
+    (q,) = quotes_of(body.format("said a 34-year-old fan outside the ground"))
+    assert q.speaker is None and q.speaker_mention == "a 34-year-old fan"

@@ -189,3 +189,9 @@ def test_apposition_roles_stop_where_a_new_clause_starts(nlp):
     text = "Tom Belko, the Democratic presidential candidate, spoke in a speech."
     doc = _doc_with_people(nlp, text, ["Tom Belko"])
     assert "candidate" in find_people(doc).persons[0].roles
+
+
+def test_a_surname_after_a_capitalized_conjunction_is_still_the_person(nlp):
+    doc = nlp('Chairman John Wardle spoke to the fans. But Wardle added: "We will not sell him."')
+    (person,) = find_people(doc).persons
+    assert [m.text for m in person.mentions] == ["John Wardle", "Wardle"]

@@ -47,6 +47,7 @@ import re
 from dataclasses import dataclass, field
 
 from archive.entities import (
+    NATIONALITY_NOUNS,
     POSSESSIVE_TOKENS,
     PRE_NAME_WORDS,
     ROLE_WORDS,
@@ -989,6 +990,8 @@ class _Resolver:
             return None  # an acronym is an organization, not a person
         if end - start == 1 and not after_role and not_a_name_word(t.doc, t.words, start):
             return None  # "Aides said", "Conceding …": a capitalized common word, no one's name
+        if end - start == 1 and _lower(t, start) in NATIONALITY_NOUNS:
+            return None  # "the Scot admitted": who he is, not his name
         for person in t.people.persons:
             if same_person(person.name, name):
                 return person.name  # "Trump told …" that NER took for a title is still Trump

@@ -355,10 +355,25 @@ _NOT_PERSON_HEADS = {
 }
 
 
+# Words for a person by nationality that NER tags as a name ("the Scot admitted", "the
+# Welshman"); left out are those that are also surnames (Cuban, French, Welsh, English).
+NATIONALITY_NOUNS = {
+    "scot", "scotsman", "scotswoman", "welshman", "welshwoman", "englishman", "englishwoman",
+    "irishman", "irishwoman", "frenchman", "frenchwoman", "dutchman", "dutchwoman", "ulsterman",
+    "yorkshireman", "cornishman", "spaniard", "briton", "swede", "kiwi", "aussie", "argentine",
+    "argentinian", "australian", "american", "canadian", "brazilian", "italian", "german",
+    "portuguese", "russian", "chinese", "japanese", "swiss", "belgian", "croatian", "serbian",
+    "nigerian", "kenyan", "ethiopian", "jamaican", "mexican", "israeli", "palestinian", "iraqi",
+    "iranian", "afghan", "syrian", "egyptian", "greek", "czech", "ukrainian", "norwegian",
+    "austrian", "colombian", "chilean", "scottish", "spanish", "dutch", "irish",
+}
+
+
 def _plausible_name(text: str) -> bool:
     words = text.split()
     return (
         text.lower() not in NOT_PEOPLE
+        and text.lower() not in NATIONALITY_NOUNS
         and (len(words) < 2 or words[-1].lower() not in _NOT_PERSON_HEADS)
         and not any(w in ("v.", "vs.", "v", "vs") for w in words[1:-1])  # "Trump v. Trump": a court case
         and 0 < len(words) <= 5

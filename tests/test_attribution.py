@@ -727,3 +727,8 @@ def test_the_n_year_old_is_the_person_the_text_is_about(quotes_of):
         assert q.speaker == "Graham Stuart", clause
     (q,) = quotes_of(body.format("said a 34-year-old fan outside the ground"))
     assert q.speaker is None and q.speaker_mention == "a 34-year-old fan"
+
+
+def test_the_scot_is_nobody_s_name(quotes_of):
+    (q,) = quotes_of('Alex Ferguson picked the team. "Ruud is the best striker in Europe," the Scot said.')
+    assert q.speaker is None and q.speaker_mention == "the Scot"

@@ -195,3 +195,8 @@ def test_a_surname_after_a_capitalized_conjunction_is_still_the_person(nlp):
     doc = nlp('Chairman John Wardle spoke to the fans. But Wardle added: "We will not sell him."')
     (person,) = find_people(doc).persons
     assert [m.text for m in person.mentions] == ["John Wardle", "Wardle"]
+
+
+def test_a_nationality_is_not_a_person(nlp):
+    doc = nlp('Alex Ferguson picked the team. "Ruud is the best striker in Europe," the Scot said.')
+    assert [p.name for p in find_people(doc).persons if p.name in ("Scot", "Alex Ferguson")] == ["Alex Ferguson"]

@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 from archive.entities import (
     NATIONALITY_NOUNS,
     POSSESSIVE_TOKENS,
+    POSTNOMINALS,
     PRE_NAME_WORDS,
     ROLE_WORDS,
     People,
@@ -159,6 +160,8 @@ INDEFINITE = {"a", "an", "one", "another", "some", "several", "many", "two", "th
 NP_STOP = {"who", "whom", "which", "that", "when", "while", "in", "on", "during", "after",
            "before", "because", "as", "if", "since", "but", "and", "or", "to", "about", "with",
            "without", "by", "from", "into", "than", "said", "says"}
+AUXILIARIES = {"is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "should",
+               "may", "might", "must", "did", "does"}
 NP_LINKS = {"of", "for", "at"}  # "spokesman for the Kremlin", "Joel Pollak of Breitbart"
 SENTENCE_END = {".", "!", "?", "...", "…", "?!", "!?"}
 # Entity types that a capitalized word in a speaker slot can have without being a person.
@@ -502,7 +505,8 @@ def _right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
             end = i
             continue
         break
-    while end > start and (_lower(t, end - 1) in NP_LINKS or _lower(t, end - 1) in DETERMINERS):
+    while end > start and (_lower(t, end - 1) in AUXILIARIES or _lower(t, end - 1) in NP_LINKS
+                           or _lower(t, end - 1) in DETERMINERS):
         end -= 1
     if end <= start or not (_has_head(t, start, end) or _title_run(t, start, end) and end < len(t.words)
                             and t.words[end] == "," and _role_apposition(t, end, len(t.words))):
@@ -688,6 +692,8 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
             continue
         elif np is None and lower not in NO_INVERSION and (after_quote_or_comma and not prev_is_word or opens_sentence):
             np = _right_np(t, cue_end, hi)
+            if np is not None and np[1] < hi and _lower(t, np[1]) in AUXILIARIES:
+                np = None  # "…, said his boss was “kind”": what was said, not who said it
         if np is not None:
             found.append(_Clause(i, cue_end, *np))
         i += 1
@@ -959,6 +965,10 @@ class _Resolver:
             return True
         if _lower(t, i) in ("himself", "herself") and i + 1 == b:
             return True  # "Sanders himself acknowledged"
+        if t.words[i] in POSTNOMINALS:
+            i += 1  # "Peter Ainsworth MP"
+            if i >= b:
+                return True
         return t.words[i] in (",", "(", ")", "-", "–", "—") or _lower(t, i) in NP_LINKS
 
     def _unknown_name(self, a: int, b: int, described: bool = False) -> str | None:
@@ -972,6 +982,8 @@ class _Resolver:
         end = b
         while end > a and (t.words[end - 1] in (",", ")") or _lower(t, end - 1) in NP_LINKS):
             end -= 1
+        if end - 1 > a and t.words[end - 1] in POSTNOMINALS:
+            end -= 1  # "Brian Monteith MSP"
         start = end
         while start > a and end - start < 3 and _is_title(t.words[start - 1]) \
                 and _lower(t, start - 1) not in DETERMINERS and _lower(t, start - 1) not in PRONOUNS \

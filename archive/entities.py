@@ -30,6 +30,9 @@ from archive.names import (
     strip_possessive,
 )
 
+# Letters after a name ("Peter Ainsworth MP", "Jane Roe QC"): not part of the name, and the
+# name still heads the phrase.
+POSTNOMINALS = {"MP", "MSP", "MEP", "QC", "KC", "MBE", "OBE", "CBE", "KBE", "DBE", "PhD"}
 POSSESSIVE_TOKENS = {"'s", "’s", "'", "’", "ʼs"}
 
 # Role nouns -> the role they name. A description in a speaker slot ("the
@@ -77,6 +80,16 @@ ROLE_WORDS = {
     "student": "student", "teacher": "teacher", "worker": "worker", "owner": "owner",
     "resident": "resident", "voter": "voter", "supporter": "supporter", "fan": "supporter",
     "veteran": "veteran", "retiree": "retiree", "employee": "employee",
+    # beyond US politics: parliaments, sport, business, the arts
+    "mp": "mp", "mep": "mp", "msp": "mp", "peer": "peer", "boss": "boss", "treasurer": "treasurer",
+    "captain": "captain", "skipper": "captain", "player": "player", "striker": "striker",
+    "midfielder": "midfielder", "defender": "defender", "goalkeeper": "goalkeeper", "keeper": "goalkeeper",
+    "winger": "winger", "athlete": "athlete", "sprinter": "sprinter", "champion": "champion",
+    "referee": "referee", "trainer": "coach", "presenter": "host", "broadcaster": "host",
+    "comedian": "comedian", "rapper": "singer", "frontman": "singer", "musician": "musician",
+    "guitarist": "musician", "producer": "producer", "designer": "designer", "novelist": "author",
+    "playwright": "author", "poet": "author", "artist": "artist", "chef": "chef", "trader": "trader",
+    "investor": "investor", "shareholder": "investor",
 }
 # What a role also makes a person, so "the lawmaker" finds a senator.
 ROLE_IMPLIES = {
@@ -93,6 +106,10 @@ ROLE_IMPLIES = {
     "envoy": {"diplomat"}, "spokesperson": {"official"},
     "executive": {"chief"},
     "columnist": {"journalist", "author"}, "editor": {"journalist"}, "host": {"journalist"},
+    "mp": {"lawmaker", "politician"}, "peer": {"lawmaker", "politician"},
+    "boss": {"manager", "executive", "chief"}, "manager": {"boss"}, "coach": {"boss"},
+    **{position: {"player"} for position in ("striker", "midfielder", "defender", "goalkeeper", "winger")},
+    "sprinter": {"athlete"}, "musician": {"artist"}, "singer": {"artist"},
 }
 GENDERED_ROLES = {
     "spokesman": "male", "spokeswoman": "female", "congressman": "male",
@@ -100,7 +117,7 @@ GENDERED_ROLES = {
     "businessman": "male", "businesswoman": "female", "king": "male", "queen": "female",
     "prince": "male", "actress": "female", "father": "male", "mother": "female",
     "son": "male", "daughter": "female", "husband": "male", "wife": "female",
-    "brother": "male", "sister": "female",
+    "brother": "male", "sister": "female", "frontman": "male",
 }
 # Words that may stand in a title before a name without being a role.
 PRE_NAME_WORDS = {
@@ -288,6 +305,8 @@ def _name_tokens(doc, start: int, end: int) -> tuple[int, int, bool]:
         possessive = True
     while end > start and not any(c.isalpha() for c in doc[end - 1].text):
         end -= 1
+    while end - start > 1 and doc[end - 1].text in POSTNOMINALS:
+        end -= 1  # "Tom Pell MP"
     words = token_texts(doc)
     while end - start > 1 and not_a_name_word(doc, words, start):
         start += 1  # "Like Makaeff, the former customer, …": NER took the preposition in
@@ -391,12 +410,28 @@ def _mention(doc, start: int, end: int, possessive: bool) -> Mention:
     return Mention(span.start_char, span.start_char + len(text), text, start, end, -1, possessive)
 
 
+_DASHES = {"-", "–", "—", "--"}
+
+
+def _one_side_of_dash(doc, start: int, end: int) -> tuple[int, int]:
+    """A name NER ran across a spaced dash ("Florian Hamm - Borussia Dortmund", "MPs - Keith
+    Vaz"): the first side of two or more words, else the first side."""
+    cuts = [i for i in range(start + 1, end - 1)
+            if doc[i].text in _DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_]
+    if not cuts:
+        return start, end
+    sides = [(a, b) for a, b in zip([start] + [c + 1 for c in cuts], cuts + [end]) if b > a]
+    return next(((a, b) for a, b in sides if b - a >= 2), sides[0])
+
+
 def _ner_person_mentions(doc) -> list[Mention]:
     mentions = []
     for ent in doc.ents:
         if ent.label_ not in PERSON_LABELS:
             continue
         start, end, possessive = _name_tokens(doc, ent.start, ent.end)
+        start, end = _one_side_of_dash(doc, start, end)
+        possessive = possessive or end < len(doc) and doc[end].text in POSSESSIVE_TOKENS
         if end <= start:
             continue
         if start == ent.start and end - start == 1 and start > 0 and _left_out_first_name(doc[start - 1]):

@@ -732,3 +732,20 @@ def test_the_n_year_old_is_the_person_the_text_is_about(quotes_of):
 def test_the_scot_is_nobody_s_name(quotes_of):
     (q,) = quotes_of('Alex Ferguson picked the team. "Ruud is the best striker in Europe," the Scot said.')
     assert q.speaker is None and q.speaker_mention == "the Scot"
+
+
+def test_roles_beyond_politics_describe_the_speaker(quotes_of):
+    body = ("TV presenter Dick Clarkson will host the show again. Villa boss David Leary named his team.\n\n"
+            "“I am honoured,” the presenter said.\n\n“We are ready,” said the Villa boss.")
+    assert speakers(quotes_of(body)) == ["Dick Clarkson", "David Leary"]
+
+
+def test_letters_after_the_name_do_not_hide_it(quotes_of):
+    (q,) = quotes_of("Chairman of the Audit Committee Peter Ainslie MP said: “It is a stinging rebuke.”")
+    assert q.speaker == "Peter Ainslie"
+
+
+def test_said_then_a_reported_subject_is_not_an_inverted_speaker(quotes_of):
+    quotes = quotes_of('Show boss Dana Holt hired him. Sam Solberg, a contestant on the reality show, "The Big '
+                       'Deal," who went on to work alongside Holt, said his boss was "always kind and generous."')
+    assert speakers(quotes) == [None, "Sam Solberg"]

@@ -200,3 +200,14 @@ def test_a_surname_after_a_capitalized_conjunction_is_still_the_person(nlp):
 def test_a_nationality_is_not_a_person(nlp):
     doc = nlp('Alex Ferguson picked the team. "Ruud is the best striker in Europe," the Scot said.')
     assert [p.name for p in find_people(doc).persons if p.name in ("Scot", "Alex Ferguson")] == ["Alex Ferguson"]
+
+
+def test_titles_from_sport_and_the_arts_are_not_part_of_the_name(nlp):
+    doc = nlp("Striker Nicolas Arnel scored twice. Broadcaster Chris Evanson watched from the stand.")
+    assert sorted(p.name for p in find_people(doc).persons) == ["Chris Evanson", "Nicolas Arnel"]
+
+
+def test_letters_after_a_name_and_a_spaced_dash_end_it(nlp):
+    doc = nlp("Tom Pell MP spoke first. The list was led by MPs - Keith Vane among them - who spoke on Monday. "
+              "Scarlett Jonsson - Racing Stripes star - was there.")
+    assert sorted(p.name for p in find_people(doc).persons) == ["Keith Vane", "Scarlett Jonsson", "Tom Pell"]

@@ -104,7 +104,7 @@ cite cites cited citing criticize criticizes criticized criticized criticising p
 praising thank thanks thanked dismiss dismisses dismissed denounce denounces denounced chide chides
 chided chiding retweet retweets retweeted email emails emailed imply implies implied indicate
 indicates indicated bemoan bemoans bemoaned asking questioned agreed
-condemning warning
+condemning warning speculate speculates speculated reveal reveals revealed hint hints hinted
 """
 CUE_WORDS = set(_CUE_LEMMAS.split())
 # Cues whose object is the addressee, never the speaker: "told CNN" is not "said CNN".

@@ -749,3 +749,12 @@ def test_said_then_a_reported_subject_is_not_an_inverted_speaker(quotes_of):
     quotes = quotes_of('Show boss Dana Holt hired him. Sam Solberg, a contestant on the reality show, "The Big '
                        'Deal," who went on to work alongside Holt, said his boss was "always kind and generous."')
     assert speakers(quotes) == [None, "Sam Solberg"]
+
+
+def test_speculated_and_hinted_are_cues(quotes_of):
+    (q,) = quotes_of("In a video on Thursday, Senator Ray Dunmore speculated that the men were smugglers.\n\n"
+                     "“They are going to be pouring in, just like I said.”")
+    assert q.speaker == "Ray Dunmore" and q.cue == "speculated"
+    (q,) = quotes_of("At the town hall, Governor Lisa Brandt only hinted at her rival, adding, "
+                     "“I have an idea of who should pay for it.”")
+    assert q.speaker == "Lisa Brandt"

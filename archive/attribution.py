@@ -1667,9 +1667,12 @@ def _after_reported_speech(t: _Text, resolver: "_Resolver", results: list[Attrib
 
 
 def _stands_alone(t: _Text, span: QuoteSpan) -> bool:
-    """Nothing follows the quotation in its paragraph but other quotations or sentences
-    with no reporting verb near their start (“…” Murphy, the group's head, tweeted)."""
+    """The quotation ends its sentence: it closes on a full stop, or nothing follows it in
+    its paragraph but other quotations or words with no reporting verb near their start
+    (“…!” Murphy, the group's head, tweeted)."""
     text = t.text
+    if text[span.text_start:span.text_end].rstrip()[-1:] == ".":
+        return True
     line_end = text.find("\n", span.end)
     rest = text[span.end:len(text) if line_end < 0 else line_end].lstrip(" .,")
     if not rest or rest[0] in QUOTE_CHARS:

@@ -758,3 +758,10 @@ def test_speculated_and_hinted_are_cues(quotes_of):
     (q,) = quotes_of("At the town hall, Governor Lisa Brandt only hinted at her rival, adding, "
                      "“I have an idea of who should pay for it.”")
     assert q.speaker == "Lisa Brandt"
+
+
+def test_reported_speech_reaches_a_quotation_followed_by_another_report(quotes_of):
+    quotes = quotes_of("Mr Kinlan added that the second factor was his new post at the council. "
+                       "“History shows it is useful for the council to have its chairman in the Lords.” "
+                       "A council spokesman said that the post would be unpaid.")
+    assert speakers(quotes) == ["Kinlan"]

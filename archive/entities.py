@@ -430,8 +430,10 @@ def _ner_person_mentions(doc) -> list[Mention]:
         if ent.label_ not in PERSON_LABELS:
             continue
         start, end, possessive = _name_tokens(doc, ent.start, ent.end)
+        name_end = end
         start, end = _one_side_of_dash(doc, start, end)
-        possessive = possessive or end < len(doc) and doc[end].text in POSSESSIVE_TOKENS
+        if end != name_end:
+            possessive = doc[end].text in POSSESSIVE_TOKENS
         if end <= start:
             continue
         if start == ent.start and end - start == 1 and start > 0 and _left_out_first_name(doc[start - 1]):

@@ -139,11 +139,14 @@ def _reopens(text: str, i: int, opened: _Open) -> bool:
     """A paragraph break lost in the text: “A. “B.” is one quotation whose second
     paragraph opened with a mark, not “B” quoted inside A (that would be ‘B’)."""
     mark = mark_at(text, i)
-    before = text[opened.index + len(opened.mark):i]
     after = text[i + len(mark):i + len(mark) + 1]
-    return (FAMILY[mark] == DOUBLE and _same_kind(opened.mark, mark)
-            and before[-1:].isspace() and before.rstrip()[-1:] in _SENTENCE_END
-            and (after.isupper() or after.isdigit() or after in FAMILY))
+    if not (FAMILY[mark] == DOUBLE and _same_kind(opened.mark, mark) and text[i - 1].isspace()
+            and (after.isupper() or after.isdigit() or after in FAMILY)):
+        return False
+    j = i - 1
+    while j > opened.index and text[j].isspace():
+        j -= 1
+    return j > opened.index and text[j] in _SENTENCE_END
 
 
 def _span(text: str, opened: _Open, close_index: int | None, end: int) -> QuoteSpan:

@@ -419,8 +419,8 @@ def _left_np(t: _Text, end: int, lo: int, depth: int = 0) -> tuple[int, int] | N
         return j, j + 1
     start = j + 1
     i = j
-    age = next((x for x in (j - 4, j - 5) if x >= lo and _age_at(t, x) and all(_outside(t, y) for y in range(x, j + 1))),
-               None)
+    age = next((x for x in (j - 4, j - 5)
+                if x >= lo and _age_at(t, x) and all(_outside(t, y) for y in range(x, j + 1))), None)
     if age is not None and (age == j - 4 or t.words[j].isalpha() and t.words[j].islower()):
         start, i = age, age - 1  # "the 34-year-old told …", "the 34-year-old midfielder said …"
     while i >= lo and _outside(t, i) and j - i < 10:

@@ -21,7 +21,8 @@ resolved to a person:
 - a description ("the spokesman", "Putin's spokesman") goes to the person the
   text gave that role (in a title before the name or an apposition after it),
   from the place or party it names when it names one ("the Texas senator",
-  "the GOP front-runner"); an age ("the 34-year-old") goes where "he" would;
+  "the GOP front-runner"); an age or a nationality ("the 34-year-old", "the
+  American") goes where "he" would have at the start of its sentence;
 - an organization ("the White House said") is the speaker itself;
 - a capitalized name NER missed is taken as it is ("Adelson said") and becomes
   a person of the attribution, so that a following "he said" can mean them;
@@ -371,10 +372,16 @@ def _age_at(t: _Text, i: int) -> bool:
             and _lower(t, i + 2) in ("year", "years") and t.words[i + 3] == "-" and _lower(t, i + 4) == "old")
 
 
+def _who_not_what(t: _Text, a: int, b: int) -> bool:
+    """A phrase that tells someone's age or nationality, not their name or role:
+    "the 34-year-old (defender)", "the American"."""
+    return any(_age_at(t, i) for i in range(a, b - 4)) or b - a == 2 and _lower(t, a + 1) in NATIONALITY_NOUNS
+
+
 def _has_head(t: _Text, a: int, b: int) -> bool:
     """Whether a phrase can name a speaker: a role, a pronoun, a name ("Russian" alone cannot)
-    or an age ("the 34-year-old")."""
-    if any(_age_at(t, i) for i in range(a, b - 4)):
+    or an age or nationality after "the" ("the 34-year-old", "the American")."""
+    if _who_not_what(t, a, b) and _lower(t, a) in DETERMINERS:
         return True
     for i in range(a, b):
         token = t.doc[i]
@@ -917,8 +924,10 @@ class _Resolver:
             head = self._unknown_name(a, comma, _role_apposition(t, comma, b))
             if head:
                 return self._by_unknown_name(head, mention_text)
-        if first in DETERMINERS and first not in INDEFINITE and any(_age_at(t, i) for i in range(a, b - 4)):
-            found = self._topic(doc[a].idx, None)  # "the 34-year-old": the one the text is about
+        if first in DETERMINERS and first not in INDEFINITE and _who_not_what(t, a, b):
+            # "the 34-year-old", "the American": the one the text was about when the sentence began,
+            # not someone named in it ("Reacting to a comment by Tim Phillips, the American said")
+            found = self._topic(doc[t.sentence_starts[t.sentence_of[a]]].idx, None)
             if found is None:
                 return Attribution(None, mention_text, None, 0.0, None, "")
             return Attribution(t.people.persons[found[0]].name, mention_text, None, round(0.85 * found[1], 3),

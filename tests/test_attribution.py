@@ -729,9 +729,9 @@ def test_the_n_year_old_is_the_person_the_text_is_about(quotes_of):
     assert q.speaker is None and q.speaker_mention == "a 34-year-old fan"
 
 
-def test_the_scot_is_nobody_s_name(quotes_of):
+def test_the_scot_is_a_description_not_a_name(quotes_of):
     (q,) = quotes_of('Alex Ferguson picked the team. "Ruud is the best striker in Europe," the Scot said.')
-    assert q.speaker is None and q.speaker_mention == "the Scot"
+    assert q.speaker == "Alex Ferguson" and q.speaker_mention == "the Scot"
 
 
 def test_roles_beyond_politics_describe_the_speaker(quotes_of):
@@ -765,3 +765,9 @@ def test_reported_speech_reaches_a_quotation_followed_by_another_report(quotes_o
                        "“History shows it is useful for the council to have its chairman in the Lords.” "
                        "A council spokesman said that the post would be unpaid.")
     assert speakers(quotes) == ["Kinlan"]
+
+
+def test_the_american_is_the_one_the_text_was_about_before_the_sentence(quotes_of):
+    (q,) = quotes_of("World number one Lena Darby has criticised the club over prize money. Reacting to a "
+                     "comment by chairman Tom Phelps, the American said: “I think it is highly insulting.”")
+    assert q.speaker == "Lena Darby" and q.speaker_mention == "the American"

@@ -1462,6 +1462,7 @@ def attribute(doc, spans: list[QuoteSpan], people: People, parse=None) -> list[A
         _attribute_by_parse(t, resolver, results, guessed, parse)
     _continue_speakers(t, results, resolver._is_subject)
     _after_reported_speech(t, resolver, results)
+    _continue_speakers(t, results, resolver._is_subject, unnamed=True)
     text = t.text
     for qi, span in enumerate(spans):
         if results[qi].speaker and is_title(text, span):
@@ -1616,8 +1617,9 @@ def _says_something(text: str, span: QuoteSpan) -> bool:
     return len(inner.split()) >= 3 or inner.rstrip()[-1:] in (".", "!", "?")
 
 
-def _continue_speakers(t: _Text, results: list[Attribution], subject) -> None:
-    """“A,” he said. “B.” — B, a whole sentence with no clause, is still his."""
+def _continue_speakers(t: _Text, results: list[Attribution], subject, unnamed: bool = False) -> None:
+    """“A,” he said. “B.” — B, a whole sentence with no clause, is still his. With
+    `unnamed`, an unnamed source carries over as a mention: “A,” a spokesman said. “B.”"""
     text = t.text
     for qi in range(1, len(t.spans)):
         if results[qi].speaker is not None or results[qi].mention is not None:
@@ -1626,7 +1628,7 @@ def _continue_speakers(t: _Text, results: list[Attribution], subject) -> None:
         if is_partial(text, span) or not _says_something(text, span):
             continue
         prev = results[qi - 1]
-        if prev.speaker is None:
+        if prev.speaker is None and (not unnamed or prev.mention is None):
             continue
         prev_span = t.spans[qi - 1]
         between = text[prev_span.end:span.start]

@@ -771,3 +771,16 @@ def test_the_american_is_the_one_the_text_was_about_before_the_sentence(quotes_o
     (q,) = quotes_of("World number one Lena Darby has criticised the club over prize money. Reacting to a "
                      "comment by chairman Tom Phelps, the American said: “I think it is highly insulting.”")
     assert q.speaker == "Lena Darby" and q.speaker_mention == "the American"
+
+
+def test_an_unnamed_source_carries_over_as_a_mention(quotes_of):
+    quotes = quotes_of('"We are very pleased with the figures," a BBC spokesman said. '
+                       '"It shows viewers have enjoyed the story."')
+    assert speakers(quotes) == [None, None]
+    assert [q.speaker_mention for q in quotes] == ["a BBC spokesman", "a BBC spokesman"]
+
+
+def test_a_quotation_after_reported_speech_continues_to_the_next(quotes_of):
+    quotes = quotes_of("In a video on Thursday, Senator Ray Dunmore speculated that the men were smugglers.\n\n"
+                       "“They are going to be pouring in.” “We do not know who they are.”")
+    assert speakers(quotes) == ["Ray Dunmore", "Ray Dunmore"]

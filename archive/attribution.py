@@ -48,6 +48,7 @@ import re
 from dataclasses import dataclass, field
 
 from archive.entities import (
+    AUXILIARIES,
     NATIONALITY_NOUNS,
     POSSESSIVE_TOKENS,
     POSTNOMINALS,
@@ -161,8 +162,6 @@ INDEFINITE = {"a", "an", "one", "another", "some", "several", "many", "two", "th
 NP_STOP = {"who", "whom", "which", "that", "when", "while", "in", "on", "during", "after",
            "before", "because", "as", "if", "since", "but", "and", "or", "to", "about", "with",
            "without", "by", "from", "into", "than", "said", "says"}
-AUXILIARIES = {"is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "should",
-               "may", "might", "must", "did", "does"}
 NP_LINKS = {"of", "for", "at"}  # "spokesman for the Kremlin", "Joel Pollak of Breitbart"
 SENTENCE_END = {".", "!", "?", "...", "…", "?!", "!?"}
 # Entity types that a capitalized word in a speaker slot can have without being a person.

@@ -580,14 +580,16 @@ def _roles_after(doc, token_end: int) -> tuple[set[str], str | None]:
     return roles | found, gender or found_gender
 
 
-_AUXILIARIES = {"is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "should",
-                "may", "might", "must", "did", "does", "do", "also", "later", "then", "once", "previously"}
+AUXILIARIES = {"is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "should",
+               "may", "might", "must", "did", "does"}
+# Words that may follow a clause's subject before its verb.
+_AFTER_SUBJECT = AUXILIARIES | {"do", "also", "later", "then", "once", "previously"}
 
 
 def _verb_after_subject(word: str) -> bool:
     """Whether a word after a description's role noun makes the description a clause's subject."""
     lower = word.lower()
-    return word.islower() and (lower in REPORTING_VERB_FORMS or lower in _AUXILIARIES
+    return word.islower() and (lower in REPORTING_VERB_FORMS or lower in _AFTER_SUBJECT
                                or len(lower) > 4 and lower.endswith("ed"))
 
 

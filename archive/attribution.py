@@ -124,6 +124,7 @@ STATE_ABBREVIATIONS = {
     "va.": "virginia", "wash.": "washington", "wis.": "wisconsin", "wyo.": "wyoming",
 }
 PARTIES = {"gop": "republican", "republican": "republican", "democratic": "democrat", "democrat": "democrat"}
+PARTY_MEMBERS = {"republican", "democrat"}  # "the Republican said": someone by party, like "the Texan"
 QUESTION_CUES = {"ask", "asks", "asked", "asking"}
 LEADING_CONJUNCTIONS = {"but", "and", "yet", "so", "still", "meanwhile", "however", "then", "now",
                         "also", "instead", "later", "earlier"}
@@ -372,9 +373,10 @@ def _age_at(t: _Text, i: int) -> bool:
 
 
 def _who_not_what(t: _Text, a: int, b: int) -> bool:
-    """A phrase that tells someone's age or nationality, not their name or role:
-    "the 34-year-old (defender)", "the American"."""
-    return any(_age_at(t, i) for i in range(a, b - 4)) or b - a == 2 and _lower(t, a + 1) in NATIONALITY_NOUNS
+    """A phrase that tells someone's age, nationality or party, not their name or role:
+    "the 34-year-old (defender)", "the American", "the Republican"."""
+    return any(_age_at(t, i) for i in range(a, b - 4)) or b - a == 2 and (
+        _lower(t, a + 1) in NATIONALITY_NOUNS or _lower(t, a + 1) in PARTY_MEMBERS)
 
 
 def _has_head(t: _Text, a: int, b: int) -> bool:
@@ -485,6 +487,12 @@ def _right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
         text = t.words[i]
         if lower in NP_STOP and lower not in NP_LINKS:
             break
+        if text in ("-", "–") and i > start and _is_title(t.words[i - 1]) and i + 1 < hi \
+                and t.words[i + 1].isalpha() and t.words[i + 1].islower():
+            i += 2  # "said UK-based consultancy Analysys": a modifier, the head comes after
+            if i >= hi or not t.words[i].isalpha():
+                end = i  # but "said Yoo Ji-chang," ends a name
+            continue
         if _np_word(t, i):
             i += 1
             end = i
@@ -496,10 +504,10 @@ def _right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
         if lower in NP_LINKS and i + 1 < hi and (_is_title(t.words[i + 1]) or _lower(t, i + 1) in DETERMINERS):
             i += 1
             continue
+        name_at = next((x for x in range(i + 1, min(hi, i + 3)) if _is_title(t.words[x]) and t.quote_of[x] < 0), 0)
         if text.isalpha() and text.islower() and lower not in CUE_WORDS and lower not in NP_STOP \
                 and (not lower.endswith("ed") or t.words[i - 1] in ("-", "–")) \
-                and any(_is_title(t.words[x]) and t.quote_of[x] < 0 for x in range(i + 1, min(hi, i + 3))) \
-                and all(t.words[x].isalpha() for x in range(i + 1, min(hi, i + 3))):
+                and name_at and all(t.words[x].isalpha() for x in range(i + 1, name_at + 1)):
             i += 1  # "said Virginia delegate Beau Correll"
             end = i
             continue
@@ -610,7 +618,7 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
             continue
         lower = _lower(t, i)
         if lower == "according" and i + 1 < hi and _lower(t, i + 1) == "to":
-            np = _right_np(t, i + 2, hi)
+            np = _document_author(t, i + 2, hi) or _right_np(t, i + 2, hi)
             if np:
                 found.append(_Clause(i, i + 2, *np))
             i += 2
@@ -697,13 +705,31 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
             i += 1
             continue
         elif np is None and lower not in NO_INVERSION and (after_quote_or_comma and not prev_is_word or opens_sentence):
-            np = _right_np(t, cue_end, hi)
+            np = _document_author(t, cue_end, hi) or _right_np(t, cue_end, hi)
             if np is not None and np[1] < hi and _lower(t, np[1]) in AUXILIARIES:
                 np = None  # "…, said his boss was “kind”": what was said, not who said it
         if np is not None:
             found.append(_Clause(i, cue_end, *np))
         i += 1
     return found
+
+
+def _document_author(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
+    """The author's phrase when a quotation is credited to what they put out: "a statement from
+    Senator Mark Dillon", "a court document filed Monday by state attorney Dave Aronberg"."""
+    i = start + 1 if start < hi and _lower(t, start) in INDEFINITE | {"the"} else start
+    noun = next((j for j in range(i, min(hi, i + 3)) if _lower(t, j) in DOCUMENT_NOUNS), None)
+    if noun is None or not all(t.words[j].isalpha() for j in range(i, noun)):
+        return None
+    k = noun + 1
+    authored = k < hi and _lower(t, k) in AUTHORING_PARTICIPLES
+    if authored:
+        k += 1
+        while k < hi and k - noun < 5 and t.doc[k].ent_type_ in ("DATE", "TIME"):
+            k += 1  # "released Friday by"
+    if k + 1 >= hi or not (_lower(t, k) == "by" and authored or _lower(t, k) == "from" and not authored):
+        return None
+    return _right_np(t, k + 1, hi)
 
 
 def _after_utterance_noun(t: _Text, before: int, lo: int) -> bool:
@@ -747,6 +773,13 @@ UTTERANCE_NOUNS = {"statement", "response", "reply", "answer", "message", "tweet
 WRITTEN_NOUNS = {"letter", "email", "video", "note", "memo", "ad", "advertisement", "release", "report"}
 
 MODALS = {"will", "would", "could", "might", "may", "should", "must", "can", "shall"}
+
+# What a quotation can be credited to in someone's stead: "according to a court filing by …".
+DOCUMENT_NOUNS = UTTERANCE_NOUNS | WRITTEN_NOUNS | {
+    "document", "filing", "affidavit", "complaint", "lawsuit", "transcript", "motion", "brief"}
+# Participles that make the one after "by" the author ("a letter obtained by the Herald" is not).
+AUTHORING_PARTICIPLES = {"filed", "released", "issued", "written", "sent", "signed", "posted",
+                         "published", "tweeted", "submitted", "delivered", "prepared"}
 
 
 def _capitalized_modal(t: _Text, i: int) -> bool:
@@ -927,6 +960,12 @@ class _Resolver:
             # "the 34-year-old", "the American": the one the text was about when the sentence began,
             # not someone named in it ("Reacting to a comment by Tim Phillips, the American said")
             found = self._topic(doc[t.sentence_starts[t.sentence_of[a]]].idx, None)
+            party = PARTIES.get(_lower(t, b - 1))
+            if found is not None and party and (self._party_words(found[0]) - {party}
+                                                or b < len(t.words) and _lower(t, b) in ("from", "of")):
+                # "the Democrat said" is not the Republican the text was about; "the Republican
+                # from Alabama" is someone the text may not have said is from there
+                found = None
             if found is None:
                 return Attribution(None, mention_text, None, 0.0, None, "")
             return Attribution(t.people.persons[found[0]].name, mention_text, None, round(0.85 * found[1], 3),
@@ -1385,9 +1424,20 @@ def _dash_signature(t: _Text, last_b: int) -> _Clause | None:
         np = (i, end)
     else:
         return None
-    if np is None or not any(not m.possessive for m in _mentions_between(t, np[0], np[1])):
+    if np is None or not (any(not m.possessive for m in _mentions_between(t, np[0], np[1]))
+                          or _signature_line(t, i, np)):
         return None
     return _Clause(i, i + 1, np[0], np[1])
+
+
+def _signature_line(t: _Text, dash: int, np: tuple[int, int]) -> bool:
+    """A short line of its own, "— Title First Last, place", that signs a quotation even when NER
+    did not see the name in it ("- Reuters." credits an agency, not a speaker)."""
+    line_end = next((x for x in range(dash, len(t.doc)) if "\n" in t.words[x]), len(t.doc))
+    name = [x for x in range(np[0], np[1]) if not role_of(t.words[x])]
+    return (line_end - dash <= 15 and 2 <= len(name) <= 3 and _title_run(t, name[0], name[-1] + 1)
+            and all(t.doc[x].ent_type_ not in NOT_NAMES for x in name)
+            and (np[1] == line_end or t.words[np[1]] in (",", ".", "(")))
 
 
 def _adjacent_right(t: _Text, clause: _Clause, lo: int) -> bool:

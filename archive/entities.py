@@ -374,9 +374,12 @@ _NOT_PERSON_HEADS = {
 }
 
 
-# Words for a person by nationality that NER tags as a name ("the Scot admitted", "the
-# Welshman"); left out are those that are also surnames (Cuban, French, Welsh, English).
+# Words for a person by nationality or home region that NER tags as a name ("the Scot
+# admitted", "the Welshman", "the Texan said"); left out are those that are also surnames
+# (Cuban, French, Welsh, English).
 NATIONALITY_NOUNS = {
+    "texan", "californian", "floridian", "ohioan", "virginian", "louisianan", "oklahoman",
+    "londoner", "glaswegian", "mancunian", "liverpudlian", "scouser", "geordie", "parisian",
     "scot", "scotsman", "scotswoman", "welshman", "welshwoman", "englishman", "englishwoman",
     "irishman", "irishwoman", "frenchman", "frenchwoman", "dutchman", "dutchwoman", "ulsterman",
     "yorkshireman", "cornishman", "spaniard", "briton", "swede", "kiwi", "aussie", "argentine",

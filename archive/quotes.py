@@ -23,11 +23,15 @@ from archive.quote_spans import QuoteSpan, find_quote_spans
 
 # Runs of spaces within a line that are not already one plain space.
 _LINE_SPACE = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
+# A hyphen or bar glued to the name that opens a line ("-Michelle Marks, Philadelphia."):
+# spaCy keeps it in the name's token, where it splits off an em dash.
+_GLUED_DASH = re.compile(r"^([^\S\n]*)[-―](?=[A-Z])", re.MULTILINE)
 
 
 def nlp_text(body: str) -> str:
-    """The text spaCy is given for `body`: runs of spaces within a line made one space."""
-    return _LINE_SPACE.sub(" ", body)
+    """The text spaCy is given for `body`: runs of spaces within a line made one space, and a
+    dash glued to a line's first name made an em dash (same length, so offsets hold)."""
+    return _LINE_SPACE.sub(" ", _GLUED_DASH.sub("\\1—", body))
 
 
 def body_offsets(body: str) -> list[int]:

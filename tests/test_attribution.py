@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from archive.nlp import load_model
-from archive.quotes import extract_quotes
+from archive.quotes import extract_quotes, nlp_text
 
 
 @pytest.fixture(scope="module")
@@ -15,7 +15,7 @@ def nlp():
 @pytest.fixture(scope="module")
 def quotes_of(nlp):
     def run(body: str):
-        return extract_quotes(body, nlp(body))
+        return extract_quotes(body, nlp(nlp_text(body)))  # what ingest gives spaCy
     return run
 
 
@@ -784,3 +784,51 @@ def test_a_quotation_after_reported_speech_continues_to_the_next(quotes_of):
     quotes = quotes_of("In a video on Thursday, Senator Ray Dunmore speculated that the men were smugglers.\n\n"
                        "“They are going to be pouring in.” “We do not know who they are.”")
     assert speakers(quotes) == ["Ray Dunmore", "Ray Dunmore"]
+
+
+def test_a_party_or_home_state_description_is_the_one_the_text_was_about(quotes_of):
+    (q,) = quotes_of("Presidential candidate Dale Corman wants fewer rules.\n\n"
+                     "\"It drives the prices of everything up,\" the Republican said this week.")
+    assert q.speaker == "Dale Corman" and q.speaker_mention == "the Republican"
+    (q,) = quotes_of("The former governor Rick Pardee dropped his bid last year. "
+                     "“Those are very skilled governors,” the Texan said.")
+    assert q.speaker == "Rick Pardee"
+
+
+def test_a_party_description_that_does_not_fit_credits_nobody(quotes_of):
+    (q,) = quotes_of("Republican Senator Dale Corman opposed the bill. "
+                     "“It is a good start,” the Democrat said.")
+    assert q.speaker is None and q.speaker_mention == "the Democrat"
+    (q,) = quotes_of("Dale Corman blames others. In a column, \"The piling on must stop,\" "
+                     "the Republican from Alabama seems to be doing the same.")
+    assert q.speaker is None
+
+
+def test_a_signature_line_credits_the_quotation_above_it(quotes_of):
+    body = ("Quotable.\n\n\"She is tested. She is ready.\"\n\n-President Obama, tweeting after the speech.\n\n"
+            "\"The whole idea needs to stop.\"\n\n-Marla Quince, Philadelphia.\n\n"
+            "\"Prices rose again in May.\"\n\n- Reuters.")
+    quotes = quotes_of(body)
+    assert speakers(quotes) == ["Obama", "Marla Quince", None]
+    assert [body[q.start:q.end] for q in quotes] == [q.text for q in quotes]
+    assert quotes[1].text == "The whole idea needs to stop."
+    assert quotes[1].cue == "—" and quotes[1].speaker_mention == "Marla Quince"
+
+
+def test_a_quotation_credited_to_what_someone_put_out_is_theirs(quotes_of):
+    (q,) = quotes_of("“The evidence cannot prove it,” according to a court document filed by "
+                     "state attorney Dale Aronson.")
+    assert q.speaker == "Dale Aronson" and q.cue == "according to"
+    (q,) = quotes_of("“We will fight this ruling,” according to a statement released Friday by Senator Mark Dillon.")
+    assert q.speaker == "Mark Dillon"
+    (q,) = quotes_of("“We will fight this ruling,” said a statement from Senator Mark Dillon.")
+    assert q.speaker == "Mark Dillon"
+    (q,) = quotes_of("“We will fight this ruling,” according to a letter obtained by the Herald.")
+    assert q.speaker is None
+
+
+def test_a_place_based_modifier_is_not_the_speaker(quotes_of):
+    (q,) = quotes_of("\"It will be vital for video,\" said UK-based research consultancy Analysys.")
+    assert q.speaker == "Analysys"
+    (q,) = quotes_of("\"Creditors would seek sanctions,\" said Yoo Ji-chang, governor of the bank.")
+    assert q.speaker == "Yoo Ji-chang"

@@ -335,10 +335,24 @@ def _np_word(t: _Text, i: int) -> bool:
         or _ORDINAL.fullmatch(text) is not None  # "Air Force 1st Lt. Tyler Livingston"
         or lower in SURNAME_PARTICLES and 0 < i < len(t.doc) - 1 and _is_title(t.words[i - 1])
         and _is_title(t.words[i + 1])  # "Michery el Soheil", "Ursula von der Leyen"
+        or text in SURNAME_PARTICLES and i < len(t.doc) - 1 and (_is_title(t.words[i + 1])
+                                                                 or t.words[i + 1] in SURNAME_PARTICLES)  # "van Gaal"
     )
 
 
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
+
+
+def _title_word(t: _Text, i: int) -> bool:
+    """A word of a title before a name: a phrase word, or a lower-case noun between a
+    capitalized word that is no one's name and a name ("Perpignan centre Jean Dupuis"; not
+    "He sees Owen", "These include Blair Effron", "Simon Hughes branded Howard")."""
+    text = t.words[i]
+    if _np_word(t, i):
+        return True
+    return (text.isalpha() and text.islower() and len(text) > 2 and not text.endswith(("ed", "ing", "s"))
+            and not t.doc[i].is_stop and text not in CUE_WORDS and 0 < i < len(t.words) - 1 and _is_title(t.words[i - 1])
+            and _is_title(t.words[i + 1]) and not t.doc[i - 1].is_stop and not _mentions_between(t, i - 1, i))
 
 
 def _abbreviation_dot(t: _Text, i: int) -> bool:
@@ -774,6 +788,12 @@ WRITTEN_NOUNS = {"letter", "email", "video", "note", "memo", "ad", "advertisemen
 
 MODALS = {"will", "would", "could", "might", "may", "should", "must", "can", "shall"}
 
+# Descriptions of who someone is rather than of a post only one holds: "the defender said"
+# means the one the text is about, while "the president said" means whoever the text titled so.
+UNTITLED_ROLES = {"player", "star", "midfielder", "defender", "striker", "winger", "goalkeeper",
+                  "singer", "actor", "athlete", "sprinter", "champion", "veteran"}
+UNTITLED_DESCRIPTIONS = {"youngster", "teenager", "batsman", "bowler"}
+
 # What a quotation can be credited to in someone's stead: "according to a court filing by …".
 DOCUMENT_NOUNS = UTTERANCE_NOUNS | WRITTEN_NOUNS | {
     "document", "filing", "affidavit", "complaint", "lawsuit", "transcript", "motion", "brief"}
@@ -899,7 +919,7 @@ class _Resolver:
         if any(not m.possessive and m.person not in own and any(t.words[x] == "," for x in range(m.token_end, token))
                for m in _mentions_between(t, s, token)):
             return False  # "Simmons, an Obama supporter, said": the apposition's names are not the subject
-        if all(t.quote_of[i] < 0 and (_np_word(t, i) or t.words[i] in (",", "(", ")")) for i in range(s, token)) \
+        if all(t.quote_of[i] < 0 and (_title_word(t, i) or t.words[i] in (",", "(", ")")) for i in range(s, token)) \
                 and (s == token or _lower(t, s) not in ("like", "unlike")):  # "Like Makaeff, …, Roffman said"
             return True
         if _lower(t, s) == "as" and s + 1 < token and _lower(t, s + 1) == "for":
@@ -911,7 +931,7 @@ class _Resolver:
         # Sembler said": an opening phrase, then the subject
         comma = next((i for i in range(token - 1, s, -1) if t.words[i] == ","), None)
         return (comma is not None and token - s <= 25
-                and all(_np_word(t, i) for i in range(comma + 1, token))
+                and all(_title_word(t, i) for i in range(comma + 1, token))
                 and all(t.quote_of[i] < 0 for i in range(s, token))
                 and (not _mentions_between(t, s, comma) or _lower(t, s) in ("like", "unlike")))
 
@@ -957,19 +977,7 @@ class _Resolver:
             if head:
                 return self._by_unknown_name(head, mention_text)
         if first in DETERMINERS and first not in INDEFINITE and _who_not_what(t, a, b):
-            # "the 34-year-old", "the American": the one the text was about when the sentence began,
-            # not someone named in it ("Reacting to a comment by Tim Phillips, the American said")
-            found = self._topic(doc[t.sentence_starts[t.sentence_of[a]]].idx, None)
-            party = PARTIES.get(_lower(t, b - 1))
-            if found is not None and party and (self._party_words(found[0]) - {party}
-                                                or b < len(t.words) and _lower(t, b) in ("from", "of")):
-                # "the Democrat said" is not the Republican the text was about; "the Republican
-                # from Alabama" is someone the text may not have said is from there
-                found = None
-            if found is None:
-                return Attribution(None, mention_text, None, 0.0, None, "")
-            return Attribution(t.people.persons[found[0]].name, mention_text, None, round(0.85 * found[1], 3),
-                               found[0], "description")
+            return self._described_topic(a, b, mention_text)
         role = self._head_role(after_owner, b)
         if role is None:
             org = self._org(a, b)
@@ -980,6 +988,8 @@ class _Resolver:
             unknown = self._unknown_name(a, b, described)
             if unknown:
                 return self._by_unknown_name(unknown, mention_text)
+            if first == "the" and _lower(t, b - 1) in UNTITLED_DESCRIPTIONS:
+                return self._described_topic(a, b, mention_text, mentioned=False)  # "the youngster said"
             return Attribution(None, mention_text, None, 0.0, None, "")
         if first in INDEFINITE:
             return Attribution(None, mention_text, None, 0.0, None, "")
@@ -988,8 +998,32 @@ class _Resolver:
             unknown = self._unknown_name(a, b)  # "United Auto Workers Secretary-Treasurer Gary Casteel"
             if unknown and unknown.lower() not in ROLE_WORDS:
                 return self._by_unknown_name(unknown, mention_text)
+            if first == "the" and role in UNTITLED_ROLES and b - 1 > a and role_of(t.words[b - 1]) == role:
+                # "the Sale player said"; a role says less than an age or a nationality, so the one
+                # meant must have spoken or been a subject ("Glazer's bid … the central defender added")
+                return self._described_topic(a, b, mention_text, role, mentioned=False)
             return Attribution(None, mention_text, None, 0.0, None, "")
         return Attribution(t.people.persons[person].name, mention_text, None, 0.7, person, "description")
+
+    def _described_topic(self, a: int, b: int, mention_text: str, role: str | None = None,
+                         mentioned: bool = True) -> Attribution:
+        """ "the 34-year-old", "the American", "the defender": the one the text was about when the
+        sentence began, not someone named in it ("Reacting to a comment by Tim Phillips, the
+        American said"), if nothing the text said of them disagrees. `mentioned`: whether one
+        only named, not yet a subject or speaker, will do."""
+        t = self.t
+        found = self._topic(t.doc[t.sentence_starts[t.sentence_of[a]]].idx, None, mentioned)
+        if found is None:
+            return Attribution(None, mention_text, None, 0.0, None, "")
+        person = t.people.persons[found[0]]
+        party = PARTIES.get(_lower(t, b - 1))
+        if party and (self._party_words(found[0]) - {party} or b < len(t.words) and _lower(t, b) in ("from", "of")):
+            # "the Democrat said" is not the Republican the text was about; "the Republican
+            # from Alabama" is someone the text may not have said is from there
+            return Attribution(None, mention_text, None, 0.0, None, "")
+        if role and person.roles and role not in expand_roles(person.roles):
+            return Attribution(None, mention_text, None, 0.0, None, "")  # "the defender" is not the manager
+        return Attribution(person.name, mention_text, None, round(0.85 * found[1], 3), found[0], "description")
 
     def _by_unknown_name(self, name: str, mention_text: str) -> Attribution:
         """A speaker named by a word NER did not tag: the person of that name when the text has
@@ -1032,10 +1066,11 @@ class _Resolver:
         if end - 1 > a and t.words[end - 1] in POSTNOMINALS:
             end -= 1  # "Brian Monteith MSP"
         start = end
-        while start > a and end - start < 3 and _is_title(t.words[start - 1]) \
-                and _lower(t, start - 1) not in DETERMINERS and _lower(t, start - 1) not in PRONOUNS \
-                and role_of(t.words[start - 1]) is None and _name_like(t.words[start - 1]) \
-                and _lower(t, start - 1).strip(".") not in HONORIFICS:
+        while start > a and end - start < 3 and (
+                _is_title(t.words[start - 1]) and _lower(t, start - 1) not in DETERMINERS
+                and _lower(t, start - 1) not in PRONOUNS and role_of(t.words[start - 1]) is None
+                and _name_like(t.words[start - 1]) and _lower(t, start - 1).strip(".") not in HONORIFICS
+                or start < end and t.words[start - 1] in SURNAME_PARTICLES):  # "Mr de Vabres said"
             start -= 1
         if start == end or end - start == 1 and t.doc[start].is_stop:
             return None  # "Others, reacting to …, shouted"
@@ -1185,10 +1220,10 @@ class _Resolver:
         person, confidence = found
         return Attribution(self.t.people.persons[person].name, mention_text, None, confidence, person, "pronoun")
 
-    def _topic(self, position: int, gender: str | None) -> tuple[int, float] | None:
+    def _topic(self, position: int, gender: str | None, mentioned: bool = True) -> tuple[int, float] | None:
         """Whom "he"/"she" (or "the candidate") means at `position`, and how sure: the
         last speaker unless someone else has since become a subject, then the last subject,
-        then the last person mentioned."""
+        then (if `mentioned`) the last person mentioned."""
         window_start = self._window_start(position, gender)
         lo = bisect.bisect_left(self.events, window_start, key=lambda e: e.position)
         hi = bisect.bisect_left(self.events, position, key=lambda e: e.position)
@@ -1204,6 +1239,8 @@ class _Resolver:
         subjects = [e for e in recent if e.kind in ("subject", "speaker")]
         if subjects:
             return subjects[-1].person, self._topic_confidence(subjects[-1].person, recent)
+        if not mentioned:
+            return None
         plain = [e for e in recent if e.kind == "mention"] or recent
         return plain[-1].person, self._topic_confidence(plain[-1].person, recent, 0.55)
 

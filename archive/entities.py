@@ -26,6 +26,7 @@ from archive.names import (
     fold,
     given_names_compatible,
     name_gender,
+    particle_surname,
     parse_person_name,
     strip_possessive,
 )
@@ -308,8 +309,15 @@ def _name_tokens(doc, start: int, end: int) -> tuple[int, int, bool]:
     while end - start > 1 and doc[end - 1].text in POSTNOMINALS:
         end -= 1  # "Tom Pell MP"
     words = token_texts(doc)
+    for i in range(end - 2, start - 1, -1):
+        if words[i].isalpha() and words[i].islower() and len(words[i]) > 2 and not doc[i].is_stop \
+                and words[i] not in SURNAME_PARTICLES and (i == start or words[i - 1] not in ("-", "–")):
+            start = i + 1  # "Perpignan centre Jean Dupuis": a lower-case word is no part of a name
+            break
     while end - start > 1 and not_a_name_word(doc, words, start):
         start += 1  # "Like Makaeff, the former customer, …": NER took the preposition in
+    while start > 0 and words[start - 1] in SURNAME_PARTICLES and end - start < 4:
+        start -= 1  # "van Gaal said", where NER left the particle out
     if end < len(doc) and doc[end].text in POSSESSIVE_TOKENS:
         possessive = True
     return start, end, possessive
@@ -364,13 +372,14 @@ def _left_out_first_name(token, other_types: tuple[str, ...] = ()) -> bool:
     return token.ent_type_ in ("", "PERSON", *other_types) and not lower.endswith(("ly", "ing", "ed"))
 
 
-# Last words that make a name a place, building, event or prize, never a person
+# Last words that make a name a place, building, event, prize or club, never a person
 # ("Stonewall Inn", "Trafalgar Square", "Davis Cup"); "Hall", "Park" and "Church" are surnames too.
 _NOT_PERSON_HEADS = {
     "inn", "hotel", "avenue", "road", "square", "school", "college", "university", "cathedral",
     "centre", "center", "airport", "station", "hospital", "stadium", "arena", "museum", "gallery",
     "theatre", "theater", "library", "institute", "foundation", "prize", "award", "awards", "cup",
     "trophy", "championship", "championships", "festival", "laboratories", "canyon",
+    "united", "rovers", "wanderers", "albion", "athletic", "hotspur",  # "Manchester United": a club
 }
 
 
@@ -487,6 +496,9 @@ class _Clusters:
             return
         gender = gender or name_gender(mention.text)
         candidates = [i for i in self._candidates(parsed) if self._compatible(i, parsed, gender)]
+        as_surname = particle_surname(parsed)
+        if not candidates and as_surname:  # "Van Nistelrooy" after "Ruud van Nistelrooy"
+            candidates = [i for i in self._candidates(as_surname) if self._compatible(i, as_surname, gender)]
         if not candidates and not parsed.given:
             candidates = self._by_given_name(parsed.surname, gender)
         if candidates:

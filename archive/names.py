@@ -43,7 +43,10 @@ HONORIFICS = {
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"}
 
 # Particles that belong to a surname ("Charles de Gaulle", "Ursula von der Leyen").
-SURNAME_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "al", "el", "bin", "ibn", "du", "dos", "das", "ter", "ten", "mac"}
+SURNAME_PARTICLES = {"de", "da", "di", "del", "della", "dal", "dalla", "dei", "degli", "van", "von", "der", "den",
+                     "la", "le", "al", "el", "bin", "ibn", "du", "dos", "das", "do", "ter", "ten", "mac", "zu"}
+# Particles that, capitalized, also open a name as a given name ("Al Gore", "Van Morrison").
+GIVEN_NAME_PARTICLES = {"al", "van", "di", "del", "el", "la", "mac"}
 
 _APOSTROPHES = "'’ʼ‘`´"
 _POSSESSIVE = re.compile(r"[" + _APOSTROPHES + r"]s?$", re.IGNORECASE)
@@ -125,9 +128,16 @@ def parse_person_name(name: str) -> PersonName:
     surname_start = len(words) - 1
     while surname_start > 1 and _bare(words[surname_start - 1]) in SURNAME_PARTICLES:
         surname_start -= 1
+    if surname_start == 1 and len(words) > 1 and _opens_surname(words[0]):
+        surname_start = 0  # "Mr de Vabres", "Le Pen": a surname alone
     given = tuple(w.strip(",") for w in words[:surname_start])
     surname = " ".join(words[surname_start:]).strip(",.")
     return PersonName(given, surname, gender)
+
+
+def _opens_surname(word: str) -> bool:
+    bare = _bare(word)
+    return bare in SURNAME_PARTICLES and (word[:1].islower() or bare not in GIVEN_NAME_PARTICLES)
 
 
 def _surname_key(surname: str) -> str:
@@ -170,14 +180,28 @@ def same_person(a: str, b: str) -> bool:
     pa, pb = parse_person_name(a), parse_person_name(b)
     if not pa.surname or not pb.surname:
         return False
-    if _surname_key(pa.surname) != _surname_key(pb.surname):
+    same_surname = _surname_key(pa.surname) == _surname_key(pb.surname)
+    if not same_surname and not _same_with_particle(pa, pb) and not _same_with_particle(pb, pa):
         return False
     ga, gb = name_gender(a), name_gender(b)
     if ga and gb and ga != gb:
         return False
-    if pa.given and pb.given:
+    if pa.given and pb.given and same_surname:
         return given_names_compatible(pa.given[0], pb.given[0])
     return True
+
+
+def particle_surname(name: PersonName) -> PersonName | None:
+    """The name read as a surname alone when its one given name is a capitalized particle:
+    "Van Nistelrooy" can be "Ruud van Nistelrooy" as well as a Van called Nistelrooy."""
+    if len(name.given) == 1 and _bare(name.given[0]) in SURNAME_PARTICLES:
+        return PersonName((), f"{name.given[0]} {name.surname}", name.gender)
+    return None
+
+
+def _same_with_particle(a: PersonName, b: PersonName) -> bool:
+    alternative = particle_surname(a)
+    return alternative is not None and _surname_key(alternative.surname) == _surname_key(b.surname)
 
 
 def clean_person_name(name: str) -> str:

@@ -832,3 +832,29 @@ def test_a_place_based_modifier_is_not_the_speaker(quotes_of):
     assert q.speaker == "Analysys"
     (q,) = quotes_of("\"Creditors would seek sanctions,\" said Yoo Ji-chang, governor of the bank.")
     assert q.speaker == "Yoo Ji-chang"
+
+
+def test_a_surname_with_its_particle_is_the_person_named_in_full(quotes_of):
+    (q,) = quotes_of("Sir Alan received the award from Culture Minister Renaud Donnedieu de Vabres. "
+                     "\"You have explored film with talent,\" Mr de Vabres said as he presented it.")
+    assert q.speaker == "Renaud Donnedieu de Vabres" and q.speaker_mention == "Mr de Vabres"
+    (q,) = quotes_of("The coach, Louis van Gaal, was angry. \"It was a disgrace,\" van Gaal said.")
+    assert q.speaker == "Louis van Gaal" and q.speaker_mention == "van Gaal"
+
+
+def test_a_description_by_position_or_age_is_the_subject_of_the_text(quotes_of):
+    (q,) = quotes_of("Winger Tom Varley was also puzzled. \"I don't think I was offside,\" said the Sale player.")
+    assert q.speaker == "Tom Varley"
+    (q,) = quotes_of("Meanwhile, Perpignan centre Jean Dupuis is delighted to have received his first call-up. "
+                     "\"It's incredible,\" the youngster said.")
+    assert q.speaker == "Jean Dupuis" and q.speaker_mention == "the youngster"
+    (q,) = quotes_of("Rio Fenton was happy. \"We were superb,\" the defender said.")
+    assert q.speaker == "Rio Fenton"
+
+
+def test_a_description_by_position_needs_someone_the_text_was_about(quotes_of):
+    # named only as an owner, never a subject or speaker: not who "the defender" is
+    (q,) = quotes_of("Many doubt Malcolm Gower's motives. The central defender added: \"We will have to wait.\"")
+    assert q.speaker is None and q.speaker_mention == "The central defender"
+    (q,) = quotes_of("Manager Alan Curbs praised his team. \"He was superb,\" the defender said.")
+    assert q.speaker is None  # the manager is not the defender

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from archive.entities import extract_entities, find_people
 from archive.model import Article
@@ -211,3 +212,21 @@ def test_letters_after_a_name_and_a_spaced_dash_end_it(nlp):
     doc = nlp("Tom Pell MP spoke first. The list was led by MPs - Keith Vane among them - who spoke on Monday. "
               "Scarlett Jonsson - Racing Stripes star - was there.")
     assert sorted(p.name for p in find_people(doc).persons) == ["Keith Vane", "Scarlett Jonsson", "Tom Pell"]
+
+
+def test_a_club_is_not_a_person(nlp):
+    doc = nlp("Manchester United will play at home, said Alex Ferguson.")
+    assert [p.name for p in find_people(doc).persons] == ["Alex Ferguson"]
+
+
+def test_a_lower_case_title_is_not_part_of_the_name(nlp):
+    # the span NER gave on a real article: title and name in one PERSON
+    doc = nlp.make_doc("Meanwhile, Perpignan centre Jean Dupuis is delighted.")
+    doc.ents = [Span(doc, 2, 6, label="PERSON")]
+    assert [p.name for p in find_people(doc).persons] == ["Jean Dupuis"]
+
+
+def test_a_surname_with_a_particle_is_one_person(nlp):
+    doc = nlp("Ruud van Nistelrooy scored. Van Nistelrooy said little. Later van Nistelrooy left.")
+    (person,) = find_people(doc).persons
+    assert person.name == "Ruud van Nistelrooy" and len(person.mentions) == 3

@@ -101,3 +101,13 @@ def test_unknown_names_keep_their_spelling_and_type():
 def test_shouted_names_are_title_cased_but_acronyms_stay():
     assert canonical_entity("NEW YORK", "place") == ("New York", "place")
     assert canonical_entity("CNN", "org") == ("CNN", "org")
+
+
+def test_a_particle_opens_a_surname_alone():
+    assert same_person("Renaud Donnedieu de Vabres", "Mr de Vabres")
+    assert same_person("Marine Le Pen", "Le Pen")
+    assert same_person("Ruud van Nistelrooy", "Van Nistelrooy")  # capitalized when the surname stands alone
+    assert same_person("David dal Maso", "dal Maso")
+    assert parse_person_name("Al Gore").given == ("Al",)  # but "Al" and "Van" are given names too
+    assert not same_person("Van Morrison", "Jim Morrison")
+    assert not same_person("Le Pen", "Sean Penn")

@@ -27,6 +27,13 @@ CREATE INDEX IF NOT EXISTS people_key ON people(key);
 """
 
 
+def refresh_person_keys(db: sqlite3.Connection) -> None:
+    """Recompute the stored keys of an archive made when names.person_key read names otherwise."""
+    stale = [(person_key(row["name"]), row["name"]) for row in db.execute("SELECT name, key FROM people")
+             if person_key(row["name"]) != row["key"]]
+    db.executemany("UPDATE people SET key = ? WHERE name = ?", stale)
+
+
 def resolve_name(db: sqlite3.Connection, name: str, aliases: list[str]) -> tuple[str, list[int]]:
     """The archive's canonical name for this person (registering them if new), and the ids of
     articles whose stored names were renamed to it."""

@@ -22,11 +22,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from archive.model import Article, Entity, Quote, Timestamp
-from archive.people import PEOPLE_SCHEMA, canonicalize_people
+from archive.people import PEOPLE_SCHEMA, canonicalize_people, refresh_person_keys
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: person keys know surname particles ("Le Pen" is "le pen", not "pen")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS originals (
@@ -152,8 +152,11 @@ class Store:
         self.read_only = False
         try:
             self.originals_dir.mkdir(parents=True, exist_ok=True)
+            made_by = self.db.execute("PRAGMA user_version").fetchone()[0]
             self.db.executescript(SCHEMA + PEOPLE_SCHEMA)
             self._add_missing_columns()
+            if made_by < 3:
+                refresh_person_keys(self.db)
             self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except (OSError, sqlite3.OperationalError) as exc:
             if not self.path.exists():

@@ -25,3 +25,14 @@ def test_an_older_archive_gains_the_new_columns_and_keeps_its_articles(data_dir)
     assert kept.title == "Kept" and kept.published.raw == "2021-05-01T10:00:00+00:00"
     assert kept.updated.value is None and kept.updated.precision is None
     reopened.close()
+
+
+def test_an_older_archive_gets_its_person_keys_recomputed(data_dir):
+    store = Store(data_dir)
+    store.db.execute("INSERT INTO people (name, key) VALUES ('Le Pen', 'pen')")  # as version 2 keyed it
+    store.db.execute("PRAGMA user_version=2")
+    store.close()
+
+    reopened = Store(data_dir)
+    assert reopened.db.execute("SELECT key FROM people WHERE name = 'Le Pen'").fetchone()[0] == "le pen"
+    reopened.close()

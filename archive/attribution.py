@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from archive.entities import (
@@ -728,6 +729,26 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
     return found
 
 
+def _opens_subject(t: _Text, i: int) -> bool:
+    """Whether token i heads a short phrase that opens a clause: "Just this week, the trade
+    group …" (not "a contributor with the company")."""
+    first = t.sentence_starts[t.sentence_of[i]]
+    j = i - 1
+    while j >= first and i - j <= 4 and t.words[j] != ",":
+        j -= 1
+    opens = j < first or t.words[j] == ","
+    return opens and any(_lower(t, x) in DETERMINERS for x in range(max(j + 1, first), i))
+
+
+def _media_name(name: str) -> bool:
+    return any(word.strip(".") in MEDIA_NAME_WORDS for word in name.lower().split())
+
+
+def _media_title(t: _Text, token: int) -> bool:
+    """ "Spanish daily ABC", "the newspaper Marca": a media noun just before the name."""
+    return any(_lower(t, i) in MEDIA_NOUNS for i in range(max(0, token - 3), token))
+
+
 def _document_author(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
     """The author's phrase when a quotation is credited to what they put out: "a statement from
     Senator Mark Dillon", "a court document filed Monday by state attorney Dave Aronberg"."""
@@ -793,6 +814,26 @@ MODALS = {"will", "would", "could", "might", "may", "should", "must", "can", "sh
 UNTITLED_ROLES = {"player", "star", "midfielder", "defender", "striker", "winger", "goalkeeper",
                   "singer", "actor", "athlete", "sprinter", "champion", "veteran"}
 UNTITLED_DESCRIPTIONS = {"youngster", "teenager", "batsman", "bowler"}
+
+# Titles only a person has: "Mr Stearns" that NER took for an organization is a person.
+COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "mister", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
+
+# Entity types NER gives group names it does not know ("Black Lives Matter": WORK_OF_ART).
+MISLABELED_GROUPS = {"WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW"}
+
+# "the company said": nouns for an organization the text has named.
+ORG_NOUNS = {"company", "firm", "group", "bank", "club", "agency", "organisation", "organization",
+             "airline", "carrier", "retailer", "insurer", "carmaker", "manufacturer", "publisher",
+             "studio", "union", "charity", "watchdog", "regulator", "council", "commission", "committee"}
+# "the newspaper said": the organization must be one by its name ("Arab News") or title
+# ("Spanish daily ABC"), as the company a paper reports on often was the last subject.
+MEDIA_NOUNS = {"newspaper", "paper", "daily", "tabloid", "magazine", "broadcaster", "station", "channel",
+               "network", "website"}
+MEDIA_NAME_WORDS = {"news", "times", "post", "telegraph", "journal", "guardian", "herald", "daily", "mail",
+                    "radio", "tv", "television", "magazine", "press", "tribune", "gazette", "observer",
+                    "independent", "mirror", "express", "chronicle", "bbc", "cnn", "abc", "nbc", "cbs",
+                    "fox", "msnbc", "reuters", "bloomberg", "politico", "channel", "sun", "star",
+                    "standard", "economist", "inquirer", "review", "weekly"}
 
 # What a quotation can be credited to in someone's stead: "according to a court filing by …".
 DOCUMENT_NOUNS = UTTERANCE_NOUNS | WRITTEN_NOUNS | {
@@ -865,6 +906,7 @@ class _Resolver:
         self.t = t
         self.events: list[_Event] = []
         self.unknown_persons: dict[str, int] = {}  # name -> person, for names NER did not tag
+        self.org_speakers: list[tuple[int, str]] = []  # (token, organization) credited with words
         self._keys: list[tuple[str, bool]] = []  # per person: surname key, plain first name
         self._subject_events()
 
@@ -948,6 +990,12 @@ class _Resolver:
         words = doc[a:b]
         mention_text = words.text.strip(" ,")
         first = _lower(t, a)
+        if b - a == 1 and first == "it":
+            # "Shell said … It added", "“…,” it said"; not "a statement saying it took", whose "it"
+            # is the one the sentence began with
+            opens = a == 0 or t.sentence_of[a - 1] != t.sentence_of[a] or t.words[a - 1] == ","
+            org = self._org_topic(a, speakers_only=True) if opens else None
+            return Attribution(org, mention_text, None, 0.6 if org else 0.0, None, "org" if org else "")
         if b - a == 1 and first in PRONOUNS:
             return self._pronoun(first, doc[a].idx, mention_text)
         mentions = [m for m in _mentions_between(t, a, b) if m.token_end <= b]
@@ -979,6 +1027,12 @@ class _Resolver:
         if first in DETERMINERS and first not in INDEFINITE and _who_not_what(t, a, b):
             return self._described_topic(a, b, mention_text)
         role = self._head_role(after_owner, b)
+        if role is None and first == "the" and b - a == 2 and _lower(t, a + 1) in ORG_NOUNS | MEDIA_NOUNS:
+            # "Shell said … the company added"
+            org = self._org_topic(a, speakers_only=False, media=_lower(t, a + 1) in MEDIA_NOUNS,
+                                  noun=_lower(t, a + 1))
+            if org:
+                return Attribution(org, mention_text, None, 0.7, None, "org")
         if role is None:
             org = self._org(a, b)
             if org:
@@ -1113,6 +1167,7 @@ class _Resolver:
         doc = self.t.doc
         for ent in doc.ents:
             if ent.start >= a and ent.end <= b and ent.label_ in ("ORG",) \
+                    and _lower(self.t, ent.start).strip(".") not in COURTESY_TITLES \
                     and not any(_lower(self.t, i) in NOT_BEFORE_ORG_SPEAKER for i in range(a, ent.start)) \
                     and not (ent.start > a and _lower(self.t, ent.start - 1) in ABOUT_WORDS):
                 name, kind = canonical_entity(ent.text, "org")
@@ -1123,6 +1178,59 @@ class _Resolver:
             return None  # "who" is not the WHO
         name, kind = canonical_entity(phrase, None)
         return name if kind == "org" else None
+
+    def add_org_speaker(self, token: int, name: str) -> None:
+        bisect.insort(self.org_speakers, (token, name))
+
+    def _org_topic(self, token: int, speakers_only: bool, media: bool = False, noun: str = "") -> str | None:
+        """The organization "it" or "the company" means at `token`: the last one credited with
+        words in this paragraph or the one before; else (for "the company", back two
+        paragraphs) the one most named of those that were a sentence's subject ("Kraft … Kraft
+        rival PepsiCo began … But the firm said" is Kraft). "it" must not have had a person as
+        subject or speaker since ("Shell said … Chief executive Jeroen Vos said … it added");
+        `media` ("the newspaper") wants one whose name or title says it is one. When the `noun`
+        of "the group" stands between, it names something else ("UnitedHealth … the trade group
+        for the plans spelled out its concerns … the group wrote")."""
+        t = self.t
+        lo = t.paragraph_of[token] - (1 if speakers_only else 2)
+        spoke = [(at, name) for at, name in self.org_speakers
+                 if at < token and t.paragraph_of[at] >= lo and (not media or _media_name(name))]
+        if spoke:
+            at, name = max(spoke)
+            since, until = t.doc[at].idx, t.doc[token].idx
+            if speakers_only and any(since < e.position < until and e.kind in ("subject", "speaker")
+                                     for e in self.events) or self._mislabeled_subject(at, token):
+                return None
+            return name
+        if speakers_only:
+            return None
+        named: Counter = Counter()
+        subjects: dict[str, int] = {}
+        for ent in t.doc.ents:
+            if ent.label_ != "ORG" or ent.end > token or t.quote_of[ent.start] >= 0 \
+                    or _lower(t, ent.start).strip(".") in COURTESY_TITLES:  # "Mr Stearns" is no company
+                continue
+            name, kind = canonical_entity(ent.text, "org")
+            if kind != "org":
+                continue
+            named[name] += 1
+            if t.paragraph_of[ent.start] >= lo and self._is_subject(ent.start) \
+                    and not (ent.end < len(t.doc) and t.words[ent.end] in POSSESSIVE_TOKENS) \
+                    and (not media or _media_name(name) or _media_title(t, ent.start)):
+                subjects[name] = ent.start
+        if not subjects:
+            return None
+        best = max(subjects, key=lambda name: (named[name], subjects[name]))
+        if noun and any(_lower(t, i) == noun and t.quote_of[i] < 0 and _opens_subject(t, i)
+                        for i in range(subjects[best], token)) or self._mislabeled_subject(subjects[best], token):
+            return None
+        return best
+
+    def _mislabeled_subject(self, start: int, end: int) -> bool:
+        """Whether a sentence between tokens `start` and `end` has for subject a name NER took for
+        a work or a building ("Black Lives Matter issued a statement"): maybe the group meant."""
+        return any(ent.label_ in MISLABELED_GROUPS and start < ent.start < end and self.t.quote_of[ent.start] < 0
+                   and self._is_subject(ent.start) for ent in self.t.doc.ents)
 
     def _by_role(self, role: str, position: int, exclude: set[int], qualifiers: tuple[str, ...] = ()) -> int | None:
         """The person given `role` who was named last before `position`; with qualifiers
@@ -1519,6 +1627,8 @@ def attribute(doc, spans: list[QuoteSpan], people: People, parse=None) -> list[A
         if named.how == "name" and named.person is not None:
             resolver.add_speaker(doc[clause.np_start].idx, named.person,
                                  resolver.named_in_full(clause.np_start, clause.np_end, named.person))
+        elif named.how == "org":
+            resolver.add_org_speaker(clause.np_start, named.speaker)
     for group in _groups(t):
         first_a, _ = _quote_tokens(t, group[0])
         _, last_b = _quote_tokens(t, group[-1])
@@ -1534,6 +1644,8 @@ def attribute(doc, spans: list[QuoteSpan], people: People, parse=None) -> list[A
                 break
         if result is None:
             continue
+        if result.how == "org":
+            resolver.add_org_speaker(clause.np_start, result.speaker)
         if result.person is not None:
             full = result.how == "name" and resolver.named_in_full(clause.np_start, clause.np_end, result.person)
             resolver.add_speaker(doc[clause.np_start].idx, result.person, full)

@@ -858,3 +858,41 @@ def test_a_description_by_position_needs_someone_the_text_was_about(quotes_of):
     assert q.speaker is None and q.speaker_mention == "The central defender"
     (q,) = quotes_of("Manager Alan Curbs praised his team. \"He was superb,\" the defender said.")
     assert q.speaker is None  # the manager is not the defender
+
+
+def test_the_company_is_the_organization_the_text_was_about(quotes_of):
+    quotes = quotes_of("Brightwave Inc has said it will replace two million cables. The company said the move was a "
+                       "\"preventative step\" after reports of fires.\n\n"
+                       "In a statement, it added: \"Any damage was contained.\"")
+    assert speakers(quotes) == ["Brightwave Inc", "Brightwave Inc"]
+    assert [q.speaker_mention for q in quotes] == ["The company", "it"]
+
+
+def test_the_company_is_the_one_most_named_not_the_last_named(quotes_of):
+    (q,) = quotes_of("Brightwave Inc plans to cut adverts for children. Brightwave Inc will also add a label. "
+                     "Its rival, Corvex Group, began a similar scheme last year. "
+                     "But the firm said it would \"continue to advertise\" to families.")
+    assert q.speaker == "Brightwave Inc"
+
+
+def test_it_is_not_an_organization_once_a_person_has_spoken(quotes_of):
+    (q,) = quotes_of("Brightwave Corp said the pay-off was fair. Chief executive Jeroen Vos said he was happy. "
+                     "\"It was a fair deal,\" it added.")
+    assert q.speaker is None
+    (q,) = quotes_of("Brightwave Corp said the pay-off was fair. The protesters issued a statement saying it took "
+                     "the action \"because of the conditions\".")
+    assert q.speaker is None
+
+
+def test_the_newspaper_must_be_one(quotes_of):
+    (q,) = quotes_of("Brightwave Corp has argued that it needs to make savings. Staff could move overseas, "
+                     "the newspaper reported. \"We need the lowest costs,\" the newspaper quoted a manager as saying.")
+    assert q.speaker is None
+    (q,) = quotes_of("The Daily Courier said the minister had caused uproar. The newspaper said his excuse was "
+                     "\"a pitiful excuse\".")
+    assert q.speaker == "Daily Courier"
+
+
+def test_a_courtesy_title_makes_a_person_not_an_organization(quotes_of):
+    (q,) = quotes_of("Deputy governor Rachel Lomond spoke in London. \"Rates will rise,\" Ms Lomond said.")
+    assert q.speaker == "Rachel Lomond"

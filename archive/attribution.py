@@ -153,6 +153,7 @@ BETWEEN_WORDS = {
     "has", "had", "have", "just",
     "only", "even", "still", "simply", "already", "always", "reportedly",
     "allegedly", "famously", "subsequently", "separately", "elsewhere", "now",
+    "meanwhile", "however", "too", "earlier", "instead", "though", "yesterday", "today",
 }
 # A cue after these reports nothing yet: "will say", "to tell", "when asked", "didn't say".
 NOT_REPORTING_BEFORE = {"to", "not", "n't", "never", "when", "if", "as", "who", "which", "that",
@@ -500,6 +501,10 @@ def _right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
     while i < hi and _outside(t, i) and i - start < 12:
         lower = _lower(t, i)
         text = t.words[i]
+        if lower == "and" and i > start and role_of(t.words[i - 1]) and any(
+                role_of(t.words[x]) for x in range(i + 1, min(hi, i + 3))):
+            i += 1  # "said Nortel president and chief executive Bill Owens"
+            continue
         if lower in NP_STOP and lower not in NP_LINKS:
             break
         if text in ("-", "–") and i > start and _is_title(t.words[i - 1]) and i + 1 < hi \
@@ -1247,6 +1252,12 @@ class _Resolver:
                 candidates.append((starts[k - 1], index))
         if not candidates:
             return None
+        # "the chancellor" is not the shadow chancellor, and "the shadow chancellor" is only one
+        shadow = "shadow" in qualifiers
+        candidates = [c for c in candidates if self._called_shadow(c[1], position) == shadow]
+        qualifiers = tuple(q for q in qualifiers if q != "shadow")
+        if not candidates:
+            return None
         if "former" in qualifiers:
             # "the former president": the one the text called former, when it called one so
             former = [c for c in candidates if self._called_former(c[1], position)]
@@ -1275,6 +1286,19 @@ class _Resolver:
                 return True  # a title between; "Former Bill Crane aide Tom Bell" calls no Crane former
             after = [_lower(t, j) for j in range(m.token_end, min(len(t.words), m.token_end + 3))]
             if after[:1] == [","] and ("former" in after[1:] or "ex" in after[1:]):
+                return True
+        return False
+
+    def _called_shadow(self, person: int, position: int) -> bool:
+        """Whether the text called the person a shadow minister before `position`: "shadow
+        chancellor Oliver Letwin", "Letwin, the shadow chancellor,"."""
+        t = self.t
+        for m in t.people.persons[person].mentions:
+            if m.start >= position:
+                break
+            before = [_lower(t, j) for j in range(max(0, m.token_start - 3), m.token_start)]
+            after = [_lower(t, j) for j in range(m.token_end, min(len(t.words), m.token_end + 4))]
+            if "shadow" in before or after[:1] == [","] and "shadow" in after[1:]:
                 return True
         return False
 
@@ -1317,7 +1341,8 @@ class _Resolver:
         places = [_lower(t, i) for i in range(a, b) if t.doc[i].ent_type_ == "GPE" and t.words[i].isalpha()]
         parties = [PARTIES[_lower(t, i)] for i in range(a, b) if _lower(t, i) in PARTIES]
         former = ["former"] if any(_lower(t, i) in ("former", "ex") for i in range(a, b)) else []
-        return tuple(places + parties + former)  # "the GOP front-runner" is the Republican one
+        shadow = ["shadow"] if any(_lower(t, i) == "shadow" for i in range(a, b)) else []
+        return tuple(places + parties + former + shadow)  # "the GOP front-runner" is the Republican one
 
     def _pronoun(self, pronoun: str, position: int, mention_text: str) -> Attribution:
         if pronoun not in PERSONAL_PRONOUNS:

@@ -896,3 +896,24 @@ def test_the_newspaper_must_be_one(quotes_of):
 def test_a_courtesy_title_makes_a_person_not_an_organization(quotes_of):
     (q,) = quotes_of("Deputy governor Rachel Lomond spoke in London. \"Rates will rise,\" Ms Lomond said.")
     assert q.speaker == "Rachel Lomond"
+
+
+def test_two_titles_joined_by_and_still_name_the_speaker(quotes_of):
+    (q,) = quotes_of("\"We have a solid foundation,\" said Nortel president and chief executive Bill Owens.")
+    assert q.speaker == "Bill Owens"
+
+
+def test_an_adverb_between_speaker_and_cue(quotes_of):
+    (q,) = quotes_of("Foreign Secretary Jack Straw was in Brussels. "
+                     "The foreign secretary meanwhile said the \"justice\" of the rebate remained.")
+    assert q.speaker == "Jack Straw" and q.speaker_mention == "The foreign secretary"
+
+
+def test_the_chancellor_is_not_the_shadow_chancellor(quotes_of):
+    quotes = quotes_of("Chancellor Gordon Brown delivered the Budget. Shadow chancellor Oliver Letwin attacked it. "
+                       "The chancellor insisted his plans were \"affordable\". "
+                       "The shadow chancellor said they were \"a fantasy\".")
+    assert speakers(quotes) == ["Gordon Brown", "Oliver Letwin"]
+    (q,) = quotes_of("Shadow chancellor Oliver Letwin attacked the Budget. "
+                     "The chancellor insisted his plans were \"affordable\".")
+    assert q.speaker is None

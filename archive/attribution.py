@@ -353,8 +353,9 @@ def _title_word(t: _Text, i: int) -> bool:
     if _np_word(t, i):
         return True
     return (text.isalpha() and text.islower() and len(text) > 2 and not text.endswith(("ed", "ing", "s"))
-            and not t.doc[i].is_stop and text not in CUE_WORDS and 0 < i < len(t.words) - 1 and _is_title(t.words[i - 1])
-            and _is_title(t.words[i + 1]) and not t.doc[i - 1].is_stop and not _mentions_between(t, i - 1, i))
+            and not t.doc[i].is_stop and text not in CUE_WORDS and 0 < i < len(t.words) - 1
+            and _is_title(t.words[i - 1]) and not t.doc[i - 1].is_stop and not _mentions_between(t, i - 1, i)
+            and _is_title(t.words[i + 1]))
 
 
 def _abbreviation_dot(t: _Text, i: int) -> bool:
@@ -1203,8 +1204,8 @@ class _Resolver:
         if spoke:
             at, name = max(spoke)
             since, until = t.doc[at].idx, t.doc[token].idx
-            if speakers_only and any(since < e.position < until and e.kind in ("subject", "speaker")
-                                     for e in self.events) or self._mislabeled_subject(at, token):
+            person_since = any(since < e.position < until and e.kind in ("subject", "speaker") for e in self.events)
+            if (speakers_only and person_since) or self._mislabeled_subject(at, token):
                 return None
             return name
         if speakers_only:
@@ -1226,8 +1227,9 @@ class _Resolver:
         if not subjects:
             return None
         best = max(subjects, key=lambda name: (named[name], subjects[name]))
-        if noun and any(_lower(t, i) == noun and t.quote_of[i] < 0 and _opens_subject(t, i)
-                        for i in range(subjects[best], token)) or self._mislabeled_subject(subjects[best], token):
+        noun_between = noun and any(_lower(t, i) == noun and t.quote_of[i] < 0 and _opens_subject(t, i)
+                                    for i in range(subjects[best], token))
+        if noun_between or self._mislabeled_subject(subjects[best], token):
             return None
         return best
 

@@ -10,7 +10,9 @@ speaker is right (0 when nobody is credited); an unterminated quotation halves i
 spaCy reads `nlp_text(body)`: the body with each run of spaces, tabs or no-break
 spaces on a line made one plain space, because spaCy keeps the extra spaces as
 tokens of their own and they would stand between a speaker and a cue ("Trump
-said", "resisted:  “…”"). Quotes still point into the body as it is.
+said", "resisted:  “…”"), and a hyphen glued to the name that opens a line made an
+em dash, which spaCy splits off ("-Marla Quince, Philadelphia." signs a quotation).
+Quotes still point into the body as it is.
 """
 from __future__ import annotations
 

@@ -819,7 +819,8 @@ def test_a_quotation_credited_to_what_someone_put_out_is_theirs(quotes_of):
     (q,) = quotes_of("“The evidence cannot prove it,” according to a court document filed by "
                      "state attorney Dale Aronson.")
     assert q.speaker == "Dale Aronson" and q.cue == "according to"
-    (q,) = quotes_of("“We will fight this ruling,” according to a statement released Friday by Senator Mark Dillon.")
+    (q,) = quotes_of("“We will fight this ruling,” according to a statement released Friday by "
+                     "Senator Mark Dillon.")
     assert q.speaker == "Mark Dillon"
     (q,) = quotes_of("“We will fight this ruling,” said a statement from Senator Mark Dillon.")
     assert q.speaker == "Mark Dillon"

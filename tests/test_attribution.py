@@ -918,3 +918,16 @@ def test_the_chancellor_is_not_the_shadow_chancellor(quotes_of):
     (q,) = quotes_of("Shadow chancellor Oliver Letwin attacked the Budget. "
                      "The chancellor insisted his plans were \"affordable\".")
     assert q.speaker is None
+
+
+def test_british_spelling_of_a_cue(quotes_of):
+    (q,) = quotes_of("Network director Robert Tapsfield criticised the system. "
+                     "\"There is just no logic to a system which values children differently.\"")
+    assert q.speaker == "Robert Tapsfield" and q.cue == "criticised"
+
+
+def test_a_passive_participle_reports_nothing(quotes_of):
+    (q,) = quotes_of("The grant includes the \"full\" sum from the Treasury announced by Chancellor Gordon Brown.")
+    assert q.speaker is None
+    (q,) = quotes_of("Senator Jill Marsh, channeling her roots, responded by first saying \"some good things\".")
+    assert q.speaker == "Jill Marsh"

@@ -316,11 +316,22 @@ def _name_tokens(doc, start: int, end: int) -> tuple[int, int, bool]:
             break
     while end - start > 1 and not_a_name_word(doc, words, start):
         start += 1  # "Like Makaeff, the former customer, …": NER took the preposition in
+    while end - start >= 3 and _describes_not_names(doc, words[start]):
+        start += 1  # "Kenyan Bernard Lagat", "Tory Neil Hamilton", "Bookmaker William Hill"
     while start > 0 and words[start - 1] in SURNAME_PARTICLES and end - start < 4:
         start -= 1  # "van Gaal said", where NER left the particle out
     if end < len(doc) and doc[end].text in POSSESSIVE_TOKENS:
         possessive = True
     return start, end, possessive
+
+
+def _describes_not_names(doc, word: str) -> bool:
+    """A capitalized word before a full name that says who the person is: a nationality, a
+    party, or a word the article also writes in lower case ("Comic Joe Pasquale")."""
+    lower = word.lower()
+    if lower in FIRST_NAME_GENDER or lower in SURNAME_PARTICLES:
+        return False
+    return lower in NATIONALITY_NOUNS or lower in PARTY_NOUNS or lower in _lowercase_words(doc)
 
 
 def _common_word(doc, text: str) -> bool:
@@ -383,12 +394,15 @@ _NOT_PERSON_HEADS = {
 }
 
 
+# Parties whose name is put before a member's ("Tory Neil Hamilton").
+PARTY_NOUNS = {"tory", "tories", "labour", "conservative", "republican", "democrat", "democratic", "libertarian"}
+
 # Words for a person by nationality or home region that NER tags as a name ("the Scot
 # admitted", "the Welshman", "the Texan said"); left out are those that are also surnames
 # (Cuban, French, Welsh, English).
 NATIONALITY_NOUNS = {
     "texan", "californian", "floridian", "ohioan", "virginian", "louisianan", "oklahoman",
-    "londoner", "glaswegian", "mancunian", "liverpudlian", "scouser", "geordie", "parisian",
+    "londoner", "glaswegian", "mancunian", "liverpudlian", "scouser", "geordie", "parisian", "zealander",
     "scot", "scotsman", "scotswoman", "welshman", "welshwoman", "englishman", "englishwoman",
     "irishman", "irishwoman", "frenchman", "frenchwoman", "dutchman", "dutchwoman", "ulsterman",
     "yorkshireman", "cornishman", "spaniard", "briton", "swede", "kiwi", "aussie", "argentine",

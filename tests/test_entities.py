@@ -230,3 +230,9 @@ def test_a_surname_with_a_particle_is_one_person(nlp):
     doc = nlp("Ruud van Nistelrooy scored. Van Nistelrooy said little. Later van Nistelrooy left.")
     (person,) = find_people(doc).persons
     assert person.name == "Ruud van Nistelrooy" and len(person.mentions) == 3
+
+
+def test_a_nationality_or_party_before_a_full_name_is_not_part_of_it(nlp):
+    doc = nlp.make_doc("Kenyan Bernard Lagat won. Tory Neil Hamblin spoke. Kristin Scott Thomas watched.")
+    doc.ents = [Span(doc, 0, 3, label="PERSON"), Span(doc, 5, 8, label="PERSON"), Span(doc, 10, 13, label="PERSON")]
+    assert sorted(p.name for p in find_people(doc).persons) == ["Bernard Lagat", "Kristin Scott Thomas", "Neil Hamblin"]

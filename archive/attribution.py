@@ -1570,12 +1570,32 @@ def _colon_speaker(t: _Text, first_a: int) -> _Clause | None:
         return _Clause(j, j, np[0], np[1]) if np is not None else None
     np = _left_np(t, j, lo)
     if np is None or not any(not m.possessive and m.token_end == np[1] for m in _mentions_between(t, np[0], np[1])):
-        np = _sentence_subject(t, j)  # "Kasich resisted: “…”"
+        np = _sentence_subject(t, j) or _org_subject(t, j)  # "Kasich resisted: “…”"
     elif np[0] - 1 >= lo and _lower(t, np[0] - 1) in OBJECT_PREPOSITIONS:
         np = _sentence_subject(t, j) or np  # "McConnell delivered a blunt message to Trump: “…”"
     if np is None:
         return None
     return _Clause(j, j, np[0], np[1])
+
+
+def _org_subject(t: _Text, token: int) -> tuple[int, int] | None:
+    """The organization a sentence starts with, maybe after an opening phrase: "As if addressing
+    him directly, the Illinois Board of Elections was conclusive in its findings:"."""
+    s = t.sentence_starts[t.sentence_of[token]]
+    while s < token and (_is_punct(t.words[s]) or _lower(t, s) in LEADING_CONJUNCTIONS):
+        s += 1
+    comma = next((i for i in range(s, min(token, s + 20)) if t.words[i] == ","), None)
+    if _lower(t, s) not in OPENING_SUBORDINATORS:
+        comma = None  # "Her call was backed by Culture, Media and Sport Secretary Tessa Jowell"
+    for start in (s, comma + 1 if comma is not None else None):
+        if start is None:
+            continue
+        starts = (start, start + 1) if _lower(t, start) == "the" else (start,)
+        ent = next((e for e in t.doc.ents if e.start in starts and e.label_ == "ORG" and e.end < token
+                    and t.words[e.end] not in POSSESSIVE_TOKENS), None)  # "Hoff's letter makes a case:"
+        if ent is not None:
+            return start, ent.end
+    return None
 
 
 def _opens_lowercase(text: str, span: QuoteSpan) -> bool:

@@ -931,3 +931,12 @@ def test_a_passive_participle_reports_nothing(quotes_of):
     assert q.speaker is None
     (q,) = quotes_of("Senator Jill Marsh, channeling her roots, responded by first saying \"some good things\".")
     assert q.speaker == "Jill Marsh"
+
+
+def test_an_organization_introducing_a_quotation_with_a_colon(quotes_of):
+    (q,) = quotes_of("As if addressing him directly, the Illinois Board of Elections was conclusive in its "
+                     "findings: “Further discussion on this issue is unnecessary.”")
+    assert q.speaker == "Illinois Board of Elections"
+    (q,) = quotes_of("Curt Shelling spoke on Monday. Shelling's son, Grant, defended his father, saying: "
+                     "\"He has made great strides.\"")
+    assert q.speaker is None  # the son speaks, not the father whose name opens the sentence

@@ -317,7 +317,7 @@ def _name_tokens(doc, start: int, end: int) -> tuple[int, int, bool]:
     while end - start > 1 and not_a_name_word(doc, words, start):
         start += 1  # "Like Makaeff, the former customer, …": NER took the preposition in
     while end - start >= 3 and _describes_not_names(doc, words[start]):
-        start += 1  # "Kenyan Bernard Lagat", "Tory Neil Hamilton", "Bookmaker William Hill"
+        start += 1  # "Kenyan Bernard Lagat", "Tory Neil Hamilton"
     while start > 0 and words[start - 1] in SURNAME_PARTICLES and end - start < 4:
         start -= 1  # "van Gaal said", where NER left the particle out
     if end < len(doc) and doc[end].text in POSSESSIVE_TOKENS:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from archive.nlp import load_model
 from archive.quotes import extract_quotes, nlp_text
@@ -788,10 +789,10 @@ def test_a_quotation_after_reported_speech_continues_to_the_next(quotes_of):
 
 def test_a_party_or_home_state_description_is_the_one_the_text_was_about(quotes_of):
     (q,) = quotes_of("Presidential candidate Dale Corman wants fewer rules.\n\n"
-                     "\"It drives the prices of everything up,\" the Republican said this week.")
+                     "\"Taxes are far too high for families,\" the Republican said this week.")
     assert q.speaker == "Dale Corman" and q.speaker_mention == "the Republican"
     (q,) = quotes_of("The former governor Rick Pardee dropped his bid last year. "
-                     "“Those are very skilled governors,” the Texan said.")
+                     "“We need a fresh face on the ballot,” the Texan said.")
     assert q.speaker == "Rick Pardee"
 
 
@@ -799,24 +800,24 @@ def test_a_party_description_that_does_not_fit_credits_nobody(quotes_of):
     (q,) = quotes_of("Republican Senator Dale Corman opposed the bill. "
                      "“It is a good start,” the Democrat said.")
     assert q.speaker is None and q.speaker_mention == "the Democrat"
-    (q,) = quotes_of("Dale Corman blames others. In a column, \"The piling on must stop,\" "
+    (q,) = quotes_of("Dale Corman blames others. In a column, \"Enough is enough,\" "
                      "the Republican from Alabama seems to be doing the same.")
     assert q.speaker is None
 
 
 def test_a_signature_line_credits_the_quotation_above_it(quotes_of):
-    body = ("Quotable.\n\n\"She is tested. She is ready.\"\n\n-President Obama, tweeting after the speech.\n\n"
-            "\"The whole idea needs to stop.\"\n\n-Marla Quince, Philadelphia.\n\n"
+    body = ("Quotable.\n\n\"We will count every vote.\"\n\n-President Obama, speaking after the rally.\n\n"
+            "\"The buses were late again.\"\n\n-Marla Quince, Philadelphia.\n\n"
             "\"Prices rose again in May.\"\n\n- Reuters.")
     quotes = quotes_of(body)
     assert speakers(quotes) == ["Obama", "Marla Quince", None]
     assert [body[q.start:q.end] for q in quotes] == [q.text for q in quotes]
-    assert quotes[1].text == "The whole idea needs to stop."
+    assert quotes[1].text == "The buses were late again."
     assert quotes[1].cue == "—" and quotes[1].speaker_mention == "Marla Quince"
 
 
 def test_a_quotation_credited_to_what_someone_put_out_is_theirs(quotes_of):
-    (q,) = quotes_of("“The evidence cannot prove it,” according to a court document filed by "
+    (q,) = quotes_of("“The claim cannot be proven,” according to a court document filed by "
                      "state attorney Dale Aronson.")
     assert q.speaker == "Dale Aronson" and q.cue == "according to"
     (q,) = quotes_of("“We will fight this ruling,” according to a statement released Friday by "
@@ -829,22 +830,22 @@ def test_a_quotation_credited_to_what_someone_put_out_is_theirs(quotes_of):
 
 
 def test_a_place_based_modifier_is_not_the_speaker(quotes_of):
-    (q,) = quotes_of("\"It will be vital for video,\" said UK-based research consultancy Analysys.")
-    assert q.speaker == "Analysys"
-    (q,) = quotes_of("\"Creditors would seek sanctions,\" said Yoo Ji-chang, governor of the bank.")
-    assert q.speaker == "Yoo Ji-chang"
+    (q,) = quotes_of("\"Phones will get cheaper,\" said UK-based research consultancy Ferrowick Ltd.")
+    assert q.speaker == "Ferrowick Ltd"
+    (q,) = quotes_of("\"The lenders want their money,\" said Park Min-jun, governor of the bank.")
+    assert q.speaker == "Park Min-jun"
 
 
 def test_a_surname_with_its_particle_is_the_person_named_in_full(quotes_of):
-    (q,) = quotes_of("Sir Alan received the award from Culture Minister Renaud Donnedieu de Vabres. "
-                     "\"You have explored film with talent,\" Mr de Vabres said as he presented it.")
-    assert q.speaker == "Renaud Donnedieu de Vabres" and q.speaker_mention == "Mr de Vabres"
-    (q,) = quotes_of("The coach, Louis van Gaal, was angry. \"It was a disgrace,\" van Gaal said.")
-    assert q.speaker == "Louis van Gaal" and q.speaker_mention == "van Gaal"
+    (q,) = quotes_of("The painter got a medal from Culture Minister Henri Dumont de Vaux. "
+                     "\"Your work moves us all,\" Mr de Vaux said as he gave it.")
+    assert q.speaker == "Henri Dumont de Vaux" and q.speaker_mention == "Mr de Vaux"
+    (q,) = quotes_of("The coach, Pieter van Dalen, was angry. \"It was a disgrace,\" van Dalen said.")
+    assert q.speaker == "Pieter van Dalen" and q.speaker_mention == "van Dalen"
 
 
 def test_a_description_by_position_or_age_is_the_subject_of_the_text(quotes_of):
-    (q,) = quotes_of("Winger Tom Varley was also puzzled. \"I don't think I was offside,\" said the Sale player.")
+    (q,) = quotes_of("Winger Tom Varley was also puzzled. \"I was well onside,\" said the Leeds player.")
     assert q.speaker == "Tom Varley"
     (q,) = quotes_of("Meanwhile, Perpignan centre Jean Dupuis is delighted to have received his first call-up. "
                      "\"It's incredible,\" the youngster said.")
@@ -855,88 +856,92 @@ def test_a_description_by_position_or_age_is_the_subject_of_the_text(quotes_of):
 
 def test_a_description_by_position_needs_someone_the_text_was_about(quotes_of):
     # named only as an owner, never a subject or speaker: not who "the defender" is
-    (q,) = quotes_of("Many doubt Malcolm Gower's motives. The central defender added: \"We will have to wait.\"")
+    (q,) = quotes_of("Many doubt Malcolm Gower's motives. The central defender added: \"We must wait and see.\"")
     assert q.speaker is None and q.speaker_mention == "The central defender"
     (q,) = quotes_of("Manager Alan Curbs praised his team. \"He was superb,\" the defender said.")
     assert q.speaker is None  # the manager is not the defender
 
 
 def test_the_company_is_the_organization_the_text_was_about(quotes_of):
-    quotes = quotes_of("Brightwave Inc has said it will replace two million cables. The company said the move was a "
-                       "\"preventative step\" after reports of fires.\n\n"
-                       "In a statement, it added: \"Any damage was contained.\"")
+    quotes = quotes_of("Brightwave Inc has said it will recall 20,000 kettles. The company said the recall was "
+                       "\"a precaution\" after reports of faults.\n\n"
+                       "In a statement, it added: \"No one was hurt.\"")
     assert speakers(quotes) == ["Brightwave Inc", "Brightwave Inc"]
     assert [q.speaker_mention for q in quotes] == ["The company", "it"]
 
 
 def test_the_company_is_the_one_most_named_not_the_last_named(quotes_of):
-    (q,) = quotes_of("Brightwave Inc plans to cut adverts for children. Brightwave Inc will also add a label. "
-                     "Its rival, Corvex Group, began a similar scheme last year. "
-                     "But the firm said it would \"continue to advertise\" to families.")
+    (q,) = quotes_of("Brightwave Inc plans to close two stores. Brightwave Inc will also cut prices. "
+                     "Its rival, Corvex Group, opened a store last year. "
+                     "But the firm said it would \"keep hiring\" in the north.")
     assert q.speaker == "Brightwave Inc"
 
 
 def test_it_is_not_an_organization_once_a_person_has_spoken(quotes_of):
-    (q,) = quotes_of("Brightwave Corp said the pay-off was fair. Chief executive Jeroen Vos said he was happy. "
-                     "\"It was a fair deal,\" it added.")
+    (q,) = quotes_of("Brightwave Corp said the merger was on track. Chief executive Jeroen Vos said he was happy. "
+                     "\"It was a fair price,\" it added.")
     assert q.speaker is None
-    (q,) = quotes_of("Brightwave Corp said the pay-off was fair. The protesters issued a statement saying it took "
-                     "the action \"because of the conditions\".")
+    (q,) = quotes_of("Brightwave Corp said the merger was on track. The tenants issued a statement saying it had "
+                     "acted \"to protect families\".")
     assert q.speaker is None
 
 
 def test_the_newspaper_must_be_one(quotes_of):
-    (q,) = quotes_of("Brightwave Corp has argued that it needs to make savings. Staff could move overseas, "
-                     "the newspaper reported. \"We need the lowest costs,\" the newspaper quoted a manager as saying.")
+    (q,) = quotes_of("Brightwave Corp has argued that it must cut costs. Jobs could move abroad, "
+                     "the newspaper reported. \"We need lower costs,\" the newspaper quoted a manager as saying.")
     assert q.speaker is None
-    (q,) = quotes_of("The Daily Courier said the minister had caused uproar. The newspaper said his excuse was "
-                     "\"a pitiful excuse\".")
+    (q,) = quotes_of("The Daily Courier said the mayor had caused anger. The newspaper said his reason was "
+                     "\"a poor one\".")
     assert q.speaker == "Daily Courier"
 
 
-def test_a_courtesy_title_makes_a_person_not_an_organization(quotes_of):
-    (q,) = quotes_of("Deputy governor Rachel Lomond spoke in London. \"Rates will rise,\" Ms Lomond said.")
-    assert q.speaker == "Rachel Lomond"
+def test_a_courtesy_title_makes_a_person_not_an_organization(nlp):
+    body = "Deputy governor Helen Marsh spoke in London. \"Rates will rise,\" Ms Marsh said."
+    doc = nlp(nlp_text(body))
+    # what NER made of it on a real article: the name a person, the titled surname an organization
+    doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 14, 16, label="ORG")]
+    (q,) = extract_quotes(body, doc)
+    assert q.speaker == "Helen Marsh"
 
 
 def test_two_titles_joined_by_and_still_name_the_speaker(quotes_of):
-    (q,) = quotes_of("\"We have a solid foundation,\" said Nortel president and chief executive Bill Owens.")
-    assert q.speaker == "Bill Owens"
+    (q,) = quotes_of("\"We are in good shape,\" said Corvex president and chief executive Dan Ostrow.")
+    assert q.speaker == "Dan Ostrow"
 
 
 def test_an_adverb_between_speaker_and_cue(quotes_of):
-    (q,) = quotes_of("Foreign Secretary Jack Straw was in Brussels. "
-                     "The foreign secretary meanwhile said the \"justice\" of the rebate remained.")
-    assert q.speaker == "Jack Straw" and q.speaker_mention == "The foreign secretary"
+    (q,) = quotes_of("Foreign Secretary Joan Tarrant was in Brussels. "
+                     "The foreign secretary meanwhile said the \"fairness\" of the deal remained.")
+    assert q.speaker == "Joan Tarrant" and q.speaker_mention == "The foreign secretary"
 
 
 def test_the_chancellor_is_not_the_shadow_chancellor(quotes_of):
-    quotes = quotes_of("Chancellor Gordon Brown delivered the Budget. Shadow chancellor Oliver Letwin attacked it. "
-                       "The chancellor insisted his plans were \"affordable\". "
+    quotes = quotes_of("Chancellor Ruth Gale delivered the Budget. Shadow chancellor Owen Pratt attacked it. "
+                       "The chancellor insisted her plans were \"affordable\". "
                        "The shadow chancellor said they were \"a fantasy\".")
-    assert speakers(quotes) == ["Gordon Brown", "Oliver Letwin"]
-    (q,) = quotes_of("Shadow chancellor Oliver Letwin attacked the Budget. "
-                     "The chancellor insisted his plans were \"affordable\".")
+    assert speakers(quotes) == ["Ruth Gale", "Owen Pratt"]
+    (q,) = quotes_of("Shadow chancellor Owen Pratt attacked the Budget. "
+                     "The chancellor insisted her plans were \"affordable\".")
     assert q.speaker is None
 
 
 def test_british_spelling_of_a_cue(quotes_of):
-    (q,) = quotes_of("Network director Robert Tapsfield criticised the system. "
-                     "\"There is just no logic to a system which values children differently.\"")
-    assert q.speaker == "Robert Tapsfield" and q.cue == "criticised"
+    (q,) = quotes_of("Charity director Robert Tansley criticised the system. "
+                     "\"There is no sense in paying carers so differently.\"")
+    assert q.speaker == "Robert Tansley" and q.cue == "criticised"
 
 
 def test_a_passive_participle_reports_nothing(quotes_of):
-    (q,) = quotes_of("The grant includes the \"full\" sum from the Treasury announced by Chancellor Gordon Brown.")
+    (q,) = quotes_of("The budget includes the \"full\" sum from the ministry announced by Minister Ruth Gale.")
     assert q.speaker is None
-    (q,) = quotes_of("Senator Jill Marsh, channeling her roots, responded by first saying \"some good things\".")
+    (q,) = quotes_of("Senator Jill Marsh, smiling, responded by first saying \"a few kind words\".")
     assert q.speaker == "Jill Marsh"
 
 
 def test_an_organization_introducing_a_quotation_with_a_colon(quotes_of):
-    (q,) = quotes_of("As if addressing him directly, the Illinois Board of Elections was conclusive in its "
-                     "findings: “Further discussion on this issue is unnecessary.”")
-    assert q.speaker == "Illinois Board of Elections"
+    (q,) = quotes_of("As if answering him, the Ohio Board of Elections was firm in its "
+                     "ruling: “The matter is closed.”")
+    assert q.speaker == "Ohio Board of Elections"
     (q,) = quotes_of("Curt Shelling spoke on Monday. Shelling's son, Grant, defended his father, saying: "
-                     "\"He has made great strides.\"")
+                     "\"He has tried hard to learn.\"")
     assert q.speaker is None  # the son speaks, not the father whose name opens the sentence

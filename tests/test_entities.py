@@ -215,24 +215,24 @@ def test_letters_after_a_name_and_a_spaced_dash_end_it(nlp):
 
 
 def test_a_club_is_not_a_person(nlp):
-    doc = nlp("Manchester United will play at home, said Alex Ferguson.")
-    assert [p.name for p in find_people(doc).persons] == ["Alex Ferguson"]
+    doc = nlp("Manchester United will play at home, said Alan Ferris.")
+    assert [p.name for p in find_people(doc).persons] == ["Alan Ferris"]
 
 
 def test_a_lower_case_title_is_not_part_of_the_name(nlp):
     # the span NER gave on a real article: title and name in one PERSON
-    doc = nlp.make_doc("Meanwhile, Perpignan centre Jean Dupuis is delighted.")
+    doc = nlp.make_doc("Meanwhile, Toulon centre Jean Dupuis is delighted.")
     doc.ents = [Span(doc, 2, 6, label="PERSON")]
     assert [p.name for p in find_people(doc).persons] == ["Jean Dupuis"]
 
 
 def test_a_surname_with_a_particle_is_one_person(nlp):
-    doc = nlp("Ruud van Nistelrooy scored. Van Nistelrooy said little. Later van Nistelrooy left.")
+    doc = nlp("Ruud van Dalen scored. Van Dalen said little. Later van Dalen left.")
     (person,) = find_people(doc).persons
-    assert person.name == "Ruud van Nistelrooy" and len(person.mentions) == 3
+    assert person.name == "Ruud van Dalen" and len(person.mentions) == 3
 
 
 def test_a_nationality_or_party_before_a_full_name_is_not_part_of_it(nlp):
-    doc = nlp.make_doc("Kenyan Bernard Lagat won. Tory Neil Hamblin spoke. Kristin Scott Thomas watched.")
+    doc = nlp.make_doc("Kenyan Bernard Kiprop won. Tory Neil Hamblin spoke. Kirsten Lowe Harper watched.")
     doc.ents = [Span(doc, 0, 3, label="PERSON"), Span(doc, 5, 8, label="PERSON"), Span(doc, 10, 13, label="PERSON")]
-    assert sorted(p.name for p in find_people(doc).persons) == ["Bernard Lagat", "Kristin Scott Thomas", "Neil Hamblin"]
+    assert sorted(p.name for p in find_people(doc).persons) == ["Bernard Kiprop", "Kirsten Lowe Harper", "Neil Hamblin"]

@@ -592,7 +592,8 @@ def _apposed_name(t: _Text, comma: int, lo: int, unclosed: bool = False) -> tupl
                 return None
             if "\n" in t.words[x] or t.words[x] in (";", ":") or _lower(t, x) in CUE_WORDS:
                 return None
-        if unclosed and not _plain_apposition(t, m.token_end, comma):
+        if unclosed and not _plain_apposition(t, m.token_end, comma) \
+                and not (_described_apposition(t, m.token_end, comma) and _right_after_boundary(t, m.token_start)):
             return None
         k = m.token_start - 1
         while k >= floor and m.token_start - k <= 3 and _outside(t, k) and not _is_punct(t.words[k]):
@@ -614,6 +615,32 @@ def _plain_apposition(t: _Text, comma: int, end: int) -> bool:
         return False
     return not any(w in PRONOUNS or w in ("his", "her", "their", "its") or w in PASSIVE_BEFORE
                    or w in ("has", "have", "had", "whom", "whose") for w in words)
+
+
+def _described_apposition(t: _Text, comma: int, end: int) -> bool:
+    """ ", the polling guru who founded the site": "the" and a description with no role word,
+    nothing that could make it a clause of its own."""
+    words = [_lower(t, i) for i in range(comma + 1, end)]
+    if not words or words[0] != "the" or len(words) > 12:
+        return False
+    stop = next((k for k, w in enumerate(words) if w in ("who", "that", "which", "of", "at", "for", "from",
+                                                         "in", "on", ",")), len(words))
+    head = words[stop - 1] if stop > 1 else ""
+    if head.endswith("s") and not head.endswith("ss"):
+        return False  # "“Lock her up,” Clinton, the attendees chanted": the attendees speak
+    return not any(w in PRONOUNS or w in ("his", "her", "their", "its") or w in PASSIVE_BEFORE
+                   or w in ("has", "have", "had", "whom", "whose") for w in words)
+
+
+def _right_after_boundary(t: _Text, token: int) -> bool:
+    """Whether the name at token, with its title ("Speaker Paul Ryan"), opens its sentence or
+    follows a quotation, a comma or a dash (not "As Trump attacked Clinton, the crowd chanted")."""
+    start = token
+    while start > 0 and token - start < 3 and t.sentence_of[start - 1] == t.sentence_of[token] \
+            and (_is_title(t.words[start - 1]) or role_of(t.words[start - 1])) and t.quote_of[start - 1] < 0:
+        start -= 1
+    return start == 0 or t.sentence_of[start - 1] != t.sentence_of[start] or t.quote_of[start - 1] >= 0 \
+        or t.words[start - 1] in (",", "—", "–")
 
 
 def _skip_between_left(t: _Text, cue: int, lo: int) -> int:

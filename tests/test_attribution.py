@@ -945,3 +945,11 @@ def test_an_organization_introducing_a_quotation_with_a_colon(quotes_of):
     (q,) = quotes_of("Curt Shelling spoke on Monday. Shelling's son, Grant, defended his father, saying: "
                      "\"He has tried hard to learn.\"")
     assert q.speaker is None  # the son speaks, not the father whose name opens the sentence
+
+
+def test_an_unclosed_apposition_with_no_role_word(quotes_of):
+    (q,) = quotes_of("“The race is tightening,” Nora Vickery, the polling expert who founded the site "
+                     "tweeted on Wednesday.")
+    assert q.speaker == "Nora Vickery"
+    (q,) = quotes_of("As Dale Corman attacked Nora Vickery, the attendees chanted, \"Not again!\"")
+    assert q.speaker is None  # the name is not where a subject stands

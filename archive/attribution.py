@@ -21,9 +21,16 @@ resolved to a person:
 - a description ("the spokesman", "Putin's spokesman") goes to the person the
   text gave that role (in a title before the name or an apposition after it),
   from the place or party it names when it names one ("the Texas senator",
-  "the GOP front-runner"); an age or a nationality ("the 34-year-old", "the
-  American") goes where "he" would have at the start of its sentence;
-- an organization ("the White House said") is the speaker itself;
+  "the GOP front-runner"), never a shadow minister for the minister; an age,
+  a nationality or a party ("the 34-year-old", "the American", "the
+  Republican") goes where "he" would have at the start of its sentence, and so
+  does a role nobody in the text holds ("the defender", "the youngster"), if
+  that person was a subject or a speaker;
+- an organization ("the White House said") is the speaker itself; "the
+  company", "the newspaper" and "it" go to the organization last credited with
+  words nearby, "the company" else to the most named one that was a subject;
+- a document's author is its speaker ("according to a statement from X", "a
+  court filing by X"), and a line "— Name, place" under a quotation signs it;
 - a capitalized name NER missed is taken as it is ("Adelson said") and becomes
   a person of the attribution, so that a following "he said" can mean them;
 - an unnamed source ("a senior official said") credits nobody but is kept as

@@ -858,6 +858,13 @@ MODALS = {"will", "would", "could", "might", "may", "should", "must", "can", "sh
 UNTITLED_ROLES = {"player", "star", "midfielder", "defender", "striker", "winger", "goalkeeper",
                   "singer", "actor", "athlete", "sprinter", "champion", "veteran"}
 UNTITLED_DESCRIPTIONS = {"youngster", "teenager", "batsman", "bowler"}
+# Offices the text may call the one it is about by when it titled nobody with them ("Michael
+# Howard has said … the Tory leader said"); not those of someone who speaks for or to that
+# person (a spokesman, a lawyer, a host).
+OFFICES = {"president", "vice president", "senator", "representative", "lawmaker", "politician",
+           "governor", "mayor", "secretary", "minister", "chancellor", "premier", "leader", "chair",
+           "executive", "chief", "director", "manager", "boss", "coach", "captain", "founder",
+           "businessperson", "candidate", "incumbent", "speaker", "commissioner", "general", "doctor"}
 
 # Titles only a person has: "Mr Stearns" that NER took for an organization is a person.
 COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "mister", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
@@ -1096,22 +1103,28 @@ class _Resolver:
             unknown = self._unknown_name(a, b)  # "United Auto Workers Secretary-Treasurer Gary Casteel"
             if unknown and unknown.lower() not in ROLE_WORDS:
                 return self._by_unknown_name(unknown, mention_text)
-            if first == "the" and role in UNTITLED_ROLES and b - 1 > a and role_of(t.words[b - 1]) == role:
+            if first == "the" and b - 1 > a and role_of(t.words[b - 1]) == role \
+                    and (role in UNTITLED_ROLES or role in OFFICES):
                 # "the Sale player said"; a role says less than an age or a nationality, so the one
-                # meant must have spoken or been a subject ("Glazer's bid … the central defender added")
-                return self._described_topic(a, b, mention_text, role, mentioned=False)
+                # meant must have spoken or been a subject ("Glazer's bid … the central defender
+                # added"); an office, when nobody was titled with it, also the one named most
+                # ("Michael Howard has said … the Conservative leader said")
+                return self._described_topic(a, b, mention_text, role, mentioned=False,
+                                             most_named=role not in UNTITLED_ROLES)
             return Attribution(None, mention_text, None, 0.0, None, "")
         return Attribution(t.people.persons[person].name, mention_text, None, 0.7, person, "description")
 
     def _described_topic(self, a: int, b: int, mention_text: str, role: str | None = None,
-                         mentioned: bool = True) -> Attribution:
+                         mentioned: bool = True, most_named: bool = False) -> Attribution:
         """ "the 34-year-old", "the American", "the defender": the one the text was about when the
         sentence began, not someone named in it ("Reacting to a comment by Tim Phillips, the
         American said"), if nothing the text said of them disagrees. `mentioned`: whether one
-        only named, not yet a subject or speaker, will do."""
+        only named, not yet a subject or speaker, will do; `most_named`: whether they must also
+        be the one the text named most so far."""
         t = self.t
-        found = self._topic(t.doc[t.sentence_starts[t.sentence_of[a]]].idx, None, mentioned)
-        if found is None:
+        position = t.doc[t.sentence_starts[t.sentence_of[a]]].idx
+        found = self._topic(position, None, mentioned)
+        if found is None or most_named and not self._named_office_holder(found[0], position, a, b):
             return Attribution(None, mention_text, None, 0.0, None, "")
         person = t.people.persons[found[0]]
         party = PARTIES.get(_lower(t, b - 1))
@@ -1122,6 +1135,21 @@ class _Resolver:
         if role and person.roles and role not in expand_roles(person.roles):
             return Attribution(None, mention_text, None, 0.0, None, "")  # "the defender" is not the manager
         return Attribution(person.name, mention_text, None, round(0.85 * found[1], 3), found[0], "description")
+
+    def _named_office_holder(self, person: int, position: int, a: int, b: int) -> bool:
+        """Whether the person may hold the office tokens [a, b) describe: no one was named more
+        often before `position` (outside quotations), the text did not call them a shadow
+        minister unless the phrase does, and its role word is not in an organization's name
+        ("the Scottish Executive", when NER tags it so)."""
+        t = self.t
+        if t.people.persons[person].name.isupper():
+            return False  # a dateline NER took for a name: "NASHUA, N.H. —"
+        if t.doc[b - 1].ent_type_ == "ORG":
+            return False
+        if self._called_shadow(person, position) != ("shadow" in self._qualifiers(a, b)):
+            return False
+        counts = Counter(e.person for e in self.events if e.position < position and e.kind != "speaker")
+        return counts[person] >= max(counts.values(), default=0)
 
     def _by_unknown_name(self, name: str, mention_text: str) -> Attribution:
         """A speaker named by a word NER did not tag: the person of that name when the text has

@@ -276,7 +276,9 @@ def test_a_description_does_not_mean_someone_named_only_inside_the_quotation(quo
     body = ("Bill Crane joined the attack at a rally on Monday. “The man running against Anna is running "
             "harder against President Tom Hale and me than against anyone,” the former president said.\n\n"
             "“He will get used to it,” he said.")
-    assert speakers(quotes_of(body)) == [None, "Bill Crane"]
+    # President Hale is named only inside the quotation; the former president is the one the text
+    # is about, whom it never titled
+    assert speakers(quotes_of(body)) == ["Bill Crane", "Bill Crane"]
 
 
 def test_a_cue_after_the_quotation_wins_over_one_across_a_dash(quotes_of):
@@ -860,6 +862,33 @@ def test_a_description_by_position_needs_someone_the_text_was_about(quotes_of):
     assert q.speaker is None and q.speaker_mention == "The central defender"
     (q,) = quotes_of("Manager Alan Curbs praised his team. \"He was superb,\" the defender said.")
     assert q.speaker is None  # the manager is not the defender
+
+
+def test_an_office_nobody_was_titled_with_is_the_one_the_text_is_about(quotes_of):
+    (q,) = quotes_of("Gerald Penhallow has attacked the government's record on housing.\n\n"
+                     "\"Families are waiting far too long,\" the Conservative leader said in a speech.")
+    assert q.speaker == "Gerald Penhallow" and q.speaker_mention == "the Conservative leader"
+    (q,) = quotes_of("Marsha Colby wants the state to hire more teachers. Colby spoke in Dayton on Monday. "
+                     "\"Our schools deserve better,\" the Democratic presidential candidate told the crowd.")
+    assert q.speaker == "Marsha Colby"
+
+
+def test_an_office_is_not_the_one_the_text_is_about_when_it_does_not_fit(quotes_of):
+    # the text titled someone else with the office
+    (q,) = quotes_of("Prime Minister Alan Treves met the mayor. Gerald Penhallow spoke first. Penhallow "
+                     "was angry. \"We will not wait,\" the prime minister said.")
+    assert q.speaker == "Alan Treves"
+    # a shadow minister is not the minister
+    (q,) = quotes_of("Shadow chancellor Gerald Penhallow attacked the budget. Penhallow spoke for an hour. "
+                     "\"The figures add up,\" the chancellor told MPs.")
+    assert q.speaker is None
+    # a spokesman speaks for the one the text is about, and is not them
+    (q,) = quotes_of("Gerald Penhallow has resigned. \"He will not comment further,\" the spokesman said.")
+    assert q.speaker is None
+    # someone named more often is who the text is about, not the last subject
+    (q,) = quotes_of("Gerald Penhallow won the vote. Penhallow thanked his staff. Penhallow left early. "
+                     "Marsha Colby asked about the budget. \"It is fine,\" the leader said.")
+    assert q.speaker is None
 
 
 def test_the_company_is_the_organization_the_text_was_about(quotes_of):

@@ -568,11 +568,24 @@ def _named_right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
 
 
 def _name_apposition(t: _Text, end: int, hi: int) -> int:
-    """ "said Putin's spokesman, Dmitry Peskov." — the name after the comma belongs in."""
-    if end + 1 >= hi or t.words[end] != ",":
+    """ "said Putin's spokesman, Dmitry Peskov." — the name after the comma belongs in; also
+    past a short phrase and titles ("said BA director of route planning, Robert Fenwick",
+    "wrote the ambassador at the time, John Herbst", "said the committee chairman, MP Edward Quill")."""
+    comma = end
+    if end < hi and _lower(t, end) in NP_LINKS | {"at"}:
+        comma = next((i for i in range(end + 1, min(hi, end + 7)) if t.words[i] == ","), hi)
+        if any(not t.words[i].isalpha() or not _outside(t, i) or _lower(t, i) in CUE_WORDS
+               or _lower(t, i) in PRONOUNS or _lower(t, i) in NP_STOP - NP_LINKS - {"at"}
+               for i in range(end + 1, comma)):
+            return end
+    if comma + 1 >= hi or t.words[comma] != ",":
         return end
-    for m in _mentions_between(t, end + 1, end + 2):
-        if not m.possessive and m.token_end <= hi:
+    start = comma + 1
+    while start < min(hi, comma + 3) and (t.words[start] in POSTNOMINALS or _lower(t, start).strip(".") in HONORIFICS
+                                          or role_of(t.words[start]) and _is_title(t.words[start])):
+        start += 1  # "MP Edward Quill", "Dr Ann Lee"
+    for m in _mentions_between(t, start, start + 1):
+        if not m.possessive and m.token_start == start and m.token_end <= hi:
             after = t.words[m.token_end] if m.token_end < len(t.doc) else "."
             if after in (",", ".", ";") or "\n" in after or m.token_end == hi:
                 return m.token_end

@@ -58,6 +58,18 @@ def test_role_apposition(quotes_of):
     assert q.speaker == "Maria Zakharova"
 
 
+def test_a_name_apposed_to_the_role_after_an_inverted_cue(quotes_of):
+    (q,) = quotes_of("“Our aim is a fair hearing,” said the committee chairman, MP Edward Quill.")
+    assert q.speaker == "Edward Quill"
+    (q,) = quotes_of("“The routes lose money,” said Corvex director of route planning, Robert Fenwick.")
+    assert q.speaker == "Robert Fenwick"
+    (q,) = quotes_of("The party was “working to change its image,” wrote the ambassador at the time, "
+                     "John Herbst.")
+    assert q.speaker == "John Herbst"
+    (q,) = quotes_of("“The routes lose money,” said the director of Corvex, which Robert Fenwick owns.")
+    assert q.speaker is None
+
+
 def test_pronoun_goes_to_the_person_the_text_is_about(quotes_of):
     body = ("Senator John Miller arrived in Ohio on Monday.\n\n"
             "“We will win this state,” he said.")

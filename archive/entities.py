@@ -314,10 +314,13 @@ def _name_tokens(doc, start: int, end: int) -> tuple[int, int, bool]:
                 and words[i] not in SURNAME_PARTICLES and (i == start or words[i - 1] not in ("-", "–")):
             start = i + 1  # "Perpignan centre Jean Dupuis": a lower-case word is no part of a name
             break
-    while end - start > 1 and not_a_name_word(doc, words, start):
-        start += 1  # "Like Makaeff, the former customer, …": NER took the preposition in
-    while end - start >= 3 and _describes_not_names(doc, words[start]):
-        start += 1  # "Kenyan Bernard Lagat", "Tory Neil Hamilton"
+    while True:
+        if end - start > 1 and not_a_name_word(doc, words, start):
+            start += 1  # "Like Makaeff, the former customer, …": NER took the preposition in
+        elif end - start >= 3 and _describes_not_names(doc, words[start]):
+            start += 1  # "Kenyan Bernard Lagat", "Tory Neil Hamilton", "Lib Dem MP Ann Ford"
+        else:
+            break
     while start > 0 and words[start - 1] in SURNAME_PARTICLES and end - start < 4:
         start -= 1  # "van Gaal said", where NER left the particle out
     if end < len(doc) and doc[end].text in POSSESSIVE_TOKENS:
@@ -395,7 +398,8 @@ _NOT_PERSON_HEADS = {
 
 
 # Parties whose name is put before a member's ("Tory Neil Hamilton").
-PARTY_NOUNS = {"tory", "tories", "labour", "conservative", "republican", "democrat", "democratic", "libertarian"}
+PARTY_NOUNS = {"tory", "tories", "labour", "conservative", "republican", "democrat", "democratic", "libertarian",
+               "lib", "dem", "dems"}
 
 # Words for a person by nationality or home region that NER tags as a name ("the Scot
 # admitted", "the Welshman", "the Texan said"); left out are those that are also surnames

@@ -236,3 +236,9 @@ def test_a_nationality_or_party_before_a_full_name_is_not_part_of_it(nlp):
     doc = nlp.make_doc("Kenyan Bernard Kiprop won. Tory Neil Hamblin spoke. Kirsten Lowe Harper watched.")
     doc.ents = [Span(doc, 0, 3, label="PERSON"), Span(doc, 5, 8, label="PERSON"), Span(doc, 10, 13, label="PERSON")]
     assert sorted(p.name for p in find_people(doc).persons) == ["Bernard Kiprop", "Kirsten Lowe Harper", "Neil Hamblin"]
+
+
+def test_a_party_and_a_title_before_a_full_name_are_not_part_of_it(nlp):
+    doc = nlp.make_doc("Lib Dem MP Ann Fordyce spoke. Lib Dems Owen Tarrant agreed.")
+    doc.ents = [Span(doc, 0, 5, label="PERSON"), Span(doc, 7, 11, label="PERSON")]
+    assert sorted(p.name for p in find_people(doc).persons) == ["Ann Fordyce", "Owen Tarrant"]

@@ -78,6 +78,7 @@ from archive.names import (
     fold,
     name_gender,
     parse_person_name,
+    same_entity,
     same_person,
 )
 from archive.quote_spans import QuoteSpan
@@ -1057,7 +1058,8 @@ class _Resolver:
         if b - a == 1 and first == "it":
             # "Shell said … It added", "“…,” it said"; not "a statement saying it took", whose "it"
             # is the one the sentence began with
-            opens = a == 0 or t.sentence_of[a - 1] != t.sentence_of[a] or t.words[a - 1] == ","
+            opens = a == 0 or t.sentence_of[a - 1] != t.sentence_of[a] or t.words[a - 1] == "," \
+                or t.words[a - 1] in QUOTE_CHARS and t.quote_of[a - 1] >= 0
             org = self._org_topic(a, speakers_only=True) if opens else None
             return Attribution(org, mention_text, None, 0.6 if org else 0.0, None, "org" if org else "")
         if b - a == 1 and first in PRONOUNS:
@@ -1272,7 +1274,8 @@ class _Resolver:
         words in this paragraph or the one before; else (for "the company", back two
         paragraphs) the one most named of those that were a sentence's subject ("Kraft … Kraft
         rival PepsiCo began … But the firm said" is Kraft). "it" must not have had a person as
-        subject or speaker since ("Shell said … Chief executive Jeroen Vos said … it added");
+        subject or speaker since ("Shell said … Chief executive Jeroen Vos said … it added"),
+        nor another organization (_other_group_since);
         `media` ("the newspaper") wants one whose name or title says it is one. When the `noun`
         of "the group" stands between, it names something else ("UnitedHealth … the trade group
         for the plans spelled out its concerns … the group wrote")."""
@@ -1284,7 +1287,8 @@ class _Resolver:
             at, name = max(spoke)
             since, until = t.doc[at].idx, t.doc[token].idx
             person_since = any(since < e.position < until and e.kind in ("subject", "speaker") for e in self.events)
-            if (speakers_only and person_since) or self._mislabeled_subject(at, token):
+            if (speakers_only and (person_since or self._other_group_since(at, token, name))) \
+                    or self._mislabeled_subject(at, token):
                 return None
             return name
         if speakers_only:
@@ -1311,6 +1315,31 @@ class _Resolver:
         if noun_between or self._mislabeled_subject(subjects[best], token):
             return None
         return best
+
+    def _other_group_since(self, start: int, end: int, name: str) -> bool:
+        """Whether another organization opened a clause between tokens `start` and `end`, by its
+        name or as "the firm" after its name ("Corvex said … Lycos made an offer … “…,” it said";
+        "Corvex said … In a letter from Lycos, the firm denied it … “…,” it said"): "it" may be either."""
+        t = self.t
+        for ent in t.doc.ents:
+            if ent.label_ == "ORG" and start < ent.start < end and t.quote_of[ent.start] < 0 \
+                    and self._is_subject(ent.start) and not self._names_org(ent, name):
+                return True
+        for i in range(start + 1, end):
+            if _lower(t, i) in ORG_NOUNS | MEDIA_NOUNS and t.quote_of[i] < 0 and _opens_subject(t, i):
+                last = next((ent for ent in reversed(t.doc.ents) if ent.label_ == "ORG" and ent.end <= i
+                             and t.quote_of[ent.start] < 0), None)
+                if last is not None and not self._names_org(last, name):
+                    return True
+        return False
+
+    def _names_org(self, ent, name: str) -> bool:
+        """Whether entity `ent` is organization `name`: its name, or its initials given in
+        brackets ("The Brightwave Institute (BWI) said")."""
+        if canonical_entity(ent.text, "org")[0] == name or same_entity(ent.text, name):
+            return True
+        initials = "".join(word[0] for word in name.split() if word[:1].isupper())
+        return ent.text.replace(".", "") == initials or ent.start > 0 and self.t.words[ent.start - 1] == "("
 
     def _mislabeled_subject(self, start: int, end: int) -> bool:
         """Whether a sentence between tokens `start` and `end` has for subject a name NER took for

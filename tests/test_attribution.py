@@ -927,6 +927,33 @@ def test_it_is_not_an_organization_once_a_person_has_spoken(quotes_of):
     assert q.speaker is None
 
 
+def test_it_after_a_closing_quotation_mark_is_the_organization_that_spoke(quotes_of):
+    quotes = quotes_of("Demand will pick up next year, the Brightwave Institute said. \"Firms have strong balance "
+                       "sheets and high profits.\" \"Growth will come from exports,\" it added.")
+    assert speakers(quotes) == ["Brightwave Institute", "Brightwave Institute"]
+    assert quotes[1].speaker_mention == "it"
+    # its initials in brackets are the same organization, not another one
+    (q,) = quotes_of("The Brightwave Film Institute (BFI) hailed the film as bold. It claimed the director had "
+                     "\"broken every rule\" to make it.")
+    assert q.speaker == "Brightwave Film Institute"
+
+
+def test_it_is_not_an_organization_once_another_has_spoken(quotes_of):
+    # named as a subject since
+    (q,) = quotes_of("Brightwave Corp said the deal was dead. Corvex Group made a new offer on Monday. "
+                     "\"We are still at the table,\" it said.")
+    assert q.speaker is None
+    # "the firm" after another organization's name is that one
+    (q,) = quotes_of("Brightwave Corp said the deal was dead. In a letter from Corvex Group announcing the "
+                     "end of the talks, the firm denied it was to blame. \"We are still at the table,\" it said.")
+    assert q.speaker is None
+    # "the firm" after its own name is still the one that spoke
+    (q,) = quotes_of("Brightwave Corp said it would recall 20,000 kettles. Brightwave Corp said the faults were "
+                     "rare. The firm said fewer than one in 10,000 had failed. "
+                     "In a statement, it added: \"No one was hurt.\"")
+    assert q.speaker == "Brightwave Corp"
+
+
 def test_the_newspaper_must_be_one(quotes_of):
     (q,) = quotes_of("Brightwave Corp has argued that it must cut costs. Jobs could move abroad, "
                      "the newspaper reported. \"We need lower costs,\" the newspaper quoted a manager as saying.")

@@ -510,8 +510,7 @@ def _right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
     while i < hi and _outside(t, i) and i - start < 12:
         lower = _lower(t, i)
         text = t.words[i]
-        if lower == "and" and i > start and role_of(t.words[i - 1]) and any(
-                role_of(t.words[x]) for x in range(i + 1, min(hi, i + 3))):
+        if lower == "and" and i > start and role_of(t.words[i - 1]) and _role_ahead(t, i + 1, hi):
             i += 1  # "said Nortel president and chief executive Bill Owens"
             continue
         if lower in NP_STOP and lower not in NP_LINKS:
@@ -555,6 +554,17 @@ def _right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
                             and t.words[end] == "," and _role_apposition(t, end, len(t.words))):
         return None  # but "stated Roman Petrosyan, a history professor": a person NER took for a group
     return start, _name_apposition(t, end, hi)
+
+
+def _role_ahead(t: _Text, start: int, hi: int) -> bool:
+    """Whether a role word comes within a few words from `start`, the words before it part of
+    its title ("chief executive", "Democratic National Committee Chairman")."""
+    for x in range(start, min(hi, start + 5)):
+        if role_of(t.words[x]):
+            return True
+        if not t.words[x].isalpha() or t.quote_of[x] >= 0:
+            return False
+    return False
 
 
 def _named_right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:

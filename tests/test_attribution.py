@@ -975,6 +975,9 @@ def test_a_courtesy_title_makes_a_person_not_an_organization(nlp):
 def test_two_titles_joined_by_and_still_name_the_speaker(quotes_of):
     (q,) = quotes_of("\"We are in good shape,\" said Corvex president and chief executive Dan Ostrow.")
     assert q.speaker == "Dan Ostrow"
+    quotes = quotes_of("Jim Dollard spoke first. \"He is back in that role,\" said former Vermont Gov. and "
+                       "Democratic National Committee Chairman Ed Rendwell.")
+    assert speakers(quotes) == ["Ed Rendwell"]
 
 
 def test_an_adverb_between_speaker_and_cue(quotes_of):

@@ -118,6 +118,8 @@ indicates indicated bemoan bemoans bemoaned asking questioned agreed
 condemning warning speculate speculates speculated reveal reveals revealed hint hints hinted
 """
 CUE_WORDS = set(_CUE_LEMMAS.split())
+# Cues that also give a name: "a group called Future 45".
+NAMING_CUES = {"called", "dubbed", "named", "labeled", "labelled"}
 # Cues whose object is the addressee, never the speaker: "told CNN" is not "said CNN".
 NO_INVERSION = {"tell", "tells", "told", "telling", "ask", "asks", "urge", "urges", "urged",
                 "call", "calls", "called", "describe", "describes", "described", "charge",
@@ -710,6 +712,9 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
                 and (_is_title(t.words[i - 1]) or _lower(t, i - 1) in DETERMINERS):
             i += 1  # "the Washington Post", "the Drudge Report": a name, not a verb ("…, Tweeted" is one)
             continue
+        if lower in NAMING_CUES and _names_something(t, i + 1, hi):
+            i += 1  # "a super PAC called Future 45 ran ads": a name given, not words said
+            continue
         if lower.startswith("continu") and i + 1 < hi and _lower(t, i + 1) == "to":
             i += 1  # "Baker continued to hurt his cause": going on doing, not going on talking
             continue
@@ -782,7 +787,7 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
         if lower.endswith("ing"):
             pass
         elif np is None and prev in ("and", "but", "then"):
-            np = _sentence_subject(t, i)  # "Wilson praised Rubio and said the senator ..."
+            np = _contrast_subject(t, i) or _sentence_subject(t, i)  # "Wilson praised Rubio and said …"
             if np is not None:
                 found.append(_Clause(i, cue_end, *np, guessed=True))
             i += 1
@@ -795,6 +800,17 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
             found.append(_Clause(i, cue_end, *np))
         i += 1
     return found
+
+
+def _names_something(t: _Text, start: int, hi: int) -> bool:
+    """Whether a name starts at `start` and a sentence goes on after it, with no quotation
+    close by: "called Future 45 ran its ads", not "called Haley “weak”"."""
+    end = start
+    while end < hi and _outside(t, end) and (_is_title(t.words[end]) or t.words[end].isdigit()):
+        end += 1
+    if end == start or end >= hi or not t.words[end].isalpha() or not t.words[end].islower():
+        return False
+    return not any(t.quote_of[x] >= 0 for x in range(end, min(len(t.doc), end + 4)))
 
 
 def _opens_subject(t: _Text, i: int) -> bool:
@@ -955,8 +971,19 @@ def _sentence_subject(t: _Text, token: int) -> tuple[int, int] | None:
     return None
 
 
+def _contrast_subject(t: _Text, token: int) -> tuple[int, int] | None:
+    """The person opening the last contrasting clause before `token` in its sentence: "Jandal
+    signed an order, while Mike Huckster proposed … and said …" is Huckster's."""
+    s = t.sentence_starts[t.sentence_of[token]]
+    opening = next((i for i in range(token - 1, s, -1) if _contrast_at(t, i)), None)
+    return _person_phrase(t, opening + 1, token) if opening is not None else None
+
+
 # Before a name that is not who speaks: "a message to Trump:", "a question for Clinton:".
 OBJECT_PREPOSITIONS = {"to", "for", "at", "against", "about", "on", "with", "from", "toward", "towards"}
+
+# Words opening a clause with a subject of its own after a comma: "…, while Gomer suggested".
+CONTRASTS = {"while", "whereas", "whilst"}
 
 # Words opening a clause set off before a sentence's subject: "When Wallace died in 1998, Clinton …".
 OPENING_SUBORDINATORS = {"when", "after", "before", "as", "while", "if", "because", "since", "although",
@@ -1613,9 +1640,17 @@ def _right_window(t: _Text, end_token: int) -> tuple[int, int, bool]:
         ends_sentence = last == "."  # “Really?” he asked. — ? and ! rarely end the sentence
     i = end_token
     sentence = t.sentence_of[end_token]
-    while i < n and t.quote_of[i] < 0 and t.sentence_of[i] == sentence and "\n" not in t.words[i]:
+    while i < n and t.quote_of[i] < 0 and t.sentence_of[i] == sentence and "\n" not in t.words[i] \
+            and not _contrast_at(t, i):
         i += 1
     return end_token, i, ends_sentence
+
+
+def _contrast_at(t: _Text, i: int) -> bool:
+    """ "…, while Rep. Gomer suggested …", "“…,” while …": token `i` opens a clause of
+    someone else's."""
+    return _lower(t, i) in CONTRASTS and i > 0 and t.quote_of[i] < 0 \
+        and (t.words[i - 1] == "," or t.quote_of[i - 1] >= 0)
 
 
 def _left_window(t: _Text, start_token: int) -> tuple[int, int]:
@@ -1756,9 +1791,16 @@ def _adjacent_right(t: _Text, clause: _Clause, lo: int) -> bool:
 
 
 def _adjacent_left(t: _Text, clause: _Clause, hi: int) -> bool:
-    gap = [x for x in range(clause.end, hi) if t.words[x] not in (",", ":", "—", "–", "-")
-           and _lower(t, x) != "that"]
-    return len(gap) <= 0
+    """Whether only punctuation, "that" and a time stand between the clause and token `hi`:
+    "Dorn claimed on Tuesday that “…”"."""
+    return all(t.words[x] in (",", ":", "—", "–", "-") or _lower(t, x) == "that" or _when_word(t, x)
+               for x in range(clause.end, hi))
+
+
+def _when_word(t: _Text, i: int) -> bool:
+    """A word of a date or time, or "on" before one ("on Tuesday")."""
+    return t.doc[i].ent_type_ in ("DATE", "TIME") \
+        or _lower(t, i) == "on" and i + 1 < len(t.doc) and t.doc[i + 1].ent_type_ == "DATE"
 
 
 def attribute(doc, spans: list[QuoteSpan], people: People, parse=None) -> list[Attribution]:
@@ -1869,7 +1911,8 @@ def _candidate_clauses(t: _Text, first_a: int, last_b: int) -> list[tuple[_Claus
         s_lo, s_hi = _sentence_range(t, first_a)
         seen = {(c.cue_start, c.np_start) for c, _, _ in candidates}
         anywhere = [c for c in _clauses(t, s_lo, s_hi) if (c.cue_start, c.np_start) not in seen
-                    and not _relative_clause_between(t, c, first_a, last_b)]
+                    and not _relative_clause_between(t, c, first_a, last_b)
+                    and not any(_contrast_at(t, x) for x in range(last_b, c.start))]
         anywhere.sort(key=lambda c: min(abs(c.start - first_a), abs(c.start - last_b)))
         candidates += [(c, 0.85, False) for c in anywhere]
     if not candidates:

@@ -1024,3 +1024,28 @@ def test_an_unclosed_apposition_with_no_role_word(quotes_of):
     assert q.speaker == "Nora Vickery"
     (q,) = quotes_of("As Dale Corman attacked Nora Vickery, the attendees chanted, \"Not again!\"")
     assert q.speaker is None  # the name is not where a subject stands
+
+
+def test_a_clause_opened_by_while_has_a_speaker_of_its_own(quotes_of):
+    (q,) = quotes_of("Louisiana Gov. Bobby Jandal on Monday signed an order to block the plan, while Mike Huckster, "
+                     "the former Arkansas governor, proposed we \"wake up and smell the coffee\" and said the "
+                     "speaker should resign.")
+    assert q.speaker == "Mike Huckster"
+    quotes = quotes_of("Sen. Kelly Ayrton’s campaign, for example, said she would “support the nominee” but “is not "
+                       "planning to endorse anyone,” while Rep. Louis Gomer suggested he would only offer "
+                       "conditional support.")
+    assert "Louis Gomer" not in speakers(quotes)
+
+
+def test_a_cue_then_a_time_then_that_owns_the_quotation(quotes_of):
+    (q,) = quotes_of("But even as Tom Dorning claimed on Tuesday that “General Vance got in trouble for far less,” "
+                     "one of the former prosecutors for David Vance said the two cases were quite different.")
+    assert q.speaker == "Tom Dorning"
+
+
+def test_called_before_a_name_gives_a_name_not_words(quotes_of):
+    (q,) = quotes_of("A newly formed super PAC called Future 45 ran its first ads using her remark to a House panel "
+                     "that \"I was responsible for quite a bit\" of the policy.")
+    assert q.speaker is None
+    (q,) = quotes_of("Tom Dorning called Nikki Haley “very weak on immigration.”")
+    assert q.speaker == "Tom Dorning"

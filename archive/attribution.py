@@ -492,8 +492,11 @@ def _left_np(t: _Text, end: int, lo: int, depth: int = 0) -> tuple[int, int] | N
                 k -= 1
             return k, j + 1
         return None
-    # trim leading link words and a leading possessive
-    while start <= j and (_lower(t, start) in NP_LINKS or t.words[start] in POSSESSIVE_TOKENS or t.words[start] in ("-", "–")):
+    # trim leading link words, a leading possessive and a clause's opening word ("When Trump",
+    # not "In November the BMA")
+    while start <= j and (_lower(t, start) in NP_LINKS or t.words[start] in POSSESSIVE_TOKENS
+                          or t.words[start] in ("-", "–")
+                          or _lower(t, start) in CLAUSE_OPENERS and start < j and _is_title(t.words[start + 1])):
         start += 1
     if start > j or not _has_head(t, start, j + 1):
         return None
@@ -955,14 +958,14 @@ def _sentence_subject(t: _Text, token: int) -> tuple[int, int] | None:
     s = t.sentence_starts[t.sentence_of[token]]
     while s < token and (_is_punct(t.words[s]) or t.quote_of[s] >= 0 or _lower(t, s) in LEADING_CONJUNCTIONS):
         s += 1
-    np = _person_phrase(t, s, token)
+    np = _person_phrase(t, s, token) if _lower(t, s) not in COMPARISONS else None  # "Like Corker, Menendez"
     if np is not None:
         return np
     for _ in range(3):  # "Last spring, when I asked Irwin whether …, he smiled and said"
         comma = next((i for i in range(s, min(token, s + 20)) if t.words[i] == ","), None)
         if comma is None or any(t.quote_of[i] >= 0 for i in range(s, comma)):
             return None
-        if _mentions_between(t, s, comma) and _lower(t, s) not in OPENING_SUBORDINATORS:
+        if _mentions_between(t, s, comma) and _lower(t, s) not in OPENING_SUBORDINATORS | COMPARISONS:
             return None  # "Wallace, who died in 1998, …": the name is the subject; "When Wallace died, Clinton …"
         np = _person_phrase(t, comma + 1, token)
         if np is not None or _lower(t, comma + 1) not in OPENING_SUBORDINATORS:
@@ -982,6 +985,11 @@ def _contrast_subject(t: _Text, token: int) -> tuple[int, int] | None:
 # Before a name that is not who speaks: "a message to Trump:", "a question for Clinton:".
 OBJECT_PREPOSITIONS = {"to", "for", "at", "against", "about", "on", "with", "from", "toward", "towards"}
 
+# Those of them that open a clause whose subject follows: "As Politico reported", "When Trump said".
+CLAUSE_OPENERS = {"when", "as", "while", "if", "because", "since", "although", "though", "once", "until",
+                  "after", "before", "like", "unlike"}
+# "Like Corker, Menendez rejected …": whom the subject is likened to.
+COMPARISONS = {"like", "unlike"}
 # Words opening a clause with a subject of its own after a comma: "…, while Gomer suggested".
 CONTRASTS = {"while", "whereas", "whilst"}
 
@@ -1668,6 +1676,21 @@ def _sentence_range(t: _Text, token: int) -> tuple[int, int]:
     return a, b
 
 
+def _has_own_quotation(t: _Text, clause: _Clause, first_a: int) -> bool:
+    """ "a clip that Judge Mosman called “distasteful,” Santilli expressed a desire to “…”": the
+    clause before is the first quotation's, right after it, and someone else's clause opens
+    after that ("He pledged “cooperation” and a “deep” bond" stays his)."""
+    if clause.end >= first_a:
+        return False
+    quoted = next((x for x in range(clause.end, first_a) if t.quote_of[x] >= 0), None)
+    if quoted is None or not _adjacent_left(t, clause, quoted):
+        return False
+    after = next((x for x in range(quoted, first_a) if t.quote_of[x] < 0), first_a)
+    if after < first_a and t.words[after] == ",":
+        after += 1
+    return any(not m.possessive for m in _mentions_between(t, after, min(first_a, after + 1)))
+
+
 def _relative_clause_between(t: _Text, clause: _Clause, first_a: int, last_b: int) -> bool:
     """ "said Ramos, whose book features “rebellious” people": the quotation is not his words."""
     if clause.end > first_a:
@@ -1912,7 +1935,8 @@ def _candidate_clauses(t: _Text, first_a: int, last_b: int) -> list[tuple[_Claus
         seen = {(c.cue_start, c.np_start) for c, _, _ in candidates}
         anywhere = [c for c in _clauses(t, s_lo, s_hi) if (c.cue_start, c.np_start) not in seen
                     and not _relative_clause_between(t, c, first_a, last_b)
-                    and not any(_contrast_at(t, x) for x in range(last_b, c.start))]
+                    and not any(_contrast_at(t, x) for x in range(last_b, c.start))
+                    and not _has_own_quotation(t, c, first_a)]
         anywhere.sort(key=lambda c: min(abs(c.start - first_a), abs(c.start - last_b)))
         candidates += [(c, 0.85, False) for c in anywhere]
     if not candidates:

@@ -1049,3 +1049,24 @@ def test_called_before_a_name_gives_a_name_not_words(quotes_of):
     assert q.speaker is None
     (q,) = quotes_of("Tom Dorning called Nikki Haley “very weak on immigration.”")
     assert q.speaker == "Tom Dorning"
+
+
+def test_the_one_a_subject_is_likened_to_is_not_the_subject(quotes_of):
+    (q,) = quotes_of("Sen. Bob Corkman and Sen. Robert Menzies spoke. Like Corkman, Menzies also rejected the notion, arguing that there "
+                     "is \"flexibility for the administration\" in the regime.")
+    assert q.speaker == "Robert Menzies"
+
+
+def test_a_clause_opening_word_is_not_part_of_the_speaker_mention(quotes_of):
+    (q,) = quotes_of("As Paul Flint said: \"We wanted to win.\"")
+    assert q.speaker == "Paul Flint" and q.speaker_mention == "Paul Flint"
+
+
+def test_a_cue_that_took_one_quotation_leaves_the_next_to_someone_else(quotes_of):
+    quotes = quotes_of("And, in a clip that U.S. District Judge Michael W. Mosley called \"distasteful,\" Sandoval "
+                       "expressed a desire to \"try, convict and shoot\" the senator.")
+    assert speakers(quotes) == ["Michael W. Mosley", None]
+    # the same clause keeps a list of its own partial quotations
+    quotes = quotes_of("Prime Minister Ana Soto spoke on Monday. She pledged \"cooperation\" toward shared goals, "
+                       "a \"deep and sincere\" bond, and a \"close relationship\" between the two countries.")
+    assert speakers(quotes) == ["Ana Soto", "Ana Soto", "Ana Soto"]

@@ -163,7 +163,8 @@ BETWEEN_WORDS = {
     "has", "had", "have", "just",
     "only", "even", "still", "simply", "already", "always", "reportedly",
     "allegedly", "famously", "subsequently", "separately", "elsewhere", "now",
-    "meanwhile", "however", "too", "earlier", "instead", "though", "yesterday", "today",
+    "meanwhile", "however", "too", "earlier", "instead", "though", "yesterday", "today", "afterwards",
+    "afterward", "tonight",
 }
 # A cue after these reports nothing yet: "will say", "to tell", "when asked", "didn't say".
 NOT_REPORTING_BEFORE = {"to", "not", "n't", "never", "when", "if", "as", "who", "which", "that",
@@ -899,8 +900,10 @@ MODALS = {"will", "would", "could", "might", "may", "should", "must", "can", "sh
 # Descriptions of who someone is rather than of a post only one holds: "the defender said"
 # means the one the text is about, while "the president said" means whoever the text titled so.
 UNTITLED_ROLES = {"player", "star", "midfielder", "defender", "striker", "winger", "goalkeeper",
-                  "singer", "actor", "athlete", "sprinter", "champion", "veteran"}
-UNTITLED_DESCRIPTIONS = {"youngster", "teenager", "batsman", "bowler"}
+                  "prop", "hooker", "flanker", "fly-half", "scrum-half", "full-back", "batsman", "bowler",
+                  "all-rounder", "wicketkeeper", "singer", "actor", "athlete", "sprinter", "runner", "cyclist",
+                  "swimmer", "golfer", "boxer", "jockey", "champion", "veteran"}
+UNTITLED_DESCRIPTIONS = {"youngster", "teenager"}
 # Offices the text may call the one it is about by when it titled nobody with them ("Michael
 # Howard has said … the Tory leader said"); not those of someone who speaks for or to that
 # person (a spokesman, a lawyer, a host).

@@ -91,6 +91,11 @@ ROLE_WORDS = {
     "guitarist": "musician", "producer": "producer", "designer": "designer", "novelist": "author",
     "playwright": "author", "poet": "author", "artist": "artist", "chef": "chef", "trader": "trader",
     "investor": "investor", "shareholder": "investor",
+    "prop": "prop", "hooker": "hooker", "flanker": "flanker", "fly-half": "fly-half", "scrum-half": "scrum-half",
+    "full-back": "full-back", "batsman": "batsman", "bowler": "bowler", "all-rounder": "all-rounder",
+    "spinner": "bowler", "paceman": "bowler", "wicketkeeper": "wicketkeeper", "jockey": "jockey",
+    "cyclist": "cyclist", "swimmer": "swimmer", "runner": "runner", "golfer": "golfer", "boxer": "boxer",
+    "hurdler": "runner", "marathoner": "runner",
 }
 # What a role also makes a person, so "the lawmaker" finds a senator.
 ROLE_IMPLIES = {
@@ -109,8 +114,10 @@ ROLE_IMPLIES = {
     "columnist": {"journalist", "author"}, "editor": {"journalist"}, "host": {"journalist"},
     "mp": {"lawmaker", "politician"}, "peer": {"lawmaker", "politician"},
     "boss": {"manager", "executive", "chief"}, "manager": {"boss"}, "coach": {"boss"},
-    **{position: {"player"} for position in ("striker", "midfielder", "defender", "goalkeeper", "winger")},
-    "sprinter": {"athlete"}, "musician": {"artist"}, "singer": {"artist"},
+    **{position: {"player"} for position in ("striker", "midfielder", "defender", "goalkeeper", "winger", "prop",
+                                             "hooker", "flanker", "fly-half", "scrum-half", "full-back", "batsman",
+                                             "bowler", "all-rounder", "wicketkeeper")},
+    **{sport: {"athlete"} for sport in ("sprinter", "cyclist", "swimmer", "runner", "golfer", "boxer", "jockey")}, "musician": {"artist"}, "singer": {"artist"},
 }
 GENDERED_ROLES = {
     "spokesman": "male", "spokeswoman": "female", "congressman": "male",

@@ -866,6 +866,12 @@ def test_a_description_by_position_or_age_is_the_subject_of_the_text(quotes_of):
     assert q.speaker == "Jean Dupuis" and q.speaker_mention == "the youngster"
     (q,) = quotes_of("Rio Fenton was happy. \"We were superb,\" the defender said.")
     assert q.speaker == "Rio Fenton"
+    # rugby, cricket and other sports' positions too
+    (q,) = quotes_of("Adam Jonas says the Wales forwards want to dominate France.\n\n"
+                     "The prop said: \"If we get beaten up front our backs have had it.\"")
+    assert q.speaker == "Adam Jonas"
+    (q,) = quotes_of("Michael Vaugh scored a century.\n\nThe batsman said: \"It was a good day.\"")
+    assert q.speaker == "Michael Vaugh"
 
 
 def test_a_description_by_position_needs_someone_the_text_was_about(quotes_of):
@@ -1070,3 +1076,9 @@ def test_a_cue_that_took_one_quotation_leaves_the_next_to_someone_else(quotes_of
     quotes = quotes_of("Prime Minister Ana Soto spoke on Monday. She pledged \"cooperation\" toward shared goals, "
                        "a \"deep and sincere\" bond, and a \"close relationship\" between the two countries.")
     assert speakers(quotes) == ["Ana Soto", "Ana Soto", "Ana Soto"]
+
+
+def test_an_adverb_of_time_between_speaker_and_cue(quotes_of):
+    (q,) = quotes_of("Anna Sorel, who left the house on Friday with 5% of the vote, afterwards said: "
+                     "\"I am so glad I'm out.\"")
+    assert q.speaker == "Anna Sorel"

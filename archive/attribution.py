@@ -459,14 +459,15 @@ def _left_np(t: _Text, end: int, lo: int, depth: int = 0) -> tuple[int, int] | N
                 if x >= lo and _age_at(t, x) and all(_outside(t, y) for y in range(x, j + 1))), None)
     if age is not None and (age == j - 4 or t.words[j].isalpha() and t.words[j].islower()):
         start, i = age, age - 1  # "the 34-year-old told …", "the 34-year-old midfielder said …"
-    while i >= lo and _outside(t, i) and j - i < 10:
+    while i >= lo and _outside(t, i) and j - i < 14:
         lower = _lower(t, i)
         if _np_word(t, i) and lower not in PRONOUNS:
             start = i
             i -= 1
             continue
-        if lower in NP_LINKS and i - 1 >= lo and _is_title(t.words[i - 1]) and start == i + 1:
-            start = i
+        if (lower in NP_LINKS or lower in ("and", "&") and t.doc[i].ent_iob_ == "I" and t.doc[i].ent_type_ == "ORG") \
+                and i - 1 >= lo and _is_title(t.words[i - 1]) and start == i + 1:
+            start = i  # "the Department of Trade and Industry said"
             i -= 1
             continue
         # "a senior administration official": lowercase modifiers after a determiner
@@ -497,7 +498,8 @@ def _left_np(t: _Text, end: int, lo: int, depth: int = 0) -> tuple[int, int] | N
     # not "In November the BMA")
     while start <= j and (_lower(t, start) in NP_LINKS or t.words[start] in POSSESSIVE_TOKENS
                           or t.words[start] in ("-", "–")
-                          or _lower(t, start) in CLAUSE_OPENERS and start < j and _is_title(t.words[start + 1])):
+                          or _lower(t, start) in CLAUSE_OPENERS | {"but", "and", "yet", "so"} and start < j
+                          and _is_title(t.words[start + 1])):
         start += 1
     if start > j or not _has_head(t, start, j + 1):
         return None
@@ -1278,6 +1280,10 @@ class _Resolver:
         for person in t.people.persons:
             if same_person(person.name, name):
                 return person.name  # "Trump told …" that NER took for a title is still Trump
+        if end - start == 1:
+            called = {p.name for p in t.people.persons if parse_person_name(p.name).given[:1] == (name,)}
+            if len(called) == 1:
+                return called.pop()  # "Serena continued" that NER took for a title: Serena Williams
         if not after_role and not first_name and any(t.doc[i].ent_type_ in NOT_NAMES - MISTAKEN_FOR_NAMES
                                                      or t.doc[i].ent_type_ in MISTAKEN_FOR_NAMES and end - start < 2
                                                      for i in range(start, end)):

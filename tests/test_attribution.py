@@ -1082,3 +1082,28 @@ def test_an_adverb_of_time_between_speaker_and_cue(quotes_of):
     (q,) = quotes_of("Anna Sorel, who left the house on Friday with 5% of the vote, afterwards said: "
                      "\"I am so glad I'm out.\"")
     assert q.speaker == "Anna Sorel"
+
+
+def test_a_given_name_ner_took_for_a_title_is_the_one_person_of_that_name(nlp):
+    body = "Serena Wills was at the event.\n\n\"We have a very close family,\" Serena continued."
+    doc = nlp(nlp_text(body))
+    serena = next(i for i, token in enumerate(doc) if i > 2 and token.text == "Serena")
+    # what NER made of it on a real article: the full name a person, the given name a title
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, serena, serena + 1, label="WORK_OF_ART")]
+    (q,) = extract_quotes(body, doc)
+    assert q.speaker == "Serena Wills"
+
+
+def test_an_organization_with_and_in_its_name_speaks_whole(quotes_of):
+    (q,) = quotes_of("In a statement, the Department of Trade and Industry said the policy meant a \"sixfold "
+                     "reduction in the number of shipments\".")
+    assert q.speaker == "Department of Trade and Industry"
+
+
+def test_a_long_affiliation_after_the_name_keeps_the_name(quotes_of):
+    (q,) = quotes_of("“Tritium would help,” nuclear expert David Albrand of Washington's Institute for Science and "
+                     "International Security wrote in September.")
+    assert q.speaker == "David Albrand"
+    (q,) = quotes_of("But General Secretary Dave Prentiss criticised the plans: \"You do not get good "
+                     "services by hitting people.\"")
+    assert q.speaker == "Dave Prentiss" and q.speaker_mention == "General Secretary Dave Prentiss"

@@ -78,6 +78,7 @@ from archive.names import (
     fold,
     name_gender,
     parse_person_name,
+    person_key,
     same_entity,
     same_person,
 )
@@ -1022,6 +1023,7 @@ class _Resolver:
         self.events: list[_Event] = []
         self.unknown_persons: dict[str, int] = {}  # name -> person, for names NER did not tag
         self.org_speakers: list[tuple[int, str]] = []  # (token, organization) credited with words
+        self.surname_uses: list[_Event] = []  # bare surnames of several people, read as one of them
         self._keys: list[tuple[str, bool]] = []  # per person: surname key, plain first name
         self._subject_events()
 
@@ -1552,7 +1554,8 @@ class _Resolver:
     def _namesake(self, m) -> int:
         """Who a bare surname means when the text names several people by it: the one the
         text is about there ("Janet Okafor, whose nephew Daniel Okafor … “…,” Okafor said"),
-        else the one named last."""
+        its last subject or the one the surname last meant ("Patricia Smith, mother of Sean
+        Smith, … “…,” Smith said … “…,” Smith said"), else the one named last."""
         if parse_person_name(m.text).given:
             return m.person
         keys = self._surname_keys()
@@ -1562,8 +1565,15 @@ class _Resolver:
             return m.person  # "While Hale" (a sentence's first word taken into a name) is nobody's namesake
         lo = bisect.bisect_left(self.events, self._window_start(m.start), key=lambda e: e.position)
         hi = bisect.bisect_left(self.events, m.start, key=lambda e: e.position)
+        if person_key(m.text) != key:
+            return m.person  # "an honor Donald said": a first name is no surname
+        start = self._window_start(m.start)
         subjects = [e for e in self.events[lo:hi] if e.person in group and e.kind == "subject"]
-        return subjects[-1].person if subjects else m.person
+        subjects += [e for e in self.surname_uses if e.person in group and start <= e.position < m.start]
+        found = max(subjects, key=lambda e: e.position).person if subjects else m.person
+        if not any(e.position == m.start for e in self.surname_uses):
+            self.surname_uses.append(_Event(m.start, found, "namesake"))
+        return found
 
     def _agreeing(self, event: _Event, gender: str | None) -> _Event | None:
         """The event if its person can be "he"/"she"; else the same mention given to the
@@ -2007,9 +2017,11 @@ def is_partial(text: str, span: QuoteSpan) -> bool:
     """A fragment inside a sentence ("remain on “totally divergent” positions")."""
     inner = text[span.text_start:span.text_end]
     first_letter = next((c for c in inner if c.isalpha()), "")
-    if first_letter and first_letter.islower():
-        return True
     before = text[max(0, span.start - 40):span.start].rstrip()
+    if first_letter and first_letter.islower():
+        # but "“… they still go on lying.”" opening a paragraph or sentence: an excerpt
+        return not (inner.lstrip().startswith(("…", "...")) and (not before or before[-1] in ".!?\n"
+                                                                  or before[-1] in QUOTE_CHARS))
     if not before or before[-1] in ".:!?,;—–-([\n" or before[-1] in QUOTE_CHARS:
         return False
     last_word = before.split()[-1].lower() if before.split() else ""

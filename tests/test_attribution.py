@@ -1107,3 +1107,18 @@ def test_a_long_affiliation_after_the_name_keeps_the_name(quotes_of):
     (q,) = quotes_of("But General Secretary Dave Prentiss criticised the plans: \"You do not get good "
                      "services by hitting people.\"")
     assert q.speaker == "Dave Prentiss" and q.speaker_mention == "General Secretary Dave Prentiss"
+
+
+def test_a_surname_keeps_meaning_the_namesake_it_meant(quotes_of):
+    quotes = quotes_of("Patricia Smyth, mother of victim Sean Smyth, rejected the claim.\n\n"
+                       "“We were face to face at the ceremony,” Smyth said. “She misled me.”\n\n"
+                       "“… they still go on with their lying ways. I know what I heard.”\n\n"
+                       "“There is a special place for people like her,” Smyth said last week.")
+    assert speakers(quotes) == ["Patricia Smyth"] * 4
+    assert not quotes[2].partial  # an excerpt opening its paragraph is not a fragment of a sentence
+
+
+def test_a_first_name_is_not_read_as_a_namesake_s_surname(quotes_of):
+    (q,) = quotes_of("Donald Trumble was the younger brother. Freddy Trumble chose him as best man in 1977, an "
+                     "honor Donald said he hoped would be \"a good thing for him.\"")
+    assert q.speaker == "Donald Trumble"

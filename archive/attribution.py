@@ -425,17 +425,30 @@ def _has_head(t: _Text, a: int, b: int) -> bool:
     return False
 
 
+def _spaced(t: _Text, i: int) -> bool:
+    """Whether token i stands apart from the words around it: a dash, not a hyphen."""
+    return i > 0 and bool(t.doc[i - 1].whitespace_) and bool(t.doc[i].whitespace_)
+
+
 def _left_np(t: _Text, end: int, lo: int, depth: int = 0) -> tuple[int, int] | None:
     """The speaker phrase ending just before token `end` (exclusive), not before `lo`."""
     j = end - 1
     if j < lo or not _outside(t, j):
         return None
-    if t.words[j] == ",":  # an apposition: "Peskov, 54, said" / "Peskov, the spokesman, said"
+    if t.words[j] == "," or t.words[j] in DASHES:
+        # an apposition: "Peskov, 54, said" / "Peskov, the spokesman, said" / "Bez - a former
+        # Porsche executive - said"
         k = j - 1
-        while k >= max(lo, j - 30) and _outside(t, k) and t.words[k] not in (",", ";", ":"):
+        while k >= max(lo, j - 30) and _outside(t, k) and t.words[k] not in (",", ";", ":", t.words[j]):
             k -= 1
-        if k < lo or not _outside(t, k) or t.words[k] != ",":
+        if k < lo or not _outside(t, k) or t.words[k] != t.words[j]:
             return None
+        if t.words[j] in DASHES:  # a person's, between spaced dashes ("non-answer" is a word)
+            plain = _left_np(t, k, lo, 1) if _spaced(t, j) and _spaced(t, k) else None
+            if plain is None or not any(not m.possessive for m in _mentions_between(t, *plain)) \
+                    or plain[0] > lo and _lower(t, plain[0] - 1) in OBJECT_PREPOSITIONS | {"of", "by", "in"}:
+                return None  # "director of CB Richard Ellis - a property firm - told": not the firm
+            return plain[0], j
         if depth == 0:
             plain = _left_np(t, k, lo, 1)  # "Peskov, 54, said"
             if plain is not None:
@@ -781,8 +794,8 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
             np = _left_np(t, before, lo)
             if np is None or not any(not m.possessive for m in _mentions_between(t, *np)):
                 np = _apposed_name(t, before, lo, unclosed=True) or np
-        elif before - 1 >= lo and t.words[before - 1] in (",", ")") and before - 2 >= lo \
-                and _outside(t, before - 2):
+        elif before - 1 >= lo and (t.words[before - 1] in (",", ")") or t.words[before - 1] in DASHES
+                                   and _spaced(t, before - 1)) and before - 2 >= lo and _outside(t, before - 2):
             np = _named_right_np(t, cue_end, hi) if lower not in NO_INVERSION and before == i else None
             np = np or _left_np(t, before, lo)  # "Peskov, 54, said" unless "…, said Grant Green"
             if np is None or not any(not m.possessive for m in _mentions_between(t, *np)):
@@ -994,6 +1007,9 @@ OBJECT_PREPOSITIONS = {"to", "for", "at", "against", "about", "on", "with", "fro
 # Those of them that open a clause whose subject follows: "As Politico reported", "When Trump said".
 CLAUSE_OPENERS = {"when", "as", "while", "if", "because", "since", "although", "though", "once", "until",
                   "after", "before", "like", "unlike"}
+# Verbs of thinking: what follows is the subject's view, and a quotation after it their words.
+BELIEF_VERBS = {"feels", "felt", "believes", "believed", "thinks", "reckons", "reckoned", "fears", "feared",
+                "hopes", "expects", "accepts", "accepted"}
 # "Like Corker, Menendez rejected …": whom the subject is likened to.
 COMPARISONS = {"like", "unlike"}
 # Words opening a clause with a subject of its own after a comma: "…, while Gomer suggested".
@@ -1118,7 +1134,7 @@ class _Resolver:
             return self._pronoun(first, doc[a].idx, mention_text)
         mentions = [m for m in _mentions_between(t, a, b) if m.token_end <= b]
         owners = [m.person for m in mentions if m.possessive]
-        named = [m for m in mentions if not m.possessive and self._heads(m, b)]
+        named = [m for m in mentions if not m.possessive and self._heads(m, a, b)]
         owners += [m.person for m in mentions if not m.possessive and m not in named]
         # "Russian President Vladimir Putin's spokesman": the roles after the owner describe the speaker
         after_owner = a
@@ -1158,7 +1174,7 @@ class _Resolver:
             # "stated Roman Petrosyan, a history professor at …": the apposition after the phrase
             described = b < len(t.words) and t.words[b] == "," and _role_apposition(t, b, len(t.words))
             unknown = self._unknown_name(a, b, described)
-            if unknown:
+            if unknown and not self._one_of(unknown, owners):
                 return self._by_unknown_name(unknown, mention_text)
             if first == "the" and _lower(t, b - 1) in UNTITLED_DESCRIPTIONS:
                 return self._described_topic(a, b, mention_text, mentioned=False)  # "the youngster said"
@@ -1168,7 +1184,7 @@ class _Resolver:
         person = self._by_role(role, doc[a].idx, exclude=set(owners), qualifiers=self._qualifiers(after_owner, b))
         if person is None:
             unknown = self._unknown_name(a, b)  # "United Auto Workers Secretary-Treasurer Gary Casteel"
-            if unknown and unknown.lower() not in ROLE_WORDS:
+            if unknown and unknown.lower() not in ROLE_WORDS and not self._one_of(unknown, owners):
                 return self._by_unknown_name(unknown, mention_text)
             if first == "the" and b - 1 > a and role_of(t.words[b - 1]) == role \
                     and (role in UNTITLED_ROLES or role in OFFICES):
@@ -1231,10 +1247,21 @@ class _Resolver:
             self.unknown_persons[name] = len(persons) - 1
         return Attribution(name, mention_text, None, 0.6, self.unknown_persons[name], "name")
 
-    def _heads(self, m, b: int) -> bool:
-        """Whether a name is the phrase's head, not a modifier ("the Christie supporter")."""
+    def _one_of(self, name: str, persons: list[int]) -> bool:
+        """Whether the name is one of these persons ("a spokesman for Sam Lau": Lau is whom the
+        spokesman speaks for)."""
+        return any(same_person(self.t.people.persons[p].name, name) for p in persons)
+
+    def _heads(self, m, a: int, b: int) -> bool:
+        """Whether a name is the head of phrase [a, b), not a modifier ("the Christie supporter",
+        "a spokesman for Sam Lau")."""
         t = self.t
         i = m.token_end
+        j = m.token_start - 1
+        while j > a and m.token_start - j <= 3 and _is_title(t.words[j]) and t.quote_of[j] < 0:
+            j -= 1  # "of CB Richard Ellis", "for Senator Sam Lau"
+        if j > a and _lower(t, j) in ("of", "for") and t.words[j - 1].isalpha() and t.words[j - 1].islower():
+            return False  # "a director of CB Richard Ellis", "a spokesman for Sam Lau"
         if i >= b:
             return True
         if _lower(t, i) in ("himself", "herself") and i + 1 == b:
@@ -2117,7 +2144,9 @@ def _after_reported_speech(t: _Text, resolver: "_Resolver", results: list[Attrib
         if text.count("\n\n", t.starts[j], span.start) > 1:
             continue
         lo = t.sentence_starts[t.sentence_of[j]]
-        clauses = _clauses(t, lo, j)
+        sentence = text[span.text_start:span.text_end].rstrip()[-1:] in (".", "!", "?") \
+            or text[span.end:span.end + 1] == "."  # a whole sentence, not “Make America Great Again” resonated
+        clauses = _clauses(t, lo, j) or (_belief_clauses(t, lo, j) if sentence else [])
         if not clauses:
             continue
         clause = clauses[0]
@@ -2126,6 +2155,16 @@ def _after_reported_speech(t: _Text, resolver: "_Resolver", results: list[Attrib
             continue  # "CNN reported …" introduces what others wrote
         results[qi] = Attribution(found.speaker, found.mention, t.doc[clause.cue_start:clause.cue_end].text,
                                   round(found.confidence * 0.7, 3), found.person, "reported")
+
+
+def _belief_clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
+    """ "Bortolami feels the contest could be a battle of the packs.": the sentence's subject
+    right before a verb of thinking, as a clause for the quotation that follows it."""
+    verb = next((i for i in range(lo, hi) if _lower(t, i) in BELIEF_VERBS and t.quote_of[i] < 0), None)
+    np = _sentence_subject(t, verb) if verb is not None else None
+    if np is None or _skip_between_left(t, verb, lo) != np[1]:
+        return []
+    return [_Clause(verb, verb + 1, *np)]
 
 
 def _stands_alone(t: _Text, span: QuoteSpan) -> bool:

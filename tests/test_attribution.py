@@ -1122,3 +1122,39 @@ def test_a_first_name_is_not_read_as_a_namesake_s_surname(quotes_of):
     (q,) = quotes_of("Donald Trumble was the younger brother. Freddy Trumble chose him as best man in 1977, an "
                      "honor Donald said he hoped would be \"a good thing for him.\"")
     assert q.speaker == "Donald Trumble"
+
+
+def test_an_apposition_between_dashes(quotes_of):
+    (q,) = quotes_of("Mr Ulrich Bezzer - himself a former executive at rival Porsche - said the new car was the "
+                     "company's \"most affordable car ever\".")
+    assert q.speaker == "Ulrich Bezzer"
+    # a hyphen inside a word sets nothing apart
+    quotes = quotes_of("Mike Penner played a clip of Gov. Maggie Hassel. The nominee riffed on Hassel's non-answer, "
+                       "drawing laughs. \"Governor, let me help you out - the answer is no,\" Penner said.")
+    assert speakers(quotes) == ["Mike Penner"]
+    # nor is a firm the speaker after "of"
+    (q,) = quotes_of("Tom Aldous, a director of CB Richard Elms - an international real estate company - told the "
+                     "BBC this was \"a big positive step\".")
+    assert q.speaker != "Richard Elms"
+
+
+def test_a_quotation_after_what_someone_feels_is_theirs(quotes_of):
+    quotes = quotes_of("Italy lock Marco Bortolani feels the Edinburgh contest could be a battle of the packs. "
+                       "\"It will not be a pretty game because both teams are strong up front.\"")
+    assert speakers(quotes) == ["Marco Bortolani"]
+    # but a slogan that goes on into the sentence is not
+    quotes = quotes_of("Jasper Singh, 47, voted Republican in 2008. But he fears the country has lost its swagger. "
+                       "\"Make America Great Again\" resonated with him so much that he wears it on a hat.")
+    assert speakers(quotes) == [None]
+
+
+def test_whom_a_spokesman_speaks_for_is_not_the_speaker(quotes_of):
+    quotes = quotes_of("Michael Howland attacked the plan. A spokesman for Michael Howland said the views were "
+                       "\"very different\".")
+    assert speakers(quotes) == [None]
+    (q,) = quotes_of("A director of CB Richard Elms told the BBC this was \"a big positive step\".")
+    assert q.speaker is None
+    # a name after "for" heading the phrase of its own is still the speaker
+    (q,) = quotes_of("Bernard Sandler lost New York. The loss was steep for Mr. Sandler, who said he intended to "
+                     "get \"recharged and take a day off.\"")
+    assert q.speaker == "Bernard Sandler"

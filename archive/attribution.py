@@ -504,6 +504,14 @@ def _left_np(t: _Text, end: int, lo: int, depth: int = 0) -> tuple[int, int] | N
                     _is_title(t.words[k - 1]) and _lower(t, k - 1) not in PRONOUNS
                     or t.words[k - 1] in POSSESSIVE_TOKENS):
                 k -= 1
+            modifiers = k
+            while modifiers - 1 >= lo and k - modifiers < 3 and _outside(t, modifiers - 1) \
+                    and t.words[modifiers - 1].isalpha() and t.words[modifiers - 1].islower() \
+                    and not _lower(t, modifiers - 1).endswith("ed") \
+                    and _lower(t, modifiers - 1) not in DETERMINERS | NP_STOP | CUE_WORDS | BETWEEN_WORDS:
+                modifiers -= 1  # "the tournament debutant", "the giant winger"
+            if modifiers < k and modifiers - 1 >= lo and _lower(t, modifiers - 1) in DETERMINERS:
+                k = modifiers
             if k - 1 >= lo and _lower(t, k - 1) in DETERMINERS:
                 k -= 1
             return k, j + 1
@@ -915,11 +923,13 @@ MODALS = {"will", "would", "could", "might", "may", "should", "must", "can", "sh
 
 # Descriptions of who someone is rather than of a post only one holds: "the defender said"
 # means the one the text is about, while "the president said" means whoever the text titled so.
-UNTITLED_ROLES = {"player", "star", "midfielder", "defender", "striker", "winger", "goalkeeper",
+UNTITLED_ROLES = {"player", "star", "captain", "midfielder", "defender", "striker", "winger", "goalkeeper",
                   "prop", "hooker", "flanker", "fly-half", "scrum-half", "full-back", "batsman", "bowler",
                   "all-rounder", "wicketkeeper", "singer", "actor", "athlete", "sprinter", "runner", "cyclist",
                   "swimmer", "golfer", "boxer", "jockey", "champion", "veteran"}
-UNTITLED_DESCRIPTIONS = {"youngster", "teenager"}
+UNTITLED_DESCRIPTIONS = {"youngster", "teenager", "debutant", "newcomer", "rookie"}
+# Roles that say only that someone plays or shines, not where: "the star" may be the winger.
+GENERIC_ROLES = {"player", "star", "champion", "veteran", "athlete"}
 # Offices the text may call the one it is about by when it titled nobody with them ("Michael
 # Howard has said … the Tory leader said"); not those of someone who speaks for or to that
 # person (a spokesman, a lawyer, a host).
@@ -1215,8 +1225,12 @@ class _Resolver:
             # "the Democrat said" is not the Republican the text was about; "the Republican
             # from Alabama" is someone the text may not have said is from there
             return Attribution(None, mention_text, None, 0.0, None, "")
-        if role and person.roles and role not in expand_roles(person.roles):
-            return Attribution(None, mention_text, None, 0.0, None, "")  # "the defender" is not the manager
+        held = expand_roles(person.roles)
+        if role and person.roles and role not in held and not set(person.roles) <= GENERIC_ROLES \
+                and not (role == "captain" and "player" in held):
+            # "the defender" is not the manager; but the All Black star may be "the winger", and
+            # any player "the England captain"
+            return Attribution(None, mention_text, None, 0.0, None, "")
         return Attribution(person.name, mention_text, None, round(0.85 * found[1], 3), found[0], "description")
 
     def _named_office_holder(self, person: int, position: int, a: int, b: int) -> bool:
@@ -1325,6 +1339,9 @@ class _Resolver:
         for i in range(a, b):
             if _lower(t, i) in NP_LINKS:
                 break
+            if t.words[i] in POSSESSIVE_TOKENS:
+                role = None  # "the prime minister's office": the owner's role, not the speaker's
+                continue
             r = role_of(t.words[i], t.words[max(0, i - 2):i])
             if r:
                 role = r

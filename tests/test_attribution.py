@@ -872,6 +872,15 @@ def test_a_description_by_position_or_age_is_the_subject_of_the_text(quotes_of):
     assert q.speaker == "Adam Jonas"
     (q,) = quotes_of("Michael Vaugh scored a century.\n\nThe batsman said: \"It was a good day.\"")
     assert q.speaker == "Michael Vaugh"
+    # a captain, and a position with words before it, of one the text called a star
+    (q,) = quotes_of("Real Madrid midfielder David Beckam has no plans to become a manager.\n\n"
+                     "\"I am not interested in being a coach,\" the England captain said on television.")
+    assert q.speaker == "David Beckam"
+    (q,) = quotes_of("Former All Black star Jonah Lomo says he cannot wait to play on 4 June.\n\nThe 29-year-old had "
+                     "a transplant. \"I started training three weeks ago,\" the giant winger said.")
+    assert q.speaker == "Jonah Lomo" and q.speaker_mention == "the giant winger"
+    (q,) = quotes_of("Anna Smirnova won her first match. \"I love it here,\" the tournament debutant added.")
+    assert q.speaker == "Anna Smirnova"
 
 
 def test_a_description_by_position_needs_someone_the_text_was_about(quotes_of):
@@ -1158,3 +1167,12 @@ def test_whom_a_spokesman_speaks_for_is_not_the_speaker(quotes_of):
     (q,) = quotes_of("Bernard Sandler lost New York. The loss was steep for Mr. Sandler, who said he intended to "
                      "get \"recharged and take a day off.\"")
     assert q.speaker == "Bernard Sandler"
+
+
+def test_an_office_is_not_the_one_whose_office_it_is(quotes_of):
+    (q,) = quotes_of("Prime Minister Ephraim Inoma spoke on Monday. The prime minister's office said auditors had "
+                     "found \"irregularities in the career structure\".")
+    assert q.speaker is None
+    (q,) = quotes_of("Tony Blare spoke. The prime minister shrugged off claims from Conservative leader Michael "
+                     "Howling that he led a \"grubby government\".")
+    assert q.speaker != "Tony Blare"

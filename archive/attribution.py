@@ -240,6 +240,9 @@ class _Text:
     sentence_starts: list[int] = field(default_factory=list)
     paragraph_of: list[int] = field(default_factory=list)
     mention_starts: list[int] = field(default_factory=list)
+    # doc.ents builds a new tuple on every access: read them once, by start
+    ents: tuple = ()
+    ent_starts: list[int] = field(default_factory=list)
 
 
 def _is_title(text: str) -> bool:
@@ -261,6 +264,8 @@ def _build_text(doc, spans: list[QuoteSpan], people: People) -> _Text:
     t.words = token_texts(doc)
     t.starts = [tok.idx for tok in doc]
     t.mention_starts = [m.token_start for m in people.mentions]
+    t.ents = tuple(doc.ents)
+    t.ent_starts = [ent.start for ent in t.ents]
     quote_of = [-1] * len(doc)
     for qi, span in enumerate(spans):
         a = bisect.bisect_left(t.starts, span.start)
@@ -325,6 +330,11 @@ def _mentions_between(t: _Text, a: int, b: int) -> list:
 
 
 # --- reporting clauses ----------------------------------------------------------
+
+def _ents_between(t: _Text, a: int, b: int) -> tuple:
+    """The entities starting at tokens [a, b), in text order."""
+    return t.ents[bisect.bisect_left(t.ent_starts, a):bisect.bisect_left(t.ent_starts, b)]
+
 
 def _lower(t: _Text, i: int) -> str:
     return t.words[i].lower()
@@ -1352,8 +1362,8 @@ class _Resolver:
         one inside a clause or aside ("that Border Patrol agents", "one message, apparently
         referring to strikes against Islamic State")."""
         doc = self.t.doc
-        for ent in doc.ents:
-            if ent.start >= a and ent.end <= b and ent.label_ in ("ORG",) \
+        for ent in _ents_between(self.t, a, b):
+            if ent.end <= b and ent.label_ == "ORG" \
                     and _lower(self.t, ent.start).strip(".") not in COURTESY_TITLES \
                     and not any(_lower(self.t, i) in NOT_BEFORE_ORG_SPEAKER for i in range(a, ent.start)) \
                     and not (ent.start > a and _lower(self.t, ent.start - 1) in ABOUT_WORDS):
@@ -1395,7 +1405,7 @@ class _Resolver:
             return None
         named: Counter = Counter()
         subjects: dict[str, int] = {}
-        for ent in t.doc.ents:
+        for ent in _ents_between(t, 0, token):
             if ent.label_ != "ORG" or ent.end > token or t.quote_of[ent.start] >= 0 \
                     or _lower(t, ent.start).strip(".") in COURTESY_TITLES:  # "Mr Stearns" is no company
                 continue
@@ -1421,14 +1431,14 @@ class _Resolver:
         name or as "the firm" after its name ("Corvex said … Lycos made an offer … “…,” it said";
         "Corvex said … In a letter from Lycos, the firm denied it … “…,” it said"): "it" may be either."""
         t = self.t
-        for ent in t.doc.ents:
-            if ent.label_ == "ORG" and start < ent.start < end and t.quote_of[ent.start] < 0 \
+        for ent in _ents_between(t, start + 1, end):
+            if ent.label_ == "ORG" and t.quote_of[ent.start] < 0 \
                     and self._is_subject(ent.start) and not self._names_org(ent, name):
                 return True
         for i in range(start + 1, end):
             if _lower(t, i) in ORG_NOUNS | MEDIA_NOUNS and t.quote_of[i] < 0 and _opens_subject(t, i):
-                last = next((ent for ent in reversed(t.doc.ents) if ent.label_ == "ORG" and ent.end <= i
-                             and t.quote_of[ent.start] < 0), None)
+                last = next((ent for ent in reversed(_ents_between(t, 0, i)) if ent.label_ == "ORG"
+                             and ent.end <= i and t.quote_of[ent.start] < 0), None)
                 if last is not None and not self._names_org(last, name):
                     return True
         return False
@@ -1444,8 +1454,8 @@ class _Resolver:
     def _mislabeled_subject(self, start: int, end: int) -> bool:
         """Whether a sentence between tokens `start` and `end` has for subject a name NER took for
         a work or a building ("Black Lives Matter issued a statement"): maybe the group meant."""
-        return any(ent.label_ in MISLABELED_GROUPS and start < ent.start < end and self.t.quote_of[ent.start] < 0
-                   and self._is_subject(ent.start) for ent in self.t.doc.ents)
+        return any(ent.label_ in MISLABELED_GROUPS and self.t.quote_of[ent.start] < 0
+                   and self._is_subject(ent.start) for ent in _ents_between(self.t, start + 1, end))
 
     def _by_role(self, role: str, position: int, exclude: set[int], qualifiers: tuple[str, ...] = ()) -> int | None:
         """The person given `role` who was named last before `position`; with qualifiers
@@ -1826,7 +1836,8 @@ def _org_subject(t: _Text, token: int) -> tuple[int, int] | None:
         if start is None:
             continue
         starts = (start, start + 1) if _lower(t, start) == "the" else (start,)
-        ent = next((e for e in t.doc.ents if e.start in starts and e.label_ == "ORG" and e.end < token
+        ent = next((e for e in _ents_between(t, start, start + 2) if e.start in starts and e.label_ == "ORG"
+                    and e.end < token
                     and t.words[e.end] not in POSSESSIVE_TOKENS), None)  # "Hoff's letter makes a case:"
         if ent is not None:
             return start, ent.end

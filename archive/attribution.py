@@ -4,12 +4,16 @@ No dependency parse: a reporting clause is a cue ("said", "warned", "according
 to" ...) with a speaker phrase on one side of it. Which clause credits a
 quotation, best first: one right before it ("he said: “…”"), one right after it
 ("“…,” said Peskov"), one ending the paragraph before it with a colon, then any
-other clause of its sentence, the nearest first. Quotations separated only by
-punctuation ("“A”, “B”, he said") share one clause. The speaker phrase is
-resolved to a person:
+other clause of its sentence, the nearest first, but not one past ", while …"
+(someone else's) nor one right before another quotation when a new subject
+opens after that one. Quotations separated only by punctuation ("“A”, “B”, he
+said") share one clause. The speaker phrase is resolved to a person:
 
 - a name in it ("Kremlin spokesman Dmitry Peskov said") is the speaker, unless
-  it only owns the speaker ("Vladimir Putin's spokesman");
+  it only owns the speaker ("Vladimir Putin's spokesman") or is whom it speaks
+  for or belongs to ("a spokesman for Michael Howard"); a surname several
+  people share keeps meaning the one it last meant, unless another of them has
+  since become a subject;
 - "he"/"she" go to the person the text is about at that point: the last
   speaker unless someone else has since become the subject of a sentence, then
   the last subject, with gender agreement. A subject opens its sentence, maybe
@@ -28,7 +32,8 @@ resolved to a person:
   that person was a subject or a speaker;
 - an organization ("the White House said") is the speaker itself; "the
   company", "the newspaper" and "it" go to the organization last credited with
-  words nearby, "the company" else to the most named one that was a subject;
+  words nearby, "it" only if no person or other organization became a subject
+  since, "the company" else to the most named one that was a subject;
 - a document's author is its speaker ("according to a statement from X", "a
   court filing by X"), and a line "— Name, place" under a quotation signs it;
 - a capitalized name NER missed is taken as it is ("Adelson said") and becomes
@@ -39,8 +44,8 @@ resolved to a person:
 A quotation with no clause of its own continues the previous speaker when it is
 a whole sentence following that speaker's quotation ("“A,” he said. “B.”") and
 nobody else has become the subject in between; one that follows a sentence in which
-a person reports something ("Hale said the team was tired. “We had two days.”") is
-that person's. Titles (“Meet the Press”) and scare quotes outside any reporting
+a person reports something, or is said to feel or believe it ("Hale said the team was
+tired. “We had two days.”", "Hale feels the team is tired. “…”"), is that person's. Titles (“Meet the Press”) and scare quotes outside any reporting
 sentence credit nobody.
 
 Confidence (0..1) says how direct the evidence is: a name next to the quotation

@@ -45,8 +45,9 @@ A quotation with no clause of its own continues the previous speaker when it is
 a whole sentence following that speaker's quotation ("“A,” he said. “B.”") and
 nobody else has become the subject in between; one that follows a sentence in which
 a person reports something, or is said to feel or believe it ("Hale said the team was
-tired. “We had two days.”", "Hale feels the team is tired. “…”"), is that person's. Titles (“Meet the Press”) and scare quotes outside any reporting
-sentence credit nobody.
+tired. “We had two days.”", "Hale feels the team is tired. “…”"), is that person's.
+Titles (“Meet the Press”) and scare quotes outside any reporting sentence credit
+nobody.
 
 Confidence (0..1) says how direct the evidence is: a name next to the quotation
 0.9, a clause elsewhere in the sentence less, a pronoun 0.75-0.85, a description

@@ -117,7 +117,8 @@ ROLE_IMPLIES = {
     **{position: {"player"} for position in ("striker", "midfielder", "defender", "goalkeeper", "winger", "prop",
                                              "hooker", "flanker", "fly-half", "scrum-half", "full-back", "batsman",
                                              "bowler", "all-rounder", "wicketkeeper")},
-    **{sport: {"athlete"} for sport in ("sprinter", "cyclist", "swimmer", "runner", "golfer", "boxer", "jockey")}, "musician": {"artist"}, "singer": {"artist"},
+    **{sport: {"athlete"} for sport in ("sprinter", "cyclist", "swimmer", "runner", "golfer", "boxer", "jockey")},
+    "musician": {"artist"}, "singer": {"artist"},
 }
 GENDERED_ROLES = {
     "spokesman": "male", "spokeswoman": "female", "congressman": "male",

@@ -1046,9 +1046,9 @@ def test_a_clause_opened_by_while_has_a_speaker_of_its_own(quotes_of):
                      "the former Arkansas governor, proposed we \"wake up and smell the coffee\" and said the "
                      "speaker should resign.")
     assert q.speaker == "Mike Huckster"
-    quotes = quotes_of("Sen. Kelly Ayrton’s campaign, for example, said she would “support the nominee” but “is not "
-                       "planning to endorse anyone,” while Rep. Louis Gomer suggested he would only offer "
-                       "conditional support.")
+    quotes = quotes_of("Sen. Kelly Ayrton’s campaign, for example, said she would “support the nominee” but "
+                       "“is not planning to endorse anyone,” while Rep. Louis Gomer suggested he would only "
+                       "offer conditional support.")
     assert "Louis Gomer" not in speakers(quotes)
 
 
@@ -1067,8 +1067,8 @@ def test_called_before_a_name_gives_a_name_not_words(quotes_of):
 
 
 def test_the_one_a_subject_is_likened_to_is_not_the_subject(quotes_of):
-    (q,) = quotes_of("Sen. Bob Corkman and Sen. Robert Menzies spoke. Like Corkman, Menzies also rejected the notion, arguing that there "
-                     "is \"flexibility for the administration\" in the regime.")
+    (q,) = quotes_of("Sen. Bob Corkman and Sen. Robert Menzies spoke. Like Corkman, Menzies also rejected the "
+                     "notion, arguing that there is \"flexibility for the administration\" in the regime.")
     assert q.speaker == "Robert Menzies"
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from archive.model import Entity
 from archive.names import (
     FIRST_NAME_GENDER,
+    GIVEN_NAME_PARTICLES,
     HONORIFICS,
     SURNAME_PARTICLES,
     canonical_entity,
@@ -378,10 +379,11 @@ def _opener(token) -> bool:
     return token.is_stop or lower in _NOT_IN_NAMES or lower in _SENTENCE_OPENERS
 
 
-def _left_out_first_name(token, other_types: tuple[str, ...] = ()) -> bool:
+def _left_out_first_name(token, other_types: tuple[str, ...] = (), before_particle: bool = False) -> bool:
     """Whether the capitalized word before a lone surname is its first name ("Ivanka Trump").
 
-    other_types: entity labels NER may have given the first name by mistake."""
+    other_types: entity labels NER may have given the first name by mistake; before_particle:
+    the surname opens with one ("Alwaleed Bin Talal"), so a word ending in -ed is no verb."""
     text = token.text
     lower = text.lower()
     if lower in FIRST_NAME_GENDER:
@@ -391,7 +393,8 @@ def _left_out_first_name(token, other_types: tuple[str, ...] = ()) -> bool:
     if lower in _SENTENCE_OPENERS or lower in _NOT_IN_NAMES or lower in ROLE_WORDS or lower.strip(".") in HONORIFICS \
             or lower in PRE_NAME_WORDS or lower in REPORTING_VERB_FORMS or _plural_role(lower):
         return False
-    return token.ent_type_ in ("", "PERSON", *other_types) and not lower.endswith(("ly", "ing", "ed"))
+    return token.ent_type_ in ("", "PERSON", *other_types) \
+        and (before_particle or not lower.endswith(("ly", "ing", "ed")))
 
 
 # Last words that make a name a place, building, event, prize or club, never a person
@@ -474,8 +477,11 @@ def _ner_person_mentions(doc) -> list[Mention]:
             possessive = doc[end].text in POSSESSIVE_TOKENS
         if end <= start:
             continue
-        if start == ent.start and end - start == 1 and start > 0 and _left_out_first_name(doc[start - 1]):
-            start -= 1  # NER left out the first name: "Dmitry [Peskov] spoke"
+        particle = doc[start].text.lower()
+        particle = end - start > 1 and particle in SURNAME_PARTICLES and particle not in GIVEN_NAME_PARTICLES
+        if start == ent.start and start > 0 and (end - start == 1 or particle) \
+                and _left_out_first_name(doc[start - 1], before_particle=particle):
+            start -= 1  # NER left out the first name: "Dmitry [Peskov] spoke", "Alwaleed [Bin Talal]"
         if end - start == 1 and _not_a_person(token_texts(doc)[start]):
             continue
         if end - start == 1 and start > ent.start and _is_name_word(doc[ent.start].text) \

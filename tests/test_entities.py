@@ -242,3 +242,14 @@ def test_a_party_and_a_title_before_a_full_name_are_not_part_of_it(nlp):
     doc = nlp.make_doc("Lib Dem MP Ann Fordyce spoke. Lib Dems Owen Tarrant agreed.")
     doc.ents = [Span(doc, 0, 5, label="PERSON"), Span(doc, 7, 11, label="PERSON")]
     assert sorted(p.name for p in find_people(doc).persons) == ["Ann Fordyce", "Owen Tarrant"]
+
+
+def test_a_first_name_ner_left_out_before_a_surname_particle_joins_it(nlp):
+    # as NER tagged it on a real article: the surname from its particle on
+    doc = _doc_with_people(nlp, "Saudi Prince Alwaleed Bin Talal mocked the picture.", ["Bin Talal"])
+    assert [p.name for p in find_people(doc).persons] == ["Alwaleed Bin Talal"]
+    # a word that opens no name stays out, and "Al" may be a first name of its own
+    doc = _doc_with_people(nlp, "Critics praised Bin Talal for it.", ["Bin Talal"])
+    assert [p.name for p in find_people(doc).persons] == ["Bin Talal"]
+    doc = _doc_with_people(nlp, "Senator Al Gore spoke first.", ["Al Gore"])
+    assert [p.name for p in find_people(doc).persons] == ["Al Gore"]

@@ -446,6 +446,12 @@ def _spaced(t: _Text, i: int) -> bool:
     return i > 0 and bool(t.doc[i - 1].whitespace_) and bool(t.doc[i].whitespace_)
 
 
+def _courtesy_name(t: _Text, a: int, b: int) -> bool:
+    """Whether tokens [a, b) are a courtesy title and a name: "Lord Skidelsky", "Mrs Jane Ross"."""
+    return 2 <= b - a <= 4 and _lower(t, a).strip(".") in COURTESY_TITLES | PEERAGE_TITLES \
+        and all(_is_title(t.words[i]) and t.words[i].rstrip(".").isalpha() for i in range(a + 1, b))
+
+
 def _left_np(t: _Text, end: int, lo: int, depth: int = 0) -> tuple[int, int] | None:
     """The speaker phrase ending just before token `end` (exclusive), not before `lo`."""
     j = end - 1
@@ -471,7 +477,8 @@ def _left_np(t: _Text, end: int, lo: int, depth: int = 0) -> tuple[int, int] | N
                 return plain[0], j
         inner = _left_np(t, k + 1, lo, depth + 1) if depth < 2 else None
         if inner is None:
-            return None
+            # "Another peer meanwhile, Lord Skidelsky, said": the apposition is the name
+            return (k + 1, j) if depth == 0 and _courtesy_name(t, k + 1, j) else None
         return inner[0], j
     if t.words[j] == ")":
         k = j - 1
@@ -956,6 +963,7 @@ OFFICES = {"president", "vice president", "senator", "representative", "lawmaker
 
 # Titles only a person has: "Mr Stearns" that NER took for an organization is a person.
 COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "mister", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
+PEERAGE_TITLES = {"baroness", "baron", "viscount", "earl"}
 
 # Entity types NER gives group names it does not know ("Black Lives Matter": WORK_OF_ART).
 MISLABELED_GROUPS = {"WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW"}

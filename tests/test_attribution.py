@@ -1176,3 +1176,9 @@ def test_an_office_is_not_the_one_whose_office_it_is(quotes_of):
     (q,) = quotes_of("Tony Blare spoke. The prime minister shrugged off claims from Conservative leader Michael "
                      "Howling that he led a \"grubby government\".")
     assert q.speaker != "Tony Blare"
+
+
+def test_a_titled_name_apposed_to_a_description_speaks(quotes_of):
+    (q,) = quotes_of("Another peer meanwhile, Lord Skidmore, said not to publish the opinion would \"strengthen "
+                     "the suspicion\".")
+    assert q.speaker == "Skidmore" and q.speaker_mention == "Lord Skidmore"

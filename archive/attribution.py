@@ -446,6 +446,18 @@ def _spaced(t: _Text, i: int) -> bool:
     return i > 0 and bool(t.doc[i - 1].whitespace_) and bool(t.doc[i].whitespace_)
 
 
+def _institution(t: _Text, a: int, b: int) -> str | None:
+    """ "the Scottish Executive", "the Welsh Assembly": a government body named by its people's
+    adjective, not a person with a role ("executive")."""
+    if b - a < 2 or t.words[b - 1] not in INSTITUTIONS or t.doc[b - 2].ent_type_ not in ("NORP", "GPE") \
+            or not _is_title(t.words[b - 2]):
+        return None
+    start = b - 2
+    while start > a and _is_title(t.words[start - 1]) and t.doc[start - 1].ent_type_ in ("NORP", "GPE"):
+        start -= 1
+    return t.doc[start:b].text
+
+
 def _courtesy_name(t: _Text, a: int, b: int) -> bool:
     """Whether tokens [a, b) are a courtesy title and a name: "Lord Skidelsky", "Mrs Jane Ross"."""
     return 2 <= b - a <= 4 and _lower(t, a).strip(".") in COURTESY_TITLES | PEERAGE_TITLES \
@@ -964,6 +976,8 @@ OFFICES = {"president", "vice president", "senator", "representative", "lawmaker
 # Titles only a person has: "Mr Stearns" that NER took for an organization is a person.
 COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "mister", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
 PEERAGE_TITLES = {"baroness", "baron", "viscount", "earl"}
+# Bodies of government named after their people or place: "the Scottish Executive".
+INSTITUTIONS = {"Executive", "Assembly", "Parliament", "Government", "Administration", "Cabinet"}
 
 # Entity types NER gives group names it does not know ("Black Lives Matter": WORK_OF_ART).
 MISLABELED_GROUPS = {"WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW"}
@@ -1194,6 +1208,9 @@ class _Resolver:
                 return self._by_unknown_name(head, mention_text)
         if first in DETERMINERS and first not in INDEFINITE and _who_not_what(t, a, b):
             return self._described_topic(a, b, mention_text)
+        institution = _institution(t, a, b)
+        if institution:
+            return Attribution(institution, mention_text, None, 0.8, None, "org")
         role = self._head_role(after_owner, b)
         if role is None and first == "the" and b - a == 2 and _lower(t, a + 1) in ORG_NOUNS | MEDIA_NOUNS:
             # "Shell said … the company added"

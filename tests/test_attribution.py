@@ -1182,3 +1182,9 @@ def test_a_titled_name_apposed_to_a_description_speaks(quotes_of):
     (q,) = quotes_of("Another peer meanwhile, Lord Skidmore, said not to publish the opinion would \"strengthen "
                      "the suspicion\".")
     assert q.speaker == "Skidmore" and q.speaker_mention == "Lord Skidmore"
+
+
+def test_a_government_body_named_by_its_people_is_not_a_chief_executive(quotes_of):
+    (q,) = quotes_of("Chief executive Jack Lawson spoke. But the Scottish Executive insisted: \"We have no plans to "
+                     "change the law.\"")
+    assert q.speaker == "Scottish Executive"

@@ -477,10 +477,10 @@ def _ner_person_mentions(doc) -> list[Mention]:
             possessive = doc[end].text in POSSESSIVE_TOKENS
         if end <= start:
             continue
-        particle = doc[start].text.lower()
-        particle = end - start > 1 and particle in SURNAME_PARTICLES and particle not in GIVEN_NAME_PARTICLES
-        if start == ent.start and start > 0 and (end - start == 1 or particle) \
-                and _left_out_first_name(doc[start - 1], before_particle=particle):
+        first = doc[start].text.lower()
+        opens_with_particle = end - start > 1 and first in SURNAME_PARTICLES and first not in GIVEN_NAME_PARTICLES
+        if start == ent.start and start > 0 and (end - start == 1 or opens_with_particle) \
+                and _left_out_first_name(doc[start - 1], before_particle=opens_with_particle):
             start -= 1  # NER left out the first name: "Dmitry [Peskov] spoke", "Alwaleed [Bin Talal]"
         if end - start == 1 and _not_a_person(token_texts(doc)[start]):
             continue

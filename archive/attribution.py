@@ -63,13 +63,16 @@ from dataclasses import dataclass, field
 
 from archive.entities import (
     AUXILIARIES,
+    INDIVIDUAL_SPORTS,
     NATIONALITY_NOUNS,
+    PLAYING_POSITIONS,
     POSSESSIVE_TOKENS,
     POSTNOMINALS,
     PRE_NAME_WORDS,
     ROLE_WORDS,
     People,
     Person,
+    by_given_name,
     expand_roles,
     not_a_name_word,
     role_of,
@@ -480,7 +483,7 @@ def _left_np(t: _Text, end: int, lo: int, depth: int = 0) -> tuple[int, int] | N
         if t.words[j] in DASHES:  # a person's, between spaced dashes ("non-answer" is a word)
             plain = _left_np(t, k, lo, 1) if _spaced(t, j) and _spaced(t, k) else None
             if plain is None or not any(not m.possessive for m in _mentions_between(t, *plain)) \
-                    or plain[0] > lo and _lower(t, plain[0] - 1) in OBJECT_PREPOSITIONS | {"of", "by", "in"}:
+                    or plain[0] > lo and _lower(t, plain[0] - 1) in AFFILIATION_PREPOSITIONS:
                 return None  # "director of CB Richard Ellis - a property firm - told": not the firm
             return plain[0], j
         if depth == 0:
@@ -542,8 +545,7 @@ def _left_np(t: _Text, end: int, lo: int, depth: int = 0) -> tuple[int, int] | N
             modifiers = k
             while modifiers - 1 >= lo and k - modifiers < 3 and _outside(t, modifiers - 1) \
                     and t.words[modifiers - 1].isalpha() and t.words[modifiers - 1].islower() \
-                    and not _lower(t, modifiers - 1).endswith("ed") \
-                    and _lower(t, modifiers - 1) not in DETERMINERS | NP_STOP | CUE_WORDS | BETWEEN_WORDS:
+                    and not _lower(t, modifiers - 1).endswith("ed") and _lower(t, modifiers - 1) not in MODIFIER_STOPS:
                 modifiers -= 1  # "the tournament debutant", "the giant winger"
             if modifiers < k and modifiers - 1 >= lo and _lower(t, modifiers - 1) in DETERMINERS:
                 k = modifiers
@@ -555,7 +557,7 @@ def _left_np(t: _Text, end: int, lo: int, depth: int = 0) -> tuple[int, int] | N
     # not "In November the BMA")
     while start <= j and (_lower(t, start) in NP_LINKS or t.words[start] in POSSESSIVE_TOKENS
                           or t.words[start] in ("-", "–")
-                          or _lower(t, start) in CLAUSE_OPENERS | {"but", "and", "yet", "so"} and start < j
+                          or _lower(t, start) in MENTION_OPENERS and start < j
                           and _is_title(t.words[start + 1])):
         start += 1
     if start > j or not _has_head(t, start, j + 1):
@@ -958,10 +960,8 @@ MODALS = {"will", "would", "could", "might", "may", "should", "must", "can", "sh
 
 # Descriptions of who someone is rather than of a post only one holds: "the defender said"
 # means the one the text is about, while "the president said" means whoever the text titled so.
-UNTITLED_ROLES = {"player", "star", "captain", "midfielder", "defender", "striker", "winger", "goalkeeper",
-                  "prop", "hooker", "flanker", "fly-half", "scrum-half", "full-back", "batsman", "bowler",
-                  "all-rounder", "wicketkeeper", "singer", "actor", "athlete", "sprinter", "runner", "cyclist",
-                  "swimmer", "golfer", "boxer", "jockey", "champion", "veteran"}
+UNTITLED_ROLES = {"player", "star", "captain", "singer", "actor", "athlete", "champion", "veteran",
+                  *PLAYING_POSITIONS, *INDIVIDUAL_SPORTS}
 UNTITLED_DESCRIPTIONS = {"youngster", "teenager", "debutant", "newcomer", "rookie"}
 # Roles that say only that someone plays or shines, not where: "the star" may be the winger.
 GENERIC_ROLES = {"player", "star", "champion", "veteran", "athlete"}
@@ -1058,6 +1058,12 @@ CLAUSE_OPENERS = {"when", "as", "while", "if", "because", "since", "although", "
 # Verbs of thinking: what follows is the subject's view, and a quotation after it their words.
 BELIEF_VERBS = {"feels", "felt", "believes", "believed", "thinks", "reckons", "reckoned", "fears", "feared",
                 "hopes", "expects", "accepts", "accepted"}
+# Words no lowercase modifier of a speaker noun can be: "the giant winger", not "that officials".
+MODIFIER_STOPS = DETERMINERS | NP_STOP | CUE_WORDS | BETWEEN_WORDS
+# A clause's opening word or conjunction, never part of the speaker mention: "As Politico reported".
+MENTION_OPENERS = CLAUSE_OPENERS | {"but", "and", "yet", "so"}
+# Before the one a dashed apposition is not about: "director of CB Richard Ellis - a firm -".
+AFFILIATION_PREPOSITIONS = OBJECT_PREPOSITIONS | {"of", "by", "in"}
 # "Like Corker, Menendez rejected …": whom the subject is likened to.
 COMPARISONS = {"like", "unlike"}
 # Words opening a clause with a subject of its own after a comma: "…, while Gomer suggested".
@@ -1365,9 +1371,9 @@ class _Resolver:
             if same_person(person.name, name):
                 return person.name  # "Trump told …" that NER took for a title is still Trump
         if end - start == 1:
-            called = {p.name for p in t.people.persons if parse_person_name(p.name).given[:1] == (name,)}
+            called = by_given_name(t.people.persons, name)
             if len(called) == 1:
-                return called.pop()  # "Serena continued" that NER took for a title: Serena Williams
+                return t.people.persons[called[0]].name  # "Serena continued" NER took for a title
         if not after_role and not first_name and any(t.doc[i].ent_type_ in NOT_NAMES - MISTAKEN_FOR_NAMES
                                                      or t.doc[i].ent_type_ in MISTAKEN_FOR_NAMES and end - start < 2
                                                      for i in range(start, end)):
@@ -1648,11 +1654,11 @@ class _Resolver:
         group = {i for i, (k, plain) in enumerate(keys) if k == key and plain}
         if m.person not in group or len(group) < 2:
             return m.person  # "While Hale" (a sentence's first word taken into a name) is nobody's namesake
-        lo = bisect.bisect_left(self.events, self._window_start(m.start), key=lambda e: e.position)
-        hi = bisect.bisect_left(self.events, m.start, key=lambda e: e.position)
         if person_key(m.text) != key:
             return m.person  # "an honor Donald said": a first name is no surname
         start = self._window_start(m.start)
+        lo = bisect.bisect_left(self.events, start, key=lambda e: e.position)
+        hi = bisect.bisect_left(self.events, m.start, key=lambda e: e.position)
         subjects = [e for e in self.events[lo:hi] if e.person in group and e.kind == "subject"]
         subjects += [e for e in self.surname_uses if e.person in group and start <= e.position < m.start]
         found = max(subjects, key=lambda e: e.position).person if subjects else m.person

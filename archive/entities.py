@@ -98,6 +98,10 @@ ROLE_WORDS = {
     "cyclist": "cyclist", "swimmer": "swimmer", "runner": "runner", "golfer": "golfer", "boxer": "boxer",
     "hurdler": "runner", "marathoner": "runner",
 }
+# Roles in team sports and roles of those who compete alone: who the text is about, not a post.
+PLAYING_POSITIONS = ("striker", "midfielder", "defender", "goalkeeper", "winger", "prop", "hooker", "flanker",
+                     "fly-half", "scrum-half", "full-back", "batsman", "bowler", "all-rounder", "wicketkeeper")
+INDIVIDUAL_SPORTS = ("sprinter", "cyclist", "swimmer", "runner", "golfer", "boxer", "jockey")
 # What a role also makes a person, so "the lawmaker" finds a senator.
 ROLE_IMPLIES = {
     "senator": {"lawmaker", "politician"},
@@ -115,10 +119,8 @@ ROLE_IMPLIES = {
     "columnist": {"journalist", "author"}, "editor": {"journalist"}, "host": {"journalist"},
     "mp": {"lawmaker", "politician"}, "peer": {"lawmaker", "politician"},
     "boss": {"manager", "executive", "chief"}, "manager": {"boss"}, "coach": {"boss"},
-    **{position: {"player"} for position in ("striker", "midfielder", "defender", "goalkeeper", "winger", "prop",
-                                             "hooker", "flanker", "fly-half", "scrum-half", "full-back", "batsman",
-                                             "bowler", "all-rounder", "wicketkeeper")},
-    **{sport: {"athlete"} for sport in ("sprinter", "cyclist", "swimmer", "runner", "golfer", "boxer", "jockey")},
+    **{position: {"player"} for position in PLAYING_POSITIONS},
+    **{sport: {"athlete"} for sport in INDIVIDUAL_SPORTS},
     "musician": {"artist"}, "singer": {"artist"},
 }
 GENDERED_ROLES = {
@@ -173,6 +175,16 @@ class Person:
 class People:
     persons: list[Person]
     mentions: list[Mention]  # in text order
+
+
+def by_given_name(persons: list[Person], word: str, gender: str | None = None) -> list[int]:
+    """The persons whose first name is `word`: "Hillary" alone, after "Hillary Clinton"."""
+    found = []
+    for i, person in enumerate(persons):
+        given = parse_person_name(person.name).given
+        if given and fold(given[0]) == fold(word) and (not gender or person.gender in (None, gender)):
+            found.append(i)
+    return found
 
 
 def role_of(token_text: str, previous: list[str] | None = None) -> str | None:
@@ -532,7 +544,7 @@ class _Clusters:
         if not candidates and as_surname:  # "Van Nistelrooy" after "Ruud van Nistelrooy"
             candidates = [i for i in self._candidates(as_surname) if self._compatible(i, as_surname, gender)]
         if not candidates and not parsed.given:
-            candidates = self._by_given_name(parsed.surname, gender)
+            candidates = by_given_name(self.persons, parsed.surname, gender)
         if candidates:
             index = self._closest(candidates, mention.start)
         else:
@@ -542,15 +554,6 @@ class _Clusters:
         person.mentions.append(mention)
         person.variants.append(mention.text)
         person.gender = person.gender or gender
-
-    def _by_given_name(self, word: str, gender: str | None) -> list[int]:
-        """ "Hillary" alone, after "Hillary Clinton"."""
-        found = []
-        for i, person in enumerate(self.persons):
-            given = parse_person_name(person.name).given
-            if given and fold(given[0]) == fold(word) and (not gender or person.gender in (None, gender)):
-                found.append(i)
-        return found
 
     def _closest(self, candidates: list[int], position: int) -> int:
         """The candidate named last before `position`, else the first named after it."""

@@ -134,6 +134,14 @@ NAMING_CUES = {"called", "dubbed", "named", "labeled", "labelled"}
 NO_INVERSION = {"tell", "tells", "told", "telling", "ask", "asks", "urge", "urges", "urged",
                 "call", "calls", "called", "describe", "describes", "described", "charge",
                 "charges", "charged", "warn", "promise", "promises", "promised"}
+# Cues whose object is who or what they spoke of: "…,” thanked Mayor Quinn for “…”".
+OBJECT_CUES = set("""thank thanks thanked praise praises praised praising criticize criticizes criticized
+                criticise criticises criticised accuse accuses accused accusing blame blames blamed mock
+                mocks mocked hail hails hailed chide chides chided dismiss dismisses dismissed denounce
+                denounces denounced cite cites cited citing label labels labeled labelled dub dubs dubbed
+                press presses pressed email emails emailed retweet retweets retweeted tout touts touted
+                blast blasts blasted questioned""".split())
+NEVER_INVERTED = NO_INVERSION | OBJECT_CUES
 # AP-style abbreviations of US states, as in "Sen. Marco Rubio (R-Fla.)".
 STATE_ABBREVIATIONS = {
     "ala.": "alabama", "ariz.": "arizona", "ark.": "arkansas", "calif.": "california", "colo.": "colorado",
@@ -517,9 +525,10 @@ def _left_np(t: _Text, end: int, lo: int, depth: int = 0) -> tuple[int, int] | N
             start = i
             i -= 1
             continue
-        if (lower in NP_LINKS or lower in ("and", "&") and t.doc[i].ent_iob_ == "I" and t.doc[i].ent_type_ == "ORG") \
+        inside_org = t.doc[i].ent_iob_ == "I" and t.doc[i].ent_type_ == "ORG"
+        if (lower in NP_LINKS or inside_org and (lower in ("and", "&") or _is_title(t.words[i]))) \
                 and i - 1 >= lo and _is_title(t.words[i - 1]) and start == i + 1:
-            start = i  # "the Department of Trade and Industry said"
+            start = i  # "the Department of Trade and Industry said", "Reporters Without Borders"
             i -= 1
             continue
         # "a senior administration official": lowercase modifiers after a determiner
@@ -580,8 +589,9 @@ def _right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
         if lower == "and" and i > start and role_of(t.words[i - 1]) and _role_ahead(t, i + 1, hi):
             i += 1  # "said Nortel president and chief executive Bill Owens"
             continue
-        if lower in NP_STOP and lower not in NP_LINKS:
-            break
+        if lower in NP_STOP and lower not in NP_LINKS \
+                and not (t.doc[i].ent_iob_ == "I" and t.doc[i].ent_type_ == "ORG" and i > start):
+            break  # but "Reporters Without Borders", "the Department of Trade and Industry"
         if text in ("-", "–") and i > start and _is_title(t.words[i - 1]) and i + 1 < hi \
                 and t.words[i + 1].isalpha() and t.words[i + 1].islower():
             i += 2  # "said UK-based consultancy Analysys": a modifier, the head comes after
@@ -777,6 +787,9 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
                 and (_is_title(t.words[i - 1]) or _lower(t, i - 1) in DETERMINERS):
             i += 1  # "the Washington Post", "the Drudge Report": a name, not a verb ("…, Tweeted" is one)
             continue
+        if _hyphenated(t, i):
+            i += 1  # "a counter-attack", "the so-called “reform”": part of a word, not a verb
+            continue
         if lower in NAMING_CUES and _names_something(t, i + 1, hi):
             i += 1  # "a super PAC called Future 45 ran ads": a name given, not words said
             continue
@@ -810,6 +823,9 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
             i += 1
             continue
         elif lower.endswith("ing") and not (before - 1 >= lo and _ends_with_comma(t, before - 1)):
+            np = _with_subject(t, before, lo)
+            if np is not None:  # "…, with Brennan noting the folly of “…”"
+                found.append(_Clause(i, cue_end, *np))
             i += 1  # "results in Kasich claiming the nomination": a participle, not a report
             continue
         elif prev == "who" and not lower.endswith("ing") and (named := _named_before_who(t, before - 1, lo)):
@@ -841,7 +857,7 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
                 np = _apposed_name(t, before, lo, unclosed=True) or np
         elif before - 1 >= lo and (t.words[before - 1] in (",", ")") or t.words[before - 1] in DASHES
                                    and _spaced(t, before - 1)) and before - 2 >= lo and _outside(t, before - 2):
-            np = _named_right_np(t, cue_end, hi) if lower not in NO_INVERSION and before == i else None
+            np = _named_right_np(t, cue_end, hi) if lower not in NEVER_INVERTED and before == i else None
             np = np or _left_np(t, before, lo)  # "Peskov, 54, said" unless "…, said Grant Green"
             if np is None or not any(not m.possessive for m in _mentions_between(t, *np)):
                 np = _apposed_name(t, before - 1, lo) or np  # "Harry Bond, 30, of Raleigh, N.C., who …, said"
@@ -852,12 +868,12 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
         if lower.endswith("ing"):
             pass
         elif np is None and prev in ("and", "but", "then"):
-            np = _contrast_subject(t, i) or _sentence_subject(t, i)  # "Wilson praised Rubio and said …"
+            np = _contrast_subject(t, i) or _sentence_subject(t, i, roles=True)  # "Wilson praised Rubio and said …"
             if np is not None:
                 found.append(_Clause(i, cue_end, *np, guessed=True))
             i += 1
             continue
-        elif np is None and lower not in NO_INVERSION and (after_quote_or_comma and not prev_is_word or opens_sentence):
+        elif np is None and lower not in NEVER_INVERTED and (after_quote_or_comma and not prev_is_word or opens_sentence):
             np = _document_author(t, cue_end, hi) or _right_np(t, cue_end, hi)
             if np is not None and np[1] < hi and _lower(t, np[1]) in AUXILIARIES:
                 np = None  # "…, said his boss was “kind”": what was said, not who said it
@@ -865,6 +881,26 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
             found.append(_Clause(i, cue_end, *np))
         i += 1
     return found
+
+
+def _with_subject(t: _Text, before: int, lo: int) -> tuple[int, int] | None:
+    """The named person after "with" who does what a participle at `before` says: "with
+    Brennan noting …"."""
+    np = _left_np(t, before, lo)
+    if np is None or np[0] - 1 < lo or _lower(t, np[0] - 1) != "with" \
+            or not any(not m.possessive for m in _mentions_between(t, *np)):
+        return None
+    return np
+
+
+def _hyphenated(t: _Text, i: int) -> bool:
+    """Whether token i is joined to the word before or after it by a hyphen."""
+    doc = t.doc
+    after = i + 1 < len(doc) and not doc[i].whitespace_ and t.words[i + 1] in ("-", "‐") \
+        and i + 2 < len(doc) and not doc[i + 1].whitespace_ and t.words[i + 2][:1].isalpha()
+    before = i >= 2 and t.words[i - 1] in ("-", "‐") and not doc[i - 1].whitespace_ \
+        and not doc[i - 2].whitespace_ and t.words[i - 2][-1:].isalpha()
+    return after or before
 
 
 def _names_something(t: _Text, start: int, hi: int) -> bool:
@@ -1016,8 +1052,9 @@ def _ends_with_comma(t: _Text, i: int) -> bool:
     return t.words[i] in QUOTE_CHARS and i > 0 and t.words[i - 1] == ","
 
 
-def _sentence_subject(t: _Text, token: int) -> tuple[int, int] | None:
-    """The phrase a sentence starts with, when it names a person or is "he"/"she".
+def _sentence_subject(t: _Text, token: int, roles: bool = False) -> tuple[int, int] | None:
+    """The phrase a sentence starts with, when it names a person or is "he"/"she" (or, with
+    `roles`, is headed by a role: "A spokesman for the firm declined to comment but said").
 
     An opening phrase set off by a comma is passed over: "In a statement Thursday,
     Rep. Jane Roe reacted, saying: …".
@@ -1025,7 +1062,7 @@ def _sentence_subject(t: _Text, token: int) -> tuple[int, int] | None:
     s = t.sentence_starts[t.sentence_of[token]]
     while s < token and (_is_punct(t.words[s]) or t.quote_of[s] >= 0 or _lower(t, s) in LEADING_CONJUNCTIONS):
         s += 1
-    np = _person_phrase(t, s, token) if _lower(t, s) not in COMPARISONS else None  # "Like Corker, Menendez"
+    np = _person_phrase(t, s, token, roles) if _lower(t, s) not in COMPARISONS else None  # "Like Corker, Menendez"
     if np is not None:
         return np
     for _ in range(3):  # "Last spring, when I asked Irwin whether …, he smiled and said"
@@ -1074,7 +1111,7 @@ OPENING_SUBORDINATORS = {"when", "after", "before", "as", "while", "if", "becaus
                          "though", "once", "until", "in", "on", "at", "during", "following", "despite"}
 
 
-def _person_phrase(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
+def _person_phrase(t: _Text, start: int, hi: int, roles: bool = False) -> tuple[int, int] | None:
     np = _right_np(t, start, hi)
     if np is None:
         return None
@@ -1082,7 +1119,18 @@ def _person_phrase(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
         return np
     if any(not m.possessive for m in _mentions_between(t, np[0], np[1])):
         return np
-    return None
+    return np if roles and _role_headed(t, *np) else None
+
+
+def _role_headed(t: _Text, a: int, b: int) -> bool:
+    """Whether the phrase's head, before any "of"/"for" and past any owner, is a role:
+    "a spokesman for Lakeside", "the senator"; not "Lakeside's president's dog"."""
+    head = None
+    for i in range(a, b):
+        if _lower(t, i) in NP_LINKS:
+            break
+        head = role_of(t.words[i], t.words[max(0, i - 2):i]) if t.words[i] not in POSSESSIVE_TOKENS else None
+    return head is not None
 
 
 # --- resolving a speaker phrase ---------------------------------------------------
@@ -1218,8 +1266,13 @@ class _Resolver:
         if institution:
             return Attribution(institution, mention_text, None, 0.8, None, "org")
         role = self._head_role(after_owner, b)
-        if role is None and first == "the" and b - a == 2 and _lower(t, a + 1) in ORG_NOUNS | MEDIA_NOUNS:
-            # "Shell said … the company added"
+        if role is None and first == "the" and b - a == 2 and t.words[a + 1][:1].isupper():
+            org = self._named_body(a, t.words[a + 1])  # "the European Commission … the Commission said"
+            if org:
+                return Attribution(org, mention_text, None, 0.8, None, "org")
+        if role is None and first == "the" and b - a == 2 and _lower(t, a + 1) in ORG_NOUNS | MEDIA_NOUNS \
+                and not t.words[a + 1][:1].isupper():
+            # "Shell said … the company added"; "the Commission" names a body, not the last one
             org = self._org_topic(a, speakers_only=False, media=_lower(t, a + 1) in MEDIA_NOUNS,
                                   noun=_lower(t, a + 1))
             if org:
@@ -1237,8 +1290,10 @@ class _Resolver:
                 return self._described_topic(a, b, mention_text, mentioned=False)  # "the youngster said"
             return Attribution(None, mention_text, None, 0.0, None, "")
         if first in INDEFINITE:
-            return Attribution(None, mention_text, None, 0.0, None, "")
+            return self._spoken_for(role, a, b, mention_text)
         person = self._by_role(role, doc[a].idx, exclude=set(owners), qualifiers=self._qualifiers(after_owner, b))
+        if person is None and role == "spokesperson" and (spoken_for := self._spoken_for(role, a, b, mention_text)).speaker:
+            return spoken_for
         if person is None:
             unknown = self._unknown_name(a, b)  # "United Auto Workers Secretary-Treasurer Gary Casteel"
             if unknown and unknown.lower() not in ROLE_WORDS and not self._one_of(unknown, owners):
@@ -1253,6 +1308,22 @@ class _Resolver:
                                              most_named=role not in UNTITLED_ROLES)
             return Attribution(None, mention_text, None, 0.0, None, "")
         return Attribution(t.people.persons[person].name, mention_text, None, 0.7, person, "description")
+
+    def _spoken_for(self, role: str, a: int, b: int, mention_text: str) -> Attribution:
+        """ "A spokesman for Lakeside Networks", "a Lakeside spokeswoman": the organization a
+        spokesperson nobody named speaks for; no one else's role speaks for a whole body."""
+        t = self.t
+        if role == "spokesperson":
+            for ent in _ents_between(t, a, b):
+                # the body itself, not a title in a name ("a spokesman for House Speaker Paul Ryan")
+                if ent.end <= b and ent.label_ == "ORG" and not any(role_of(w.text) for w in ent) \
+                        and (ent.end == b or role_of(t.words[ent.end]) == role) \
+                        and _lower(t, ent.start).strip(".") not in COURTESY_TITLES \
+                        and not (ent.start > 0 and _lower(t, ent.start - 1) in ("and", "&")):
+                    name, kind = canonical_entity(ent.text, "org")
+                    if kind == "org":
+                        return Attribution(name, mention_text, None, 0.6, None, "org")
+        return Attribution(None, mention_text, None, 0.0, None, "")
 
     def _described_topic(self, a: int, b: int, mention_text: str, role: str | None = None,
                          mentioned: bool = True, most_named: bool = False) -> Attribution:
@@ -1412,6 +1483,17 @@ class _Resolver:
             return None  # "who" is not the WHO
         name, kind = canonical_entity(phrase, None)
         return name if kind == "org" else None
+
+    def _named_body(self, token: int, noun: str) -> str | None:
+        """The organization named last before `token` whose name ends in `noun`: "the
+        Commission" after "the European Commission"."""
+        for ent in reversed(_ents_between(self.t, 0, token)):
+            if ent.label_ == "ORG" and ent.end < token and ent[-1].text == noun and len(ent) > 1 \
+                    and not any(w.text in "()[]" for w in ent):  # "British Bankers' Association (BBA"
+                name, kind = canonical_entity(ent.text, "org")
+                if kind == "org":
+                    return name
+        return None
 
     def add_org_speaker(self, token: int, name: str) -> None:
         bisect.insort(self.org_speakers, (token, name))

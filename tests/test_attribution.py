@@ -789,10 +789,31 @@ def test_the_american_is_the_one_the_text_was_about_before_the_sentence(quotes_o
 
 
 def test_an_unnamed_source_carries_over_as_a_mention(quotes_of):
-    quotes = quotes_of('"We are very pleased with the figures," a BBC spokesman said. '
+    quotes = quotes_of('"We are very pleased with the figures," a senior BBC executive said. '
                        '"It shows viewers have enjoyed the story."')
     assert speakers(quotes) == [None, None]
+    assert [q.speaker_mention for q in quotes] == ["a senior BBC executive", "a senior BBC executive"]
+
+
+def test_an_unnamed_spokesman_speaks_for_the_organization(quotes_of):
+    quotes = quotes_of('"We are very pleased with the figures," a BBC spokesman said. '
+                       '"It shows viewers have enjoyed the story."')
+    assert speakers(quotes) == ["BBC", "BBC"]
     assert [q.speaker_mention for q in quotes] == ["a BBC spokesman", "a BBC spokesman"]
+    (q,) = quotes_of('A spokeswoman for Lakeside Networks said: "We will appeal."')
+    assert q.speaker == "Lakeside Networks"
+    # whom a name's title belongs to is not the body: Ryan's spokesman is not the House's
+    (q,) = quotes_of('"We have not been briefed," a spokesman for House Speaker Paul Rayan told the Post.')
+    assert q.speaker is None
+    (q,) = quotes_of('The spokesman for Reporters Without Borders described the sentence as "harsh".')
+    assert q.speaker == "Reporters Without Borders"
+
+
+def test_a_role_subject_of_a_second_verb_speaks(quotes_of):
+    quotes = quotes_of("Senator Rowe, speaking to reporters on her plane, said the review was over. “We answered "
+                       "every question,” she said.\n\nA spokesman for Lakeside Networks declined to address the "
+                       "report but said in a statement that “Lakeside did not treat the server differently.”")
+    assert speakers(quotes) == ["Rowe", "Lakeside Networks"]
 
 
 def test_a_quotation_after_reported_speech_continues_to_the_next(quotes_of):
@@ -1188,3 +1209,33 @@ def test_a_government_body_named_by_its_people_is_not_a_chief_executive(quotes_o
     (q,) = quotes_of("Chief executive Jack Lawson spoke. But the Scottish Executive insisted: \"We have no plans to "
                      "change the law.\"")
     assert q.speaker == "Scottish Executive"
+
+
+def test_the_one_a_cue_thanks_or_praises_is_not_the_speaker(quotes_of):
+    quotes = quotes_of("Actress Dana Holt, star of the show “Harbor,” thanked Mayor Quinn for “making the streets "
+                       "safer for everyone.”")
+    assert speakers(quotes) == [None, "Dana Holt"]  # the show's title is no one's words
+    (q,) = quotes_of("Meg Whitby, who now runs a software firm, labeled Mr. Tramp “unfit to serve.”")
+    assert q.speaker == "Meg Whitby"
+
+
+def test_a_cue_inside_a_hyphenated_word_is_not_a_cue(quotes_of):
+    (q,) = quotes_of("The army lost three men during an unexpected rebel counter-attack near the city, with "
+                     "Brennan noting the folly of sending “a few hundred soldiers here, a few hundred there.”")
+    assert q.speaker == "Brennan" and q.cue == "noting"
+    (q,) = quotes_of("Mr Brennan spoke for an hour. Critics attacked the so-called “reform” on Monday.")
+    assert q.speaker is None
+
+
+def test_with_someone_doing_the_saying(quotes_of):
+    (q,) = quotes_of("The debate ended with Senator Alma Reyes saying “we will be back.”")
+    assert q.speaker == "Alma Reyes"
+    (q,) = quotes_of("The vote passed with Reyes voting “no.”")
+    assert q.speaker is None
+
+
+def test_a_capitalized_body_is_itself_not_the_last_company_that_spoke(quotes_of):
+    quotes = quotes_of('"We expect to resist the charges," said a Vodaphone spokesman.\n\n'
+                       'The European Commission wrote to the firm in July. "The Commission aims to protect '
+                       'consumers," the Commission said.')
+    assert speakers(quotes) == ["Vodaphone", "European Commission"]

@@ -30,16 +30,19 @@ said") share one clause. The speaker phrase is resolved to a person:
   Republican") goes where "he" would have at the start of its sentence, and so
   does a role nobody in the text holds ("the defender", "the youngster"), if
   that person was a subject or a speaker;
-- an organization ("the White House said") is the speaker itself; "the
-  company", "the newspaper" and "it" go to the organization last credited with
-  words nearby, "it" only if no person or other organization became a subject
-  since, "the company" else to the most named one that was a subject;
+- an organization ("the White House said") is the speaker itself, and so is
+  the one an unnamed spokesman speaks for ("a BBC spokesman", "a spokeswoman
+  for Lakeside Networks"); "the Commission" is the one named last whose name
+  ends so ("the European Commission"); "the company", "the newspaper" and
+  "it" go to the organization last credited with words nearby, "it" only if
+  no person or other organization became a subject since, "the company" else
+  to the most named one that was a subject;
 - a document's author is its speaker ("according to a statement from X", "a
   court filing by X"), and a line "— Name, place" under a quotation signs it;
 - a capitalized name NER missed is taken as it is ("Adelson said") and becomes
   a person of the attribution, so that a following "he said" can mean them;
-- an unnamed source ("a senior official said") credits nobody but is kept as
-  the mention.
+- any other unnamed source ("a senior official said") credits nobody but is
+  kept as the mention.
 
 A quotation with no clause of its own continues the previous speaker when it is
 a whole sentence following that speaker's quotation ("“A,” he said. “B.”") and

@@ -1991,7 +1991,24 @@ def _dash_signature(t: _Text, last_b: int) -> _Clause | None:
     if np is None or not (any(not m.possessive for m in _mentions_between(t, np[0], np[1]))
                           or _signature_line(t, i, np)):
         return None
+    if np[1] < len(t.doc) and t.quote_of[np[1]] >= 0:
+        return None  # "- Newcastle boss Graeme Souness “We deserved …”" heads the next quotation
     return _Clause(i, i + 1, np[0], np[1])
+
+
+def _dash_header(t: _Text, first_a: int) -> _Clause | None:
+    """A line opening with a dash and a name, then the quotation: "- Bolton boss Sam
+    Allardyce “I am disappointed …”", as match reports list what each manager said."""
+    dash = first_a - 1
+    while dash >= 0 and first_a - dash <= 12 and "\n" not in t.words[dash] and t.quote_of[dash] < 0:
+        dash -= 1
+    dash += 1
+    if dash >= first_a or t.words[dash] not in ("-", "—", "–", "―") or dash > 0 and "\n" not in t.words[dash - 1]:
+        return None
+    np = _right_np(t, dash + 1, first_a)
+    if np is None or np[1] != first_a or not any(not m.possessive for m in _mentions_between(t, *np)):
+        return None
+    return _Clause(dash, dash + 1, np[0], np[1])
 
 
 def _signature_line(t: _Text, dash: int, np: tuple[int, int]) -> bool:
@@ -2115,7 +2132,7 @@ def _candidate_clauses(t: _Text, first_a: int, last_b: int) -> list[tuple[_Claus
         return [(right[0], 1.0, True)]
     if left and _adjacent_left(t, left[-1], l_hi):
         return [(left[-1], 1.0, True)]
-    colon = _colon_speaker(t, first_a)
+    colon = _colon_speaker(t, first_a) or _dash_header(t, first_a)
     if colon is not None:
         return [(colon, 0.9, True)]
     if r_lo == r_hi:

@@ -737,6 +737,45 @@ def _first_name_pairs(doc, found: list[Mention]) -> list[Mention]:
     return pairs
 
 
+# Roles a business or a place can have too ("games developer Electronic Arts", "host city
+# Athens"): a name after them may be no one's.
+_ROLES_NOT_ONLY_PEOPLE = {"developer", "owner", "investor", "shareholder", "producer", "designer", "trader",
+                          "member", "employee", "worker", "supporter", "fan", "host", "head", "general",
+                          "speaker", "star", "artist", "author", "writer", "chief", "deputy", "resident",
+                          "champion", "veteran", "challenger", "incumbent", "publisher", "broadcaster"}
+# Last words of a business's or a body's name: "fund manager Matrix Asset Advisors".
+_ORG_NAME_HEADS = {"agency", "bank", "advisors", "advisers", "partners", "group", "capital", "holdings", "fund",
+                   "trust", "committee", "council", "association", "party", "union", "league", "board",
+                   "commission", "office", "ministry", "department", "services", "network", "news", "bureau",
+                   "company", "corporation", "corp", "inc", "ltd", "plc", "airlines", "motors", "securities"}
+_TITLED_NAME_TYPES = (*MISTAKEN_NAME_TYPES, "GPE", "LOC", "NORP")
+
+
+def _titled_names(doc, found: list[Mention]) -> list[Mention]:
+    """ "Newcastle boss Graeme Souness", "defender Rio Ferdinand" that NER took for an
+    organization or a place: two or three name words right after a role only people have."""
+    taken = set()
+    for m in found:
+        taken.update(range(m.token_start, m.token_end))
+    titled = []
+    for ent in doc.ents:
+        if ent.label_ not in _TITLED_NAME_TYPES or not 2 <= len(ent) <= 3 or ent.start == 0 \
+                or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        before = doc[ent.start - 1].text
+        if role_of(before) is None or before.lower() in _ROLES_NOT_ONLY_PEOPLE:
+            continue
+        if before.lower() == "official" and ent.start >= 2 and doc[ent.start - 2].lower_ in ("the", "a", "an"):
+            continue  # "the official Xinhua News Agency": an adjective; "union official Ulf Carlsson" is a role
+        if not all(w.text.isalpha() and _is_name_word(w.text) and w.text.lower() not in ROLE_WORDS for w in ent):
+            continue
+        if not _left_out_first_name(ent[0], _TITLED_NAME_TYPES) or not _plausible_name(ent.text) \
+                or ent[-1].text.lower() in _ORG_NAME_HEADS:
+            continue
+        titled.append(_mention(doc, ent.start, ent.end, _possessive_after(doc, ent.end)))
+    return titled
+
+
 def _honorific_gender(doc, token_start: int) -> str | None:
     if token_start > 0:
         return HONORIFICS.get(doc[token_start - 1].text.lower().strip("."))
@@ -798,7 +837,8 @@ def find_people(doc) -> People:
     """The people of an article: mentions grouped per person, with roles and gender."""
     clusters = _Clusters()
     mentions = _ner_person_mentions(doc)
-    mentions = sorted(mentions + _first_name_pairs(doc, mentions), key=lambda m: m.start)
+    mentions += _first_name_pairs(doc, mentions)
+    mentions = sorted(mentions + _titled_names(doc, mentions), key=lambda m: m.start)
     # Full names first, so a lone surname joins the person it abbreviates even
     # when it comes first ("Peskov said ... Dmitry Peskov").
     for m in sorted(mentions, key=lambda m: (len(parse_person_name(m.text).given) == 0, m.start)):

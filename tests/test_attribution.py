@@ -1239,3 +1239,9 @@ def test_a_capitalized_body_is_itself_not_the_last_company_that_spoke(quotes_of)
                        'The European Commission wrote to the firm in July. "The Commission aims to protect '
                        'consumers," the Commission said.')
     assert speakers(quotes) == ["Vodaphone", "European Commission"]
+
+
+def test_a_dash_line_naming_someone_heads_the_quotation_after_it(quotes_of):
+    quotes = quotes_of('Dyer scored twice.\n\n- Bolton boss Sam Allardine "I am bitterly disappointed with the '
+                       'result." \n - Newcastle boss Graham Sowerby "We deserved the win." Newcastle: Given, Carr.')
+    assert speakers(quotes) == ["Sam Allardine", "Graham Sowerby"]

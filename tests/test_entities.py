@@ -253,3 +253,32 @@ def test_a_first_name_ner_left_out_before_a_surname_particle_joins_it(nlp):
     assert [p.name for p in find_people(doc).persons] == ["Bin Talal"]
     doc = _doc_with_people(nlp, "Senator Al Gore spoke first.", ["Al Gore"])
     assert [p.name for p in find_people(doc).persons] == ["Al Gore"]
+
+
+def _doc_with_entities(nlp, text, labelled):
+    """A Doc whose only entities are the given (words, label) pairs, first occurrence each."""
+    doc = nlp.make_doc(text)
+    spans, taken = [], set()
+    for words, label in labelled:
+        size = len(nlp.make_doc(words))
+        start = next(i for i in range(len(doc)) if doc[i:i + size].text == words and not taken & set(range(i, i + size)))
+        spans.append(Span(doc, start, start + size, label=label))
+        taken.update(range(start, start + size))
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    return doc
+
+
+def test_a_name_after_a_role_only_people_have_is_a_person_whatever_ner_took_it_for(nlp):
+    # as NER tagged a real match report: the manager's name an organization throughout
+    doc = _doc_with_entities(nlp, 'Newcastle boss Graeme Sowness hit back. "Not good enough," said Sowness. '
+                                  'Defender Rion Ferdinant agreed.',
+                             [("Newcastle", "GPE"), ("Graeme Sowness", "ORG"), ("Sowness", "ORG"),
+                              ("Rion Ferdinant", "GPE")])
+    people = find_people(doc)
+    assert sorted(p.name for p in people.persons) == ["Graeme Sowness", "Rion Ferdinant"]
+    assert len(people.persons[[p.name for p in people.persons].index("Graeme Sowness")].mentions) == 2
+    # roles a business can have too, a business's name, and "official" as an adjective
+    doc = _doc_with_entities(nlp, "Games developer Electric Arcs grew. Fund manager Matrix Asset Advisors sold. "
+                                  "The official Xinhau News said so.",
+                             [("Electric Arcs", "ORG"), ("Matrix Asset Advisors", "ORG"), ("Xinhau News", "ORG")])
+    assert find_people(doc).persons == []

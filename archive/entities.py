@@ -753,7 +753,8 @@ _TITLED_NAME_TYPES = (*MISTAKEN_NAME_TYPES, "GPE", "LOC", "NORP")
 
 def _titled_names(doc, found: list[Mention]) -> list[Mention]:
     """ "Newcastle boss Graeme Souness", "defender Rio Ferdinand" that NER took for an
-    organization or a place: two or three name words right after a role only people have."""
+    organization or a place: two or three name words right after a role only people have, or
+    set off by commas after it."""
     taken = set()
     for m in found:
         taken.update(range(m.token_start, m.token_end))
@@ -763,6 +764,8 @@ def _titled_names(doc, found: list[Mention]) -> list[Mention]:
                 or any(i in taken for i in range(ent.start, ent.end)):
             continue
         before = doc[ent.start - 1].text
+        if before == "," and ent.start >= 2 and ent.end < len(doc) and doc[ent.end].text == ",":
+            before = doc[ent.start - 2].text  # "the party's Holyrood leader, Nicola Sturgeon, said"
         if role_of(before) is None or before.lower() in _ROLES_NOT_ONLY_PEOPLE:
             continue
         if before.lower() == "official" and ent.start >= 2 and doc[ent.start - 2].lower_ in ("the", "a", "an"):

@@ -277,6 +277,9 @@ def test_a_name_after_a_role_only_people_have_is_a_person_whatever_ner_took_it_f
     people = find_people(doc)
     assert sorted(p.name for p in people.persons) == ["Graeme Sowness", "Rion Ferdinant"]
     assert len(people.persons[[p.name for p in people.persons].index("Graeme Sowness")].mentions) == 2
+    doc = _doc_with_entities(nlp, "The party's Holyrood leader, Nicole Sturmer, welcomed the move.",
+                             [("Holyrood", "ORG"), ("Nicole Sturmer", "ORG")])
+    assert [p.name for p in find_people(doc).persons] == ["Nicole Sturmer"]
     # roles a business can have too, a business's name, and "official" as an adjective
     doc = _doc_with_entities(nlp, "Games developer Electric Arcs grew. Fund manager Matrix Asset Advisors sold. "
                                   "The official Xinhau News said so.",

@@ -1126,8 +1126,9 @@ def _person_phrase(t: _Text, start: int, hi: int, roles: bool = False) -> tuple[
 
 
 def _role_headed(t: _Text, a: int, b: int) -> bool:
-    """Whether the phrase's head, before any "of"/"for" and past any owner, is a role:
-    "a spokesman for Lakeside", "the senator"; not "Lakeside's president's dog"."""
+    """Whether the phrase's head, the last word before any "of"/"for", is a role: "a spokesman
+    for Lakeside", "the senator"; not "Lakeside's president's dog", nor "General Electric"
+    (where _Resolver._head_role, which takes any role of a title, finds "general")."""
     head = None
     for i in range(a, b):
         if _lower(t, i) in NP_LINKS:
@@ -1269,17 +1270,16 @@ class _Resolver:
         if institution:
             return Attribution(institution, mention_text, None, 0.8, None, "org")
         role = self._head_role(after_owner, b)
-        if role is None and first == "the" and b - a == 2 and t.words[a + 1][:1].isupper():
-            org = self._named_body(a, t.words[a + 1])  # "the European Commission … the Commission said"
-            if org:
-                return Attribution(org, mention_text, None, 0.8, None, "org")
-        if role is None and first == "the" and b - a == 2 and _lower(t, a + 1) in ORG_NOUNS | MEDIA_NOUNS \
-                and not t.words[a + 1][:1].isupper():
-            # "Shell said … the company added"; "the Commission" names a body, not the last one
-            org = self._org_topic(a, speakers_only=False, media=_lower(t, a + 1) in MEDIA_NOUNS,
-                                  noun=_lower(t, a + 1))
-            if org:
-                return Attribution(org, mention_text, None, 0.7, None, "org")
+        if role is None and first == "the" and b - a == 2:
+            noun = _lower(t, a + 1)
+            if t.words[a + 1][:1].isupper():  # a body's name, not the last one to speak
+                org = self._named_body(a, t.words[a + 1])  # "the European Commission … the Commission said"
+                if org:
+                    return Attribution(org, mention_text, None, 0.8, None, "org")
+            elif noun in ORG_NOUNS | MEDIA_NOUNS:  # "Shell said … the company added"
+                org = self._org_topic(a, speakers_only=False, media=noun in MEDIA_NOUNS, noun=noun)
+                if org:
+                    return Attribution(org, mention_text, None, 0.7, None, "org")
         if role is None:
             org = self._org(a, b)
             if org:

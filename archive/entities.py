@@ -643,11 +643,13 @@ def _verb_after_subject(word: str) -> bool:
                                or len(lower) > 4 and lower.endswith("ed"))
 
 
+def _tokens_of(mentions: list[Mention]) -> set[int]:
+    return {i for m in mentions for i in range(m.token_start, m.token_end)}
+
+
 def _missed_mentions(doc, people_mentions: list[Mention], clusters: _Clusters) -> list[Mention]:
     """Surnames of known people that NER did not tag as PERSON, and "Mr. X" names."""
-    taken = set()
-    for m in people_mentions:
-        taken.update(range(m.token_start, m.token_end))
+    taken = _tokens_of(people_mentions)
     long_entity = {}
     for ent in doc.ents:
         if ent.label_ not in PERSON_LABELS and len(ent) > 1:
@@ -710,9 +712,7 @@ _NOT_SURNAME_TYPES = {"NORP", "GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL
 def _first_name_pairs(doc, found: list[Mention]) -> list[Mention]:
     """ "Carly Fiorina" that NER missed or took for an organization: a known first
     name followed by one capitalized word."""
-    taken = set()
-    for m in found:
-        taken.update(range(m.token_start, m.token_end))
+    taken = _tokens_of(found)
     pairs = []
     words = token_texts(doc)
     for i in range(1, len(doc)):
@@ -755,9 +755,7 @@ def _titled_names(doc, found: list[Mention]) -> list[Mention]:
     """ "Newcastle boss Graeme Souness", "defender Rio Ferdinand" that NER took for an
     organization or a place: two or three name words right after a role only people have, or
     set off by commas after it."""
-    taken = set()
-    for m in found:
-        taken.update(range(m.token_start, m.token_end))
+    taken = _tokens_of(found)
     titled = []
     for ent in doc.ents:
         if ent.label_ not in _TITLED_NAME_TYPES or not 2 <= len(ent) <= 3 or ent.start == 0 \

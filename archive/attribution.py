@@ -68,6 +68,7 @@ from archive.entities import (
     AUXILIARIES,
     INDIVIDUAL_SPORTS,
     NATIONALITY_NOUNS,
+    ORG_NAME_HEADS,
     PLAYING_POSITIONS,
     POSSESSIVE_TOKENS,
     POSTNOMINALS,
@@ -1235,7 +1236,10 @@ class _Resolver:
             opens = a == 0 or t.sentence_of[a - 1] != t.sentence_of[a] or t.words[a - 1] == "," \
                 or t.words[a - 1] in QUOTE_CHARS and t.quote_of[a - 1] >= 0
             org = self._org_topic(a, speakers_only=True) if opens else None
-            return Attribution(org, mention_text, None, 0.6 if org else 0.0, None, "org" if org else "")
+            if org:
+                return Attribution(org, mention_text, None, 0.6, None, "org")
+            org = self._recent_org_subject(a) if opens else None  # "The BCC welcomed it. “…,” it said"
+            return Attribution(org, mention_text, None, 0.5 if org else 0.0, None, "org" if org else "")
         if b - a == 1 and first in PRONOUNS:
             return self._pronoun(first, doc[a].idx, mention_text)
         mentions = [m for m in _mentions_between(t, a, b) if m.token_end <= b]
@@ -1318,15 +1322,60 @@ class _Resolver:
         t = self.t
         if role == "spokesperson":
             for ent in _ents_between(t, a, b):
-                # the body itself, not a title in a name ("a spokesman for House Speaker Paul Ryan")
-                if ent.end <= b and ent.label_ == "ORG" and not any(role_of(w.text) for w in ent) \
-                        and (ent.end == b or role_of(t.words[ent.end]) == role) \
+                before_role = ent.end < b and role_of(t.words[ent.end]) == role
+                # the body itself, not a title in a name ("a spokesman for House Speaker Paul
+                # Ryan"; but "Premier League"); "a Google spokesperson" whatever NER took it for
+                if ent.end <= b and (ent.label_ == "ORG" or before_role and ent.label_ in MISLABELED_GROUPS) \
+                        and (not any(role_of(w.text) for w in ent) or ent[-1].lower_ in ORG_NAME_HEADS) \
+                        and (ent.end == b or before_role) \
                         and _lower(t, ent.start).strip(".") not in COURTESY_TITLES \
                         and not (ent.start > 0 and _lower(t, ent.start - 1) in ("and", "&")):
                     name, kind = canonical_entity(ent.text, "org")
                     if kind == "org":
                         return Attribution(name, mention_text, None, 0.6, None, "org")
+            if b - a == 3 and t.words[a + 1][:1].isupper() and not _mentions_between(t, a + 1, a + 2):
+                # "a Google spokesperson" where NER saw no entity: a body it named elsewhere
+                org = next((e.text for e in t.ents if e.label_ == "ORG" and e.text == t.words[a + 1]), None)
+                if org:
+                    return Attribution(canonical_entity(org, "org")[0], mention_text, None, 0.6, None, "org")
+            if b - a == 2:  # "NTL said it … “…,” a spokesman said": the body that just spoke or acted
+                org = self._org_topic(a, speakers_only=True) or self._recent_org_subject(a)
+                if org:
+                    return Attribution(org, mention_text, None, 0.5, None, "org")
         return Attribution(None, mention_text, None, 0.0, None, "")
+
+    def _recent_org_subject(self, token: int) -> str | None:
+        """The organization this sentence or the one before it opened with, when no person has
+        been a subject or speaker since and no other body opened a clause: "The British Chambers
+        of Commerce welcomed the proposal. “…,” it said". Not when another body spoke lately
+        ("Brightwave said … Corvex made an offer. “…,” it said" may be either)."""
+        t = self.t
+        if any(at < token and t.paragraph_of[at] >= t.paragraph_of[token] - 1 for at, _ in self.org_speakers):
+            return None
+        sentence = t.sentence_of[token]
+        narrated = 0  # sentences outside quotations looked at
+        for index in range(sentence, -1, -1):
+            start = t.sentence_starts[index]
+            if narrated == 2 or t.paragraph_of[start] < t.paragraph_of[token] - 1:
+                break
+            while start < token and _is_punct(t.words[start]):
+                start += 1
+            if t.quote_of[start] >= 0:
+                continue  # "“A. B,” it said": the sentences quoted are not the narrative
+            narrated += 1
+            np = _org_subject(t, t.sentence_starts[index + 1] - 1 if index < sentence else token)
+            if np is None or t.quote_of[np[0]] >= 0:
+                continue
+            ent = next(e for e in _ents_between(t, np[0], np[1]) if e.label_ == "ORG")
+            if fold(ent[-1].text) in {key for key, _ in self._surname_keys()}:
+                return None  # "Cameron will work with …": a person NER took for a body
+            name, kind = canonical_entity(ent.text, "org")
+            since, until = t.doc[ent.start].idx, t.doc[token].idx
+            if kind != "org" or any(since < e.position < until and e.kind in ("subject", "speaker") for e in self.events) \
+                    or self._other_group_since(ent.start, token, name) or self._mislabeled_subject(ent.start, token):
+                return None
+            return name
+        return None
 
     def _described_topic(self, a: int, b: int, mention_text: str, role: str | None = None,
                          mentioned: bool = True, most_named: bool = False) -> Attribution:

@@ -744,7 +744,7 @@ _ROLES_NOT_ONLY_PEOPLE = {"developer", "owner", "investor", "shareholder", "prod
                           "speaker", "star", "artist", "author", "writer", "chief", "deputy", "resident",
                           "champion", "veteran", "challenger", "incumbent", "publisher", "broadcaster"}
 # Last words of a business's or a body's name: "fund manager Matrix Asset Advisors".
-_ORG_NAME_HEADS = {"agency", "bank", "advisors", "advisers", "partners", "group", "capital", "holdings", "fund",
+ORG_NAME_HEADS = {"agency", "bank", "advisors", "advisers", "partners", "group", "capital", "holdings", "fund",
                    "trust", "committee", "council", "association", "party", "union", "league", "board",
                    "commission", "office", "ministry", "department", "services", "network", "news", "bureau",
                    "company", "corporation", "corp", "inc", "ltd", "plc", "airlines", "motors", "securities"}
@@ -771,7 +771,7 @@ def _titled_names(doc, found: list[Mention]) -> list[Mention]:
         if not all(w.text.isalpha() and _is_name_word(w.text) and w.text.lower() not in ROLE_WORDS for w in ent):
             continue
         if not _left_out_first_name(ent[0], _TITLED_NAME_TYPES) or not _plausible_name(ent.text) \
-                or ent[-1].text.lower() in _ORG_NAME_HEADS:
+                or ent[-1].text.lower() in ORG_NAME_HEADS:
             continue
         titled.append(_mention(doc, ent.start, ent.end, _possessive_after(doc, ent.end)))
     return titled

@@ -1245,3 +1245,27 @@ def test_a_dash_line_naming_someone_heads_the_quotation_after_it(quotes_of):
     quotes = quotes_of('Dyer scored twice.\n\n- Bolton boss Sam Allardine "I am bitterly disappointed with the '
                        'result." \n - Newcastle boss Graham Sowerby "We deserved the win." Newcastle: Given, Carr.')
     assert speakers(quotes) == ["Sam Allardine", "Graham Sowerby"]
+
+
+def test_it_and_a_bare_spokesman_speak_for_the_body_the_text_was_about(quotes_of):
+    # the organization the sentence before opened with, no one else having spoken
+    quotes = quotes_of("Ministers opposed the plan. The Federation of Small Traders welcomed the proposal. "
+                       "\"This is the best of both worlds,\" it said. \"Members will be pleased.\"")
+    assert speakers(quotes) == ["Federation of Small Traders", "Federation of Small Traders"]
+    (q,) = quotes_of("But the Home Office defended the measures. A spokesman said: \"The law is clear.\"")
+    assert q.speaker == "Home Office"
+    # "the spokesman" is the one a body's spokesman was
+    quotes = quotes_of("A Corvex Group spokesman said the player was injured. \"He could not train,\" the "
+                       "spokesman said.")
+    assert speakers(quotes) == ["Corvex Group"]
+    # a person in between is who "it" might follow; a person's spokesman is not a body's
+    (q,) = quotes_of("The Federation of Small Traders welcomed the proposal. Gerald Penhallow spoke next. "
+                     "\"This is the best of both worlds,\" it said.")
+    assert q.speaker is None
+    (q,) = quotes_of("Gerald Penhallow has resigned. \"He will not comment further,\" a spokesman said.")
+    assert q.speaker is None
+
+
+def test_a_league_or_a_name_ner_missed_before_spokesman_is_the_body(quotes_of):
+    quotes = quotes_of("\"It's hard to put a date on it,\" a Premier League spokesman confirmed.")
+    assert speakers(quotes) == ["Premier League"]

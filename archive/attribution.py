@@ -314,7 +314,9 @@ def _build_text(doc, spans: list[QuoteSpan], people: People) -> _Text:
                 paragraph += 1
         elif quote_of[i] < 0 and word in SENTENCE_END and quote_of[i + 1] < 0 and _starts_sentence(after) \
                 and not (word == "." and i > 0 and _is_abbreviation(words[i - 1])) \
-                and not (word == "." and i > 0 and words[i - 1] in ("No", "Nos") and after[:1].isdigit()):
+                and not (word == "." and i > 0 and words[i - 1] in ("No", "Nos") and after[:1].isdigit()) \
+                and not (word == "." and i > 0 and starts[i - 1] + len(words[i - 1]) == starts[i]
+                         and starts[i] + 1 == starts[i + 1]):  # "fansite Halo.Bungie.Org, said"
             breaks = True
         elif quote_of[i] < 0 and word in SENTENCE_END and quote_of[i + 1] >= 0:
             breaks = True
@@ -619,6 +621,14 @@ def _right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
                 and name_at and all(t.words[x].isalpha() for x in range(i + 1, name_at + 1)):
             i += 1  # "said Virginia delegate Beau Correll"
             end = i
+            continue
+        role_at = next((x for x in range(i, min(hi, i + 5)) if role_of(t.words[x])), None)
+        if not determiner and text.isalpha() and text.islower() and lower not in CUE_WORDS | NP_STOP \
+                and role_at is not None and role_at + 1 < hi and _is_title(t.words[role_at + 1]) \
+                and t.quote_of[role_at + 1] < 0 \
+                and all(t.words[x].isalpha() and t.words[x].lower() not in STOP_WORDS and not t.words[x].endswith("ed")
+                        for x in range(i, role_at + 1)):
+            i = end = role_at + 1  # "said Tory shadow local government secretary Caroline Spelman"
             continue
         if determiner and text.isalpha() and text.islower() and lower not in CUE_WORDS:
             i += 1  # "said a senior administration official"
@@ -1654,6 +1664,8 @@ class _Resolver:
             former = [c for c in candidates if self._called_former(c[1], position)]
             candidates = former or candidates
             qualifiers = tuple(q for q in qualifiers if q != "former")
+        if role == "seed":  # "the top seed" is not the seventh seed, even when no other was named
+            candidates = [c for c in candidates if self._described_as(c[1], position, qualifiers)]
         if qualifiers:
             qualified = [c for c in candidates if self._described_as(c[1], position, qualifiers)]
             # "the Vermont senator": the one senator the text named, else only one from Vermont
@@ -1733,7 +1745,8 @@ class _Resolver:
         parties = [PARTIES[_lower(t, i)] for i in range(a, b) if _lower(t, i) in PARTIES]
         former = ["former"] if any(_lower(t, i) in ("former", "ex") for i in range(a, b)) else []
         shadow = ["shadow"] if any(_lower(t, i) == "shadow" for i in range(a, b)) else []
-        return tuple(places + parties + former + shadow)  # "the GOP front-runner" is the Republican one
+        rank = [_lower(t, i - 1) for i in range(a + 1, b) if _lower(t, i) == "seed"]  # "the top seed"
+        return tuple(places + parties + former + shadow + rank)  # "the GOP front-runner" is the Republican one
 
     def _pronoun(self, pronoun: str, position: int, mention_text: str) -> Attribution:
         if pronoun not in PERSONAL_PRONOUNS:

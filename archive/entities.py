@@ -96,7 +96,7 @@ ROLE_WORDS = {
     "full-back": "full-back", "batsman": "batsman", "bowler": "bowler", "all-rounder": "all-rounder",
     "spinner": "bowler", "paceman": "bowler", "wicketkeeper": "wicketkeeper", "jockey": "jockey",
     "cyclist": "cyclist", "swimmer": "swimmer", "runner": "runner", "golfer": "golfer", "boxer": "boxer",
-    "hurdler": "runner", "marathoner": "runner",
+    "hurdler": "runner", "marathoner": "runner", "seed": "seed",
 }
 # Roles in team sports and roles of those who compete alone: who the text is about, not a post.
 PLAYING_POSITIONS = ("striker", "midfielder", "defender", "goalkeeper", "winger", "prop", "hooker", "flanker",

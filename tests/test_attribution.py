@@ -1269,3 +1269,26 @@ def test_it_and_a_bare_spokesman_speak_for_the_body_the_text_was_about(quotes_of
 def test_a_league_or_a_name_ner_missed_before_spokesman_is_the_body(quotes_of):
     quotes = quotes_of("\"It's hard to put a date on it,\" a Premier League spokesman confirmed.")
     assert speakers(quotes) == ["Premier League"]
+
+
+def test_a_long_lowercase_title_before_a_name_after_the_cue(quotes_of):
+    quotes = quotes_of("\"This is typical,\" said Tory shadow local government secretary Carla Penwright. "
+                       "\"They claim to help.\"")
+    assert speakers(quotes) == ["Carla Penwright", "Carla Penwright"]
+    # but not a verb phrase running on to a titled name
+    (q,) = quotes_of("Mr Ambrose spoke first. Mr Ambrose also paid tribute to Democrat Jon Kesten's campaign, "
+                     "saying he had made the election \"a true celebration\".")
+    assert q.speaker == "Ambrose"
+
+
+def test_a_dotted_site_name_does_not_end_the_sentence(quotes_of):
+    (q,) = quotes_of("Carl Ebberly, editor of fansite Halo.Vexon.Org, said: \"Vexon got everything right. "
+                     "They were careful.\"")
+    assert q.speaker == "Carl Ebberly"
+
+
+def test_a_seed_is_titled_and_the_top_seed_is_not_the_seventh(quotes_of):
+    (q,) = quotes_of("\"No one was more concerned than myself,\" said eighth seed Marlowe.")
+    assert q.speaker == "Marlowe"
+    (q,) = quotes_of("Anton Keller beat seventh seed Felipe Lorca. \"I played well,\" said the top seed.")
+    assert q.speaker != "Felipe Lorca"

@@ -2375,14 +2375,15 @@ def _after_reported_speech(t: _Text, resolver: "_Resolver", results: list[Attrib
         lo = t.sentence_starts[t.sentence_of[j]]
         sentence = text[span.text_start:span.text_end].rstrip()[-1:] in (".", "!", "?") \
             or text[span.end:span.end + 1] == "."  # a whole sentence, not “Make America Great Again” resonated
-        clauses = _clauses(t, lo, j) or (_belief_clauses(t, lo, j) if sentence else [])
+        clauses = _clauses(t, lo, j) or (_belief_clauses(t, lo, j) or _first_person_after_subject(t, lo, j, span)
+                                         if sentence else [])
         if not clauses:
             continue
         clause = clauses[0]
         found = resolver.resolve(clause.np_start, clause.np_end, clause.cue_start)
         if found.speaker is None or found.person is None:
             continue  # "CNN reported …" introduces what others wrote
-        results[qi] = Attribution(found.speaker, found.mention, t.doc[clause.cue_start:clause.cue_end].text,
+        results[qi] = Attribution(found.speaker, found.mention, t.doc[clause.cue_start:clause.cue_end].text or None,
                                   round(found.confidence * 0.7, 3), found.person, "reported")
 
 
@@ -2394,6 +2395,31 @@ def _belief_clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
     if np is None or _skip_between_left(t, verb, lo) != np[1]:
         return []
     return [_Clause(verb, verb + 1, *np)]
+
+
+def _first_person_after_subject(t: _Text, lo: int, hi: int, span: QuoteSpan) -> list[_Clause]:
+    """ "Collins was sixth in Athens but hopes for better this year." / "“This will be a big year
+    for me.”": a quotation in the first person after a sentence whose subject is a person speaks
+    for them, when no one else is named in that sentence, the subject is a person the text
+    introduced, with a first name or a role ("Premiership clubs" are no one), and the quotation does not speak of them ("Bob became an icon." /
+    "“In 1991 he sold more records than ever. I saw it.”" is someone else's)."""
+    words = set(re.findall(r"[a-z’']+", t.text[span.text_start:span.text_end].lower()))
+    if not words & FIRST_PERSON_SINGULAR:
+        return []
+    np = _sentence_subject(t, hi)
+    if np is None or any(not m.possessive for m in _mentions_between(t, np[1], hi)):
+        return []
+    named = [m for m in _mentions_between(t, np[0], np[1]) if not m.possessive and m.token_end == np[1]]
+    if np[1] - np[0] > 1 or _lower(t, np[0]) not in PERSONAL_PRONOUNS:
+        person = t.people.persons[named[0].person] if named else None
+        if person is None or not (parse_person_name(person.name).given or person.roles):
+            return []  # "Premiership clubs have seen …": NER's person, and no one the text introduced
+        spoken_of = {fold(w) for w in person.name.split()} | THIRD_PERSON.get(person.gender, set(THIRD_PERSON_ALL))
+    else:
+        spoken_of = THIRD_PERSON[PRONOUNS[_lower(t, np[0])]]
+    if {fold(w) for w in words} & spoken_of:
+        return []
+    return [_Clause(np[1], np[1], *np)]
 
 
 def _stands_alone(t: _Text, span: QuoteSpan) -> bool:
@@ -2531,6 +2557,9 @@ def _governing_verb(inside: list, inside_ids: set[int]):
 
 # Words that make a fragment someone's own words: He offered “my thoughts and prayers”.
 FIRST_PERSON = {"i", "my", "me", "we", "our", "us", "i'm", "i’m"}
+THIRD_PERSON = {"male": {"he", "him", "his", "himself"}, "female": {"she", "her", "hers", "herself"}}
+THIRD_PERSON_ALL = THIRD_PERSON["male"] | THIRD_PERSON["female"]
+FIRST_PERSON_SINGULAR = {"i", "my", "me", "myself", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 RELATIVE_PRONOUNS = {"who", "that", "which"}
 

@@ -1292,3 +1292,16 @@ def test_a_seed_is_titled_and_the_top_seed_is_not_the_seventh(quotes_of):
     assert q.speaker == "Marlowe"
     (q,) = quotes_of("Anton Keller beat seventh seed Felipe Lorca. \"I played well,\" said the top seed.")
     assert q.speaker != "Felipe Lorca"
+
+
+def test_a_first_person_quotation_after_a_sentence_about_someone_is_theirs(quotes_of):
+    (q,) = quotes_of("Kim Collard won the race in 2003. Collard was sixth in the final in Athens but is hoping for "
+                     "a better result this summer. \"This will be a big year for me and I plan to defend my title.\"")
+    assert q.speaker == "Kim Collard"
+    # not when the quotation speaks of them: someone else talks about Marlin
+    (q,) = quotes_of("Rob Marlin died in 1981. But Rob Marlin in the 1990s became one of the great icons. "
+                     "\"In 1991 he sold more records than ever. I saw it happen.\"")
+    assert q.speaker is None
+    # nor when it is not in the first person
+    (q,) = quotes_of("Kim Collard won the race in 2003. Collard was sixth in the final. \"The track was wet.\"")
+    assert q.speaker is None

@@ -867,6 +867,9 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
         prev_is_word = before - 1 >= lo and _outside(t, before - 1) and not _is_punct(t.words[before - 1])
         if prev_is_word and prev not in ("and", "but", "or", "then"):
             np = _left_np(t, before, lo)
+            if np is not None and np[0] - 2 >= lo and _lower(t, np[0] - 1) in ("is", "was") \
+                    and _lower(t, np[0] - 2) == "who":  # "Katie Packer, who is chairman of X said"
+                np = _named_before_who(t, np[0] - 2, lo) or np
             if np is None or not any(not m.possessive for m in _mentions_between(t, *np)):
                 np = _apposed_name(t, before, lo, unclosed=True) or np
         elif before - 1 >= lo and (t.words[before - 1] in (",", ")") or t.words[before - 1] in DASHES

@@ -1305,3 +1305,9 @@ def test_a_first_person_quotation_after_a_sentence_about_someone_is_theirs(quote
     # nor when it is not in the first person
     (q,) = quotes_of("Kim Collard won the race in 2003. Collard was sixth in the final. \"The track was wet.\"")
     assert q.speaker is None
+
+
+def test_a_relative_clause_with_no_closing_comma_leaves_the_name_the_speaker(quotes_of):
+    (q,) = quotes_of("\"Trump says different things,\" Katie Pecker, who is chairman of Our Principles Pac said "
+                     "in a statement.")
+    assert (q.speaker, q.speaker_mention) == ("Katie Pecker", "Katie Pecker")

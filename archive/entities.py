@@ -123,9 +123,11 @@ ROLE_IMPLIES = {
     **{sport: {"athlete"} for sport in INDIVIDUAL_SPORTS},
     "musician": {"artist"}, "singer": {"artist"},
 }
+# Not "chairman" (nor in names.HONORIFICS): British papers give women that title too
+# ("UKIP chairman Petrina Holdsworth").
 GENDERED_ROLES = {
     "spokesman": "male", "spokeswoman": "female", "congressman": "male",
-    "congresswoman": "female", "chairman": "male", "chairwoman": "female",
+    "congresswoman": "female", "chairwoman": "female",
     "businessman": "male", "businesswoman": "female", "king": "male", "queen": "female",
     "prince": "male", "actress": "female", "father": "male", "mother": "female",
     "son": "male", "daughter": "female", "husband": "male", "wife": "female",
@@ -663,9 +665,12 @@ def _missed_mentions(doc, people_mentions: list[Mention], clusters: _Clusters) -
             found.append(_mention(doc, i - 1, i + 1, _possessive_after(doc, i + 1)))
             taken.update((i - 1, i))
             continue
-        if i in taken or i in long_entity or not _is_name_word(word):
-            continue
         honorific = i > 0 and doc[i - 1].text.lower().strip(".") in ("mr", "mrs", "ms", "dr", "miss")
+        # "Mr Senanayake" that NER took for a place is still a person; "DR Congo" is not
+        titled_entity = honorific and not doc[i - 1].text.isupper() and i in long_entity \
+            and long_entity[i].start >= i - 1 and long_entity[i].end <= i + 2
+        if i in taken or i in long_entity and not titled_entity or not _is_name_word(word):
+            continue
         known = fold(word) in surnames
         if not (known or honorific):
             continue

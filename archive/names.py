@@ -33,7 +33,7 @@ HONORIFICS = {
     "justice": None, "mayor": None, "secretary": None, "minister": None, "chancellor": None,
     "premier": None, "prime": None, "king": None, "queen": "female", "prince": "male",
     "princess": "female", "pope": "male", "saint": None, "st": None, "speaker": None,
-    "ambassador": None, "attorney": None, "chairman": "male", "chairwoman": "female",
+    "ambassador": None, "attorney": None, "chairman": None, "chairwoman": "female",
     "spokesman": "male", "spokeswoman": "female", "spokesperson": None, "leader": None,
     "candidate": None, "nominee": None, "sheriff": None, "chief": None, "deputy": None,
     "former": None, "the": None, "then": None, "sens": None, "reps": None, "uncle": "male",

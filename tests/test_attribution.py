@@ -1311,3 +1311,9 @@ def test_a_relative_clause_with_no_closing_comma_leaves_the_name_the_speaker(quo
     (q,) = quotes_of("\"Trump says different things,\" Katie Pecker, who is chairman of Our Principles Pac said "
                      "in a statement.")
     assert (q.speaker, q.speaker_mention) == ("Katie Pecker", "Katie Pecker")
+
+
+def test_chairman_says_nothing_of_gender(quotes_of):
+    (q,) = quotes_of("Party chairman Dorinda Halworth urged the two men to step down in a letter.\n\n"
+                     "She said: \"The party has taken legal advice.\"")
+    assert q.speaker == "Dorinda Halworth"

@@ -285,3 +285,9 @@ def test_a_name_after_a_role_only_people_have_is_a_person_whatever_ner_took_it_f
                                   "The official Xinhau News said so.",
                              [("Electric Arcs", "ORG"), ("Matrix Asset Advisors", "ORG"), ("Xinhau News", "ORG")])
     assert find_people(doc).persons == []
+
+
+def test_mr_before_a_name_ner_took_for_a_place_is_a_person(nlp):
+    doc = nlp("And that's when Mr Senanayake started to wonder if texts might be put to use.")
+    doc.ents = [Span(doc, 4, 6, label="GPE")]  # "Mr Senanayake", as the model tagged it in a BBC article
+    assert [p.name for p in find_people(doc).persons] == ["Senanayake"]

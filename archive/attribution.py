@@ -1024,7 +1024,7 @@ GENERIC_ROLES = {"player", "star", "champion", "veteran", "athlete"}
 OFFICES = {"president", "vice president", "senator", "representative", "lawmaker", "politician",
            "governor", "mayor", "secretary", "minister", "chancellor", "premier", "leader", "chair",
            "executive", "chief", "director", "manager", "boss", "coach", "captain", "founder",
-           "businessperson", "candidate", "incumbent", "speaker", "commissioner", "general", "doctor"}
+           "businessperson", "candidate", "incumbent", "speaker", "commissioner", "general", "doctor", "mp"}
 
 # Titles only a person has: "Mr Stearns" that NER took for an organization is a person.
 COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "mister", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}

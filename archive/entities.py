@@ -115,7 +115,7 @@ ROLE_IMPLIES = {
     "king": {"leader"}, "queen": {"leader"},
     "secretary": {"official"}, "minister": {"official"}, "ambassador": {"diplomat", "official"},
     "envoy": {"diplomat"}, "spokesperson": {"official"},
-    "executive": {"chief"},
+    "executive": {"chief"}, "chair": {"chief"},
     "columnist": {"journalist", "author"}, "editor": {"journalist"}, "host": {"journalist"},
     "mp": {"lawmaker", "politician"}, "peer": {"lawmaker", "politician"},
     "boss": {"manager", "executive", "chief"}, "manager": {"boss"}, "coach": {"boss"},

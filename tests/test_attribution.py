@@ -1317,3 +1317,12 @@ def test_chairman_says_nothing_of_gender(quotes_of):
     (q,) = quotes_of("Party chairman Dorinda Halworth urged the two men to step down in a letter.\n\n"
                      "She said: \"The party has taken legal advice.\"")
     assert q.speaker == "Dorinda Halworth"
+
+
+def test_an_mp_or_a_chief_described_is_the_one_the_text_is_about(quotes_of):
+    (q,) = quotes_of("Hazel Brierley said innocent people would be targeted, she told an inquiry.\n\n"
+                     "\"The threat is most likely to come from a few,\" the Salford MP told the committee.")
+    assert q.speaker == "Hazel Brierley"
+    (q,) = quotes_of("Wigan chairman Maurice Lyndon says he does not expect a quick solution. Lyndon also said he "
+                     "understood the interest. \"It'd be a great loss for us,\" said the Warriors chief.")
+    assert q.speaker == "Maurice Lyndon"

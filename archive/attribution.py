@@ -1016,8 +1016,9 @@ MODALS = {"will", "would", "could", "might", "may", "should", "must", "can", "sh
 UNTITLED_ROLES = {"player", "star", "captain", "singer", "actor", "athlete", "champion", "veteran",
                   *PLAYING_POSITIONS, *INDIVIDUAL_SPORTS}
 UNTITLED_DESCRIPTIONS = {"youngster", "teenager", "debutant", "newcomer", "rookie"}
-# Roles that say only that someone plays or shines, not where: "the star" may be the winger.
-GENERIC_ROLES = {"player", "star", "champion", "veteran", "athlete"}
+# Roles that say only that someone plays, shines or belongs, not where: "the star" may be the winger,
+# and a "team member" the champion.
+GENERIC_ROLES = {"player", "star", "champion", "veteran", "athlete", "member"}
 # Offices the text may call the one it is about by when it titled nobody with them ("Michael
 # Howard has said … the Tory leader said"); not those of someone who speaks for or to that
 # person (a spokesman, a lawyer, a host).

@@ -1326,3 +1326,9 @@ def test_an_mp_or_a_chief_described_is_the_one_the_text_is_about(quotes_of):
     (q,) = quotes_of("Wigan chairman Maurice Lyndon says he does not expect a quick solution. Lyndon also said he "
                      "understood the interest. \"It'd be a great loss for us,\" said the Warriors chief.")
     assert q.speaker == "Maurice Lyndon"
+
+
+def test_a_team_member_may_be_the_champion(quotes_of):
+    (q,) = quotes_of("Team member Hayley Yellon said the team would understand. \"It would be fantastic to have her,\" "
+                     "said the European cross-country champion.")
+    assert q.speaker == "Hayley Yellon"

@@ -550,13 +550,16 @@ def _left_np(t: _Text, end: int, lo: int, depth: int = 0) -> tuple[int, int] | N
     if start > j:
         # a lone lowercase head: "officials said", "experts say"
         if t.words[j].isalpha() and t.words[j].islower() and _lower(t, j) not in NP_STOP \
-                and _lower(t, j) not in CUE_WORDS and _lower(t, j) not in BETWEEN_WORDS \
+                and (_lower(t, j) not in CUE_WORDS or _lower(t, j) in UTTERANCE_NOUNS and _after_owner(t, j, lo)) \
+                and _lower(t, j) not in BETWEEN_WORDS \
                 and _lower(t, j) not in PASSIVE_BEFORE and len(t.words[j]) > 2 and not _lower(t, j).endswith("ed"):
             k = j
             while k - 1 >= lo and _outside(t, k - 1) and j - k < 4 and (
                     _is_title(t.words[k - 1]) and _lower(t, k - 1) not in PRONOUNS
                     or t.words[k - 1] in POSSESSIVE_TOKENS):
                 k -= 1
+            while k < j and _lower(t, k) in AFFILIATION_PREPOSITIONS:
+                k += 1  # "From Bush's Facebook post:" opens with a preposition, not a name
             modifiers = k
             while modifiers - 1 >= lo and k - modifiers < 3 and _outside(t, modifiers - 1) \
                     and t.words[modifiers - 1].isalpha() and t.words[modifiers - 1].islower() \
@@ -804,6 +807,9 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
         if _hyphenated(t, i):
             i += 1  # "a counter-attack", "the so-called “reform”": part of a word, not a verb
             continue
+        if lower in UTTERANCE_NOUNS and _after_owner(t, i, lo):
+            i += 1  # "From Bush's Facebook post:", "the campaign's tweet": a noun
+            continue
         if lower in NAMING_CUES and _names_something(t, i + 1, hi):
             i += 1  # "a super PAC called Future 45 ran ads": a name given, not words said
             continue
@@ -898,6 +904,15 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
             found.append(_Clause(i, cue_end, *np))
         i += 1
     return found
+
+
+def _after_owner(t: _Text, i: int, lo: int) -> bool:
+    """Whether token i follows an owner or a determiner, past a few capitalized words: "Bush's
+    Facebook post", "a Twitter post"."""
+    j = i - 1
+    while j >= lo and i - j <= 3 and _is_title(t.words[j]) and t.words[j] not in POSSESSIVE_TOKENS:
+        j -= 1
+    return j >= lo and (t.words[j] in POSSESSIVE_TOKENS or _lower(t, j) in DETERMINERS)
 
 
 def _with_subject(t: _Text, before: int, lo: int) -> tuple[int, int] | None:
@@ -2002,7 +2017,10 @@ def _colon_speaker(t: _Text, first_a: int) -> _Clause | None:
         np = _sentence_subject(t, j)  # "Clinton released the following statement:"
         return _Clause(j, j, np[0], np[1]) if np is not None else None
     np = _left_np(t, j, lo)
-    if np is None or not any(not m.possessive and m.token_end == np[1] for m in _mentions_between(t, np[0], np[1])):
+    owned_words = np is not None and _lower(t, np[1] - 1) in UTTERANCE_NOUNS \
+        and any(m.possessive for m in _mentions_between(t, np[0], np[1]))  # "From Bush's Facebook post:"
+    if np is None or not owned_words and not any(not m.possessive and m.token_end == np[1]
+                                                 for m in _mentions_between(t, np[0], np[1])):
         np = _sentence_subject(t, j) or _org_subject(t, j)  # "Kasich resisted: “…”"
     elif np[0] - 1 >= lo and _lower(t, np[0] - 1) in OBJECT_PREPOSITIONS:
         np = _sentence_subject(t, j) or np  # "McConnell delivered a blunt message to Trump: “…”"
@@ -2372,8 +2390,8 @@ def _after_reported_speech(t: _Text, resolver: "_Resolver", results: list[Attrib
         j = bisect.bisect_left(t.starts, span.start) - 1
         while j >= 0 and "\n" in t.words[j]:
             j -= 1
-        if j < 0 or t.quote_of[j] >= 0 or t.words[j] not in SENTENCE_END:
-            continue
+        if j < 0 or t.quote_of[j] >= 0 or t.words[j] not in SENTENCE_END or "?" in t.words[j]:
+            continue  # "…, as Kilroy-Silk once declared?" / "“No. …”": a question, and its answer
         if text.count("\n\n", t.starts[j], span.start) > 1:
             continue
         lo = t.sentence_starts[t.sentence_of[j]]

@@ -1332,3 +1332,18 @@ def test_a_team_member_may_be_the_champion(quotes_of):
     (q,) = quotes_of("Team member Hayley Yellon said the team would understand. \"It would be fantastic to have her,\" "
                      "said the European cross-country champion.")
     assert q.speaker == "Hayley Yellon"
+
+
+def test_a_post_after_an_owner_is_a_noun_and_its_owner_speaks(quotes_of):
+    (q,) = quotes_of("Jed Bushnell endorsed the senator on Wednesday. From Bushnell's Facebook post: \"For the sake "
+                     "of our party, we must move on.\"")
+    assert q.speaker == "Jed Bushnell"
+    # "a Facebook post" is no one's words
+    (q,) = quotes_of("A friend wrote in a Facebook post that he was \"the most beautiful soul I have met.\"")
+    assert q.speaker != "Facebook"
+
+
+def test_a_question_is_not_reported_speech_for_the_answer_after_it(quotes_of):
+    (q,) = quotes_of("Dick Morrow leads the campaign. So is the party's job to destroy the Tories, as former member "
+                     "Robert Kelby once declared? \"No. The aim is to leave the union.\"")
+    assert q.speaker != "Robert Kelby"

@@ -2080,6 +2080,17 @@ def _dash_signature(t: _Text, last_b: int) -> _Clause | None:
     return _Clause(i, i + 1, np[0], np[1])
 
 
+def _tweet_signature(t: _Text, last_b: int) -> _Clause | None:
+    """An embedded tweet, signed on its own line: “…” — Donald J. Trump (@realDonaldTrump) May 5, 2016."""
+    if last_b + 3 >= len(t.doc) or t.words[last_b] not in ("-", "—", "–", "―", "--"):
+        return None
+    bracket = next((x for x in range(last_b + 2, min(len(t.doc) - 1, last_b + 8)) if t.words[x] == "("), None)
+    if bracket is None or not t.words[bracket + 1].startswith("@") \
+            or not all(_is_title(t.words[x]) and t.quote_of[x] < 0 for x in range(last_b + 1, bracket)):
+        return None
+    return _Clause(last_b, last_b + 1, last_b + 1, bracket)
+
+
 def _dash_header(t: _Text, first_a: int) -> _Clause | None:
     """A line opening with a dash and a name, then the quotation: "- Bolton boss Sam
     Allardyce “I am disappointed …”", as match reports list what each manager said."""
@@ -2219,6 +2230,9 @@ def _candidate_clauses(t: _Text, first_a: int, last_b: int) -> list[tuple[_Claus
     colon = _colon_speaker(t, first_a) or _dash_header(t, first_a)
     if colon is not None:
         return [(colon, 0.9, True)]
+    tweet = _tweet_signature(t, last_b)
+    if tweet is not None:
+        return [(tweet, 0.9, True)]
     if r_lo == r_hi:
         signed = _dash_signature(t, last_b)
         if signed is not None:

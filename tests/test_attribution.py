@@ -1347,3 +1347,9 @@ def test_a_question_is_not_reported_speech_for_the_answer_after_it(quotes_of):
     (q,) = quotes_of("Dick Morrow leads the campaign. So is the party's job to destroy the Tories, as former member "
                      "Robert Kelby once declared? \"No. The aim is to leave the union.\"")
     assert q.speaker != "Robert Kelby"
+
+
+def test_an_embedded_tweet_is_signed_by_its_author(quotes_of):
+    (q,) = quotes_of("Meanwhile, the debate went on.\n\n\"Crooked Hilda Clinger is unfit to serve. Bad judgement!\" "
+                     "— Donald J. Tramp (@realDonaldTramp) May 5, 2016\n\nClinger did not respond.")
+    assert q.speaker == "Donald J. Tramp"

@@ -796,6 +796,17 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
                 found.append(_Clause(i, i + 2, *np))
             i += 2
             continue
+        if lower == "words" and i + 2 < hi and _lower(t, i + 1) == "of" and i - 2 >= lo \
+                and _lower(t, i - 1) == "the" and _lower(t, i - 2) == "in":
+            np = _right_np(t, i + 2, hi)  # "In the words of Hillary Clinton, “…”"
+            if np:
+                found.append(_Clause(i, i + 2, *np))
+            i += 2
+            continue
+        if lower in ("read", "reads") and (author := _author_of_document_before(t, i, lo)):
+            found.append(_Clause(i, i + 1, *author))  # "The statement from Sen. Bernie Sanders read:"
+            i += 1
+            continue
         two_words = i + 1 < hi and (lower, _lower(t, i + 1)) in TWO_WORD_CUES
         if lower not in CUE_WORDS and not two_words:
             i += 1
@@ -982,6 +993,17 @@ def _document_author(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
     if k + 1 >= hi or not (_lower(t, k) == "by" and authored or _lower(t, k) == "from" and not authored):
         return None
     return _right_np(t, k + 1, hi)
+
+
+def _author_of_document_before(t: _Text, verb: int, lo: int) -> tuple[int, int] | None:
+    """The author named in the phrase before "read": "The statement from Sen. Bernie Sanders read"."""
+    start = t.sentence_starts[t.sentence_of[verb]]
+    for j in range(max(lo, start, verb - 10), verb):
+        if _lower(t, j) in INDEFINITE | {"the"} and j + 1 < verb and _outside(t, j):
+            np = _document_author(t, j, verb)
+            if np is not None and np[1] == verb:
+                return np
+    return None
 
 
 def _after_utterance_noun(t: _Text, before: int, lo: int) -> bool:

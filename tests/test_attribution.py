@@ -1353,3 +1353,13 @@ def test_an_embedded_tweet_is_signed_by_its_author(quotes_of):
     (q,) = quotes_of("Meanwhile, the debate went on.\n\n\"Crooked Hilda Clinger is unfit to serve. Bad judgement!\" "
                      "— Donald J. Tramp (@realDonaldTramp) May 5, 2016\n\nClinger did not respond.")
     assert q.speaker == "Donald J. Tramp"
+
+
+def test_in_the_words_of_and_a_statement_that_reads(quotes_of):
+    (q,) = quotes_of("In the words of Hilda Clinger, \"We are stronger together.\"")
+    assert q.speaker == "Hilda Clinger"
+    (q,) = quotes_of("The statement from Sen. Bernard Sandler read: \"We will fight on.\"")
+    assert q.speaker == "Bernard Sandler"
+    # reading aloud is not a document speaking
+    (q,) = quotes_of("Mr Tramp read the statement aloud: \"We will win.\"")
+    assert q.cue != "read"

@@ -1336,6 +1336,9 @@ class _Resolver:
                 if org:
                     return Attribution(org, mention_text, None, 0.7, None, "org")
         if role is None:
+            staff = self._staff_name(a, b)
+            if staff:
+                return self._by_unknown_name(staff, mention_text)
             org = self._org(a, b)
             if org:
                 return Attribution(org, mention_text, None, 0.8, None, "org")
@@ -1553,6 +1556,20 @@ class _Resolver:
                                                      for i in range(start, end)):
             return None  # "Russia said"; but "Le Pen told CNN" that NER took for a title is a name
         return name
+
+    def _staff_name(self, a: int, b: int) -> str | None:
+        """The name after an organization's possessive that NER took for a group: "the Washington
+        Post’s Ishaan Tharoor" is one of its writers, not the paper."""
+        t = self.t
+        owner_end = next((i for i in range(b - 3, a, -1) if t.words[i] in POSSESSIVE_TOKENS), None)
+        if owner_end is None or not 2 <= b - owner_end - 1 <= 3 \
+                or t.doc[owner_end - 1].ent_type_ != "ORG" and t.doc[owner_end].ent_type_ != "ORG":
+            return None
+        words = t.words[owner_end + 1:b]
+        if not all(_is_title(w) and _name_like(w) and role_of(w) is None and w.lower() not in ORG_NAME_HEADS
+                   and w.lower() not in MEDIA_NAME_WORDS for w in words):
+            return None
+        return " ".join(words)
 
     def _head_role(self, a: int, b: int) -> str | None:
         t = self.t

@@ -1363,3 +1363,9 @@ def test_in_the_words_of_and_a_statement_that_reads(quotes_of):
     # reading aloud is not a document speaking
     (q,) = quotes_of("Mr Tramp read the statement aloud: \"We will win.\"")
     assert q.cue != "read"
+
+
+def test_a_name_after_an_organizations_possessive_is_its_writer(quotes_of):
+    (q,) = quotes_of("As the Washington Post’s Ishaan Tarooki wrote, “after the vote, the ministry said it was an "
+                     "example of double standards.”")
+    assert q.speaker == "Ishaan Tarooki"

@@ -2238,6 +2238,7 @@ def attribute(doc, spans: list[QuoteSpan], people: People, parse=None) -> list[A
     _continue_speakers(t, results, resolver._is_subject)
     _after_reported_speech(t, resolver, results)
     _continue_speakers(t, results, resolver._is_subject, unnamed=True)
+    _continue_into_fragment(t, results)
     text = t.text
     for qi, span in enumerate(spans):
         if results[qi].speaker and is_title(text, span):
@@ -2425,6 +2426,30 @@ def _continue_speakers(t: _Text, results: list[Attribution], subject, unnamed: b
         if rivals or len(between.split()) > 60:
             continue
         results[qi] = Attribution(prev.speaker, prev.mention, prev.cue, round(prev.confidence * 0.8, 3),
+                                  prev.person, "continued")
+
+
+def _continue_into_fragment(t: _Text, results: list[Attribution]) -> None:
+    """“A,” Bill Clinton has said. That makes her “by definition a good person.” — a fragment of
+    several words quoted in the sentence right after a credited quotation, in its paragraph, with
+    no one named or cued in between, is more of the same speaker's words."""
+    text = t.text
+    for qi in range(1, len(t.spans)):
+        span, prev = t.spans[qi], results[qi - 1]
+        if results[qi].speaker is not None or results[qi].mention is not None or prev.speaker is None \
+                or not is_partial(text, span) or len(text[span.text_start:span.text_end].split()) < 4:
+            continue
+        a = bisect.bisect_left(t.starts, t.spans[qi - 1].end)
+        b = bisect.bisect_left(t.starts, span.start)
+        if b >= len(t.doc) or a >= b or t.sentence_of[b] - t.sentence_of[min(a, len(t.doc) - 1)] > 1 \
+                or t.paragraph_of[a] != t.paragraph_of[b]:
+            continue
+        s = max(a, t.sentence_starts[t.sentence_of[b]])
+        if t.quote_of[b] != qi or b - s > 12 or _mentions_between(t, s, b) \
+                or any(_lower(t, i) in CUE_WORDS or t.doc[i].ent_type_ in ("ORG", "PERSON", "NORP", "GPE")
+                       for i in range(s, b)):
+            continue  # a quotation inside another, a long sentence of its own, or someone else's words
+        results[qi] = Attribution(prev.speaker, prev.mention, prev.cue, round(prev.confidence * 0.6, 3),
                                   prev.person, "continued")
 
 

@@ -1369,3 +1369,13 @@ def test_a_name_after_an_organizations_possessive_is_its_writer(quotes_of):
     (q,) = quotes_of("As the Washington Post’s Ishaan Tarooki wrote, “after the vote, the ministry said it was an "
                      "example of double standards.”")
     assert q.speaker == "Ishaan Tarooki"
+
+
+def test_a_fragment_right_after_a_credited_quotation_continues_it(quotes_of):
+    quotes = quotes_of("“She has the same friends she had in school,” Bill Clenton has said. That makes her “by "
+                       "definition a trustworthy person.”")
+    assert speakers(quotes) == ["Bill Clenton", "Bill Clenton"]
+    # not when the sentence cues someone else's words
+    quotes = quotes_of("“We will learn,” said chairman Barry Shearman. The report warns that the ministry \"should "
+                       "learn the lessons from this disaster\".")
+    assert speakers(quotes) == ["Barry Shearman", None]

@@ -1120,17 +1120,28 @@ def _sentence_subject(t: _Text, token: int, roles: bool = False) -> tuple[int, i
     np = _person_phrase(t, s, token, roles) if _lower(t, s) not in COMPARISONS else None  # "Like Corker, Menendez"
     if np is not None:
         return np
-    for _ in range(3):  # "Last spring, when I asked Irwin whether …, he smiled and said"
+    setting = False  # inside an opening place or time: "At an event in Ames, Iowa, on Sunday, Mrs. Clinton"
+    for _ in range(4):  # "Last spring, when I asked Irwin whether …, he smiled and said"
         comma = next((i for i in range(s, min(token, s + 20)) if t.words[i] == ","), None)
         if comma is None or any(t.quote_of[i] >= 0 for i in range(s, comma)):
             return None
-        if _mentions_between(t, s, comma) and _lower(t, s) not in OPENING_SUBORDINATORS | COMPARISONS:
+        if _mentions_between(t, s, comma) and (setting or _lower(t, s) not in OPENING_SUBORDINATORS | COMPARISONS):
             return None  # "Wallace, who died in 1998, …": the name is the subject; "When Wallace died, Clinton …"
         np = _person_phrase(t, comma + 1, token)
-        if np is not None or _lower(t, comma + 1) not in OPENING_SUBORDINATORS:
+        setting = setting or _lower(t, s) in SETTING_PREPOSITIONS
+        if np is not None or _lower(t, comma + 1) not in OPENING_SUBORDINATORS \
+                and not (setting and _place_or_time_until_comma(t, comma + 1, token)):
             return np
         s = comma + 1
     return None
+
+
+def _place_or_time_until_comma(t: _Text, start: int, token: int) -> bool:
+    """Whether the words from `start` to the next comma only say where or when: "Iowa", "on Sunday"."""
+    end = next((x for x in range(start, token) if t.words[x] == ","), None)
+    return end is not None and end > start and all(
+        t.doc[i].ent_type_ in ("GPE", "LOC", "DATE", "TIME") or _lower(t, i) in ("on", "in", "at")
+        for i in range(start, end))
 
 
 def _contrast_subject(t: _Text, token: int) -> tuple[int, int] | None:
@@ -1162,6 +1173,7 @@ COMPARISONS = {"like", "unlike"}
 CONTRASTS = {"while", "whereas", "whilst"}
 
 # Words opening a clause set off before a sentence's subject: "When Wallace died in 1998, Clinton …".
+SETTING_PREPOSITIONS = {"at", "in", "on", "during", "from"}  # an opening phrase of where or when
 OPENING_SUBORDINATORS = {"when", "after", "before", "as", "while", "if", "because", "since", "although",
                          "though", "once", "until", "in", "on", "at", "during", "following", "despite"}
 

@@ -1379,3 +1379,9 @@ def test_a_fragment_right_after_a_credited_quotation_continues_it(quotes_of):
     quotes = quotes_of("“We will learn,” said chairman Barry Shearman. The report warns that the ministry \"should "
                        "learn the lessons from this disaster\".")
     assert speakers(quotes) == ["Barry Shearman", None]
+
+
+def test_a_subject_after_an_opening_place_and_time(quotes_of):
+    (q,) = quotes_of("At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinger tried to expand on her statement, "
+                     "saying that the country should ''be rallying our partners and allies.''")
+    assert q.speaker == "Clinger"

@@ -1382,6 +1382,7 @@ def test_a_fragment_right_after_a_credited_quotation_continues_it(quotes_of):
 
 
 def test_a_subject_after_an_opening_place_and_time(quotes_of):
-    (q,) = quotes_of("At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinger tried to expand on her statement, "
-                     "saying that the country should ''be rallying our partners and allies.''")
+    (q,) = quotes_of("At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinger tried to expand on her earlier "
+                     "statement, saying that the United States should play a leadership role and ''be rallying our "
+                     "partners and allies, pulling countries off the sidelines.''")
     assert q.speaker == "Clinger"

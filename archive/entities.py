@@ -25,6 +25,7 @@ from archive.names import (
     canonical_entity,
     canonical_name,
     fold,
+    generation,
     given_names_compatible,
     name_gender,
     particle_surname,
@@ -524,7 +525,8 @@ class _Clusters:
         self.by_surname[" ".join(fold(p) for p in parsed.surname.split())].append(index)
         return index
 
-    def _compatible(self, index: int, parsed, gender: str | None) -> bool:
+    def _compatible(self, index: int, parsed, gender: str | None, born: str | None = None) -> bool:
+        """Whether a mention may be this person; `born`: its generation ("jr" for "Donald Trump Jr.")."""
         person = self.persons[index]
         if gender and person.gender and gender != person.gender:
             return False
@@ -532,7 +534,8 @@ class _Clusters:
             return True
         for variant in person.variants:
             other = parse_person_name(variant)
-            if other.given and not given_names_compatible(parsed.given[0], other.given[0]):
+            if other.given and (not given_names_compatible(parsed.given[0], other.given[0])
+                                or generation(variant) != born):
                 return False
         return True
 
@@ -541,12 +544,18 @@ class _Clusters:
         if not parsed.surname:
             return
         gender = gender or name_gender(mention.text)
-        candidates = [i for i in self._candidates(parsed) if self._compatible(i, parsed, gender)]
+        born = generation(mention.text)
+        candidates = [i for i in self._candidates(parsed) if self._compatible(i, parsed, gender, born)]
         as_surname = particle_surname(parsed)
         if not candidates and as_surname:  # "Van Nistelrooy" after "Ruud van Nistelrooy"
-            candidates = [i for i in self._candidates(as_surname) if self._compatible(i, as_surname, gender)]
+            candidates = [i for i in self._candidates(as_surname) if self._compatible(i, as_surname, gender, born)]
         if not candidates and not parsed.given:
-            candidates = by_given_name(self.persons, parsed.surname, gender)
+            # "Hillary" after "Hillary Clinton"; "Donald Jr." only after "Donald Trump Jr."
+            candidates = [i for i in by_given_name(self.persons, parsed.surname, gender)
+                          if generation(self.persons[i].variants[0]) == born]
+        if born is None and len(candidates) > 1:
+            # "Mr. Trump" beside Donald J. Trump and Donald Trump Jr. is the one with no "Jr."
+            candidates = [i for i in candidates if generation(self.persons[i].variants[0]) is None] or candidates
         if candidates:
             index = self._closest(candidates, mention.start)
         else:

@@ -41,6 +41,7 @@ HONORIFICS = {
 }
 
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"}
+GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}  # "Donald Trump Jr." is not Donald J. Trump
 
 # Particles that belong to a surname ("Charles de Gaulle", "Ursula von der Leyen").
 SURNAME_PARTICLES = {"de", "da", "di", "del", "della", "dal", "dalla", "dei", "degli", "van", "von", "der", "den",
@@ -186,9 +187,18 @@ def same_person(a: str, b: str) -> bool:
     ga, gb = name_gender(a), name_gender(b)
     if ga and gb and ga != gb:
         return False
+    if None is not generation(a) != generation(b) is not None:
+        return False  # "Jr." and "Sr." are two people; one name with "Jr." and one without may be
+        # one person ("Joseph R. Biden Jr.", "Joe Biden"): an article naming both tells them apart
     if pa.given and pb.given and same_surname:
         return given_names_compatible(pa.given[0], pb.given[0])
     return True
+
+
+def generation(name: str) -> str | None:
+    """ "jr" for "Donald Trump Jr." (or "Donald Jr."), "iii" for "Jim Jones III"; None without one."""
+    words = _words(name)
+    return next((_bare(w) for w in reversed(words[1:]) if _bare(w) in GENERATIONS), None)
 
 
 def particle_surname(name: PersonName) -> PersonName | None:
@@ -205,8 +215,14 @@ def _same_with_particle(a: PersonName, b: PersonName) -> bool:
 
 
 def clean_person_name(name: str) -> str:
-    """The name as a person's canonical form shows it: no honorific, no possessive."""
-    return parse_person_name(name).display
+    """The name as a person's canonical form shows it: no honorific, no possessive, and its
+    generation kept ("Donald Trump Jr.")."""
+    display = parse_person_name(name).display
+    born = generation(name)
+    if not display or born is None:
+        return display
+    written = next(w for w in reversed(_words(name)) if _bare(w) == born)
+    return f"{display} {written.strip(',;:')}"
 
 
 def canonical_name(variants: list[str]) -> str:

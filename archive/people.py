@@ -15,7 +15,7 @@ import sqlite3
 from datetime import datetime, timezone
 
 from archive.model import Article, Entity
-from archive.names import canonical_name, person_key, same_person
+from archive.names import canonical_name, generation, person_key, same_person
 
 PEOPLE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS people (
@@ -34,17 +34,22 @@ def refresh_person_keys(db: sqlite3.Connection) -> None:
     db.executemany("UPDATE people SET key = ? WHERE name = ?", stale)
 
 
-def resolve_name(db: sqlite3.Connection, name: str, aliases: list[str]) -> tuple[str, list[int]]:
+def resolve_name(db: sqlite3.Connection, name: str, aliases: list[str],
+                 others: frozenset[str] = frozenset()) -> tuple[str, list[int]]:
     """The archive's canonical name for this person (registering them if new), and the ids of
-    articles whose stored names were renamed to it."""
+    articles whose stored names were renamed to it. `others`: the canonical names of the other
+    people of the same article; of those, one whose generation differs is not this one
+    ("Donald Trump Jr." beside his father, whom another article may call plain "Donald Trump")."""
     key = person_key(name)
     if not key:
         return name, []
     rows = db.execute("SELECT name, aliases FROM people WHERE key = ?", (key,)).fetchall()
-    matches = [row for row in rows if same_person(row["name"], name)]
+    matches = [row for row in rows if same_person(row["name"], name)
+               and not (row["name"] in others and generation(row["name"]) != generation(name))]
     if len(matches) > 1:
-        exact = [row for row in matches if row["name"] == name]
-        if not exact:
+        exact = [row for row in matches if row["name"] == name] \
+            or [row for row in matches if generation(row["name"]) == generation(name)]
+        if len(exact) != 1:
             return name, []
         matches = exact
     if not matches:
@@ -100,7 +105,8 @@ def canonicalize_people(db: sqlite3.Connection, article: Article) -> list[int]:
     mapping: dict[str, str] = {}
     people = [e for e in article.entities if e.type == "person"]
     for entity in people:
-        canonical, touched = resolve_name(db, entity.name, entity.aliases)
+        others = frozenset(mapping.values())
+        canonical, touched = resolve_name(db, entity.name, entity.aliases, others)
         mapping[entity.name] = canonical
         renamed += touched
     for quote in article.quotes:

@@ -291,3 +291,11 @@ def test_mr_before_a_name_ner_took_for_a_place_is_a_person(nlp):
     doc = nlp("And that's when Mr Senanayake started to wonder if texts might be put to use.")
     doc.ents = [Span(doc, 4, 6, label="GPE")]  # "Mr Senanayake", as the model tagged it in a BBC article
     assert [p.name for p in find_people(doc).persons] == ["Senanayake"]
+
+
+def test_father_and_son_named_in_one_article_are_two_people(nlp):
+    doc = nlp("Donald J. Tramp won the nomination. His son Donald Tramp Jr. spoke first. Later Donald Jr. "
+              "announced the vote. Mr. Tramp smiled.")
+    people = {p.name: [m.text for m in p.mentions] for p in find_people(doc).persons}
+    assert people == {"Donald J. Tramp": ["Donald J. Tramp", "Tramp"],
+                      "Donald Tramp Jr.": ["Donald Tramp Jr.", "Donald Jr."]}

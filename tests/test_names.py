@@ -111,3 +111,12 @@ def test_a_particle_opens_a_surname_alone():
     assert parse_person_name("Al Gore").given == ("Al",)  # but "Al" and "Van" are given names too
     assert not same_person("Van Morrison", "Jim Morrison")
     assert not same_person("Le Pen", "Sean Penn")
+
+
+def test_a_generation_is_kept_and_only_an_explicit_one_tells_people_apart():
+    from archive.names import same_person
+    assert canonical_name(["Donald Tramp Jr.", "Donald Jr.", "Mr. Tramp"]) == "Donald Tramp Jr."
+    assert canonical_name(["Martin Luther Kinger Jr.", "Kinger"]) == "Martin Luther Kinger Jr."
+    assert not same_person("Donald Tramp Jr.", "Donald Tramp Sr.")
+    # another paper may leave the "Jr." out: "Joseph Bidden" can be "Joseph R. Bidden Jr."
+    assert same_person("Joseph R. Bidden Jr.", "Joseph Bidden")

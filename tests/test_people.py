@@ -56,3 +56,20 @@ def test_entities_merging_into_one_canonical_add_counts(data_dir):
     with store.transaction() as db:
         canonicalize_people(db, article)
     assert [(e.name, e.count, e.aliases) for e in article.entities] == [("Dmitry Peskov", 3, ["Dmitri Peskov"])]
+
+
+def test_father_and_son_of_one_article_stay_two_people_across_the_archive(data_dir):
+    store = Store(data_dir)
+    body = "“Words,” said Donald J. Tramp. “More words,” said Donald Tramp Jr."
+    article = make_article("both", body, quotes=[quote_in(body, "Words,", "Donald J. Tramp"),
+                                                 quote_in(body, "More words,", "Donald Tramp Jr.")],
+                           entities=[Entity("Donald J. Tramp", "person", 1), Entity("Donald Tramp Jr.", "person", 1)])
+    with store.transaction() as db:
+        store.put(db, article, identity="test:both", original_name="both")
+    stored(store, "son", "Donald Tramp Jr.")
+    stored(store, "father", "Donald J. Tramp")
+    assert speakers(store)["son"] == "Donald Tramp Jr." and speakers(store)["father"] == "Donald J. Tramp"
+    # with no son in sight, a name without "Jr." still joins the one person it can be
+    stored(store, "vice", "Joseph R. Bidden Jr.")
+    stored(store, "other paper", "Joseph Bidden")
+    assert speakers(store)["other paper"] == "Joseph R. Bidden Jr."

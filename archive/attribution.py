@@ -1273,11 +1273,14 @@ class _Resolver:
             return bool(ends) and ends[0] < len(t.doc) and t.words[ends[0]] == "," \
                 and all(_np_word(t, i) for i in range(s + 2, token))
         # "In his statement Saturday, Sanders went further", "A month ago, Florida developer Mel
-        # Sembler said": an opening phrase, then the subject
+        # Sembler said", "Having sputtered in his own run …, Mr. Christie gave": an opening
+        # phrase, then the subject; not a name ending the sentence (", … editor, MP Boris Johnson.")
         comma = next((i for i in range(token - 1, s, -1) if t.words[i] == ","), None)
-        return (comma is not None and token - s <= 25
+        ends = [m.token_end for m in _mentions_between(t, token, token + 1)]
+        return (comma is not None and token - s <= 40
                 and all(_title_word(t, i) for i in range(comma + 1, token))
                 and all(t.quote_of[i] < 0 for i in range(s, token))
+                and not (ends and (ends[0] >= len(t.doc) or t.words[ends[0]] in SENTENCE_END))
                 and (not _mentions_between(t, s, comma) or _lower(t, s) in ("like", "unlike")))
 
     def add_speaker(self, position: int, person: int, full: bool = False) -> None:

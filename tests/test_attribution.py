@@ -1386,3 +1386,11 @@ def test_a_subject_after_an_opening_place_and_time(quotes_of):
                      "statement, saying that the United States should play a leadership role and ''be rallying our "
                      "partners and allies, pulling countries off the sidelines.''")
     assert q.speaker == "Clinger"
+
+
+def test_a_subject_after_a_long_opening_phrase(quotes_of):
+    quotes = quotes_of("''We will win,'' Donald J. Tramp said.\n\nHaving sputtered in his own run for the White House "
+                       "in 2016 and facing disappointment in his bid for second place on the ticket, Mr. Christy "
+                       "nevertheless gave the crowd his all. This time he spoke briefly of his friendship with "
+                       "Mr. Tramp. It is time for the country to be led, he said, ''not only by a strong leader.''")
+    assert speakers(quotes) == ["Donald J. Tramp", "Christy"]

@@ -60,6 +60,7 @@ speech 0.7 of that sentence's speaker.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -1797,7 +1798,7 @@ class _Resolver:
             words |= {STATE_ABBREVIATIONS[w] for w in words if w in STATE_ABBREVIATIONS}
             words |= {PARTIES[w] for w in words if w in PARTIES}
             words |= self.t.people.persons[person].roles  # "republican" from "(R-Fla.)"
-            if all(q in words for q in qualifiers):
+            if all(q in words or any(_same_place_word(q, w) for w in words) for q in qualifiers):
                 return True
         return False
 
@@ -1812,9 +1813,11 @@ class _Resolver:
 
     def _qualifiers(self, a: int, b: int) -> tuple[str, ...]:
         """The places in a description: "Vermont" in "the Vermont senator" (found in "Vermont Sen.
-        Bernie Sanders" or "Sanders (I-Vt.)")."""
+        Bernie Sanders" or "Sanders (I-Vt.)"), "Russian" in "the Russian leader" (found in
+        "President Vladimir V. Putin of Russia")."""
         t = self.t
-        places = [_lower(t, i) for i in range(a, b) if t.doc[i].ent_type_ == "GPE" and t.words[i].isalpha()]
+        places = [_lower(t, i) for i in range(a, b) if t.words[i].isalpha() and (
+            t.doc[i].ent_type_ == "GPE" or t.doc[i].ent_type_ == "NORP" and _lower(t, i) not in PARTIES)]
         parties = [PARTIES[_lower(t, i)] for i in range(a, b) if _lower(t, i) in PARTIES]
         former = ["former"] if any(_lower(t, i) in ("former", "ex") for i in range(a, b)) else []
         shadow = ["shadow"] if any(_lower(t, i) == "shadow" for i in range(a, b)) else []
@@ -1924,6 +1927,13 @@ class _Resolver:
         t = self.t
         token = _past_openers(t, token)
         return token < len(t.doc) and t.quote_of[token] < 0 and PRONOUNS.get(_lower(t, token)) == gender
+
+
+def _same_place_word(a: str, b: str) -> bool:
+    """ "russian" and "russia", "israeli" and "israel", "chinese" and "china": a people and its
+    country, by a long enough common start."""
+    common = len(os.path.commonprefix([a, b]))
+    return common >= 4 and common >= min(len(a), len(b)) - 2
 
 
 def _past_openers(t: _Text, token: int) -> int:

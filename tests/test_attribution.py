@@ -1394,3 +1394,10 @@ def test_a_subject_after_a_long_opening_phrase(quotes_of):
                        "nevertheless gave the crowd his all. This time he spoke briefly of his friendship with "
                        "Mr. Tramp. It is time for the country to be led, he said, ''not only by a strong leader.''")
     assert speakers(quotes) == ["Donald J. Tramp", "Christy"]
+
+
+def test_a_nationality_in_a_description_picks_that_countrys_leader(quotes_of):
+    quotes = quotes_of("President Vladimir V. Pushkin of Russia spoke for four hours. He rose to the defense of Sepp "
+                       "Blattner, the embattled president of FIFA, saying Mr. Blattner should be given a prize.\n\n"
+                       "''There is no doubt that he is a very bright man,'' the Russian leader said.")
+    assert speakers(quotes) == ["Vladimir V. Pushkin"]

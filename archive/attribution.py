@@ -1174,9 +1174,10 @@ COMPARISONS = {"like", "unlike"}
 CONTRASTS = {"while", "whereas", "whilst"}
 
 # Words opening a clause set off before a sentence's subject: "When Wallace died in 1998, Clinton …".
-SETTING_PREPOSITIONS = {"at", "in", "on", "during", "from"}  # an opening phrase of where or when
 OPENING_SUBORDINATORS = {"when", "after", "before", "as", "while", "if", "because", "since", "although",
                          "though", "once", "until", "in", "on", "at", "during", "following", "despite"}
+# An opening phrase of where or when, which may run over commas: "At an event in Ames, Iowa, on Sunday,".
+SETTING_PREPOSITIONS = {"at", "in", "on", "during", "from"}
 
 
 def _person_phrase(t: _Text, start: int, hi: int, roles: bool = False) -> tuple[int, int] | None:
@@ -1441,7 +1442,8 @@ class _Resolver:
                 return None  # "Cameron will work with …": a person NER took for a body
             name, kind = canonical_entity(ent.text, "org")
             since, until = t.doc[ent.start].idx, t.doc[token].idx
-            if kind != "org" or any(since < e.position < until and e.kind in ("subject", "speaker") for e in self.events) \
+            person_since = any(since < e.position < until and e.kind in ("subject", "speaker") for e in self.events)
+            if kind != "org" or person_since \
                     or self._other_group_since(ent.start, token, name) or self._mislabeled_subject(ent.start, token):
                 return None
             return name
@@ -2526,8 +2528,9 @@ def _first_person_after_subject(t: _Text, lo: int, hi: int, span: QuoteSpan) -> 
     """ "Collins was sixth in Athens but hopes for better this year." / "“This will be a big year
     for me.”": a quotation in the first person after a sentence whose subject is a person speaks
     for them, when no one else is named in that sentence, the subject is a person the text
-    introduced, with a first name or a role ("Premiership clubs" are no one), and the quotation does not speak of them ("Bob became an icon." /
-    "“In 1991 he sold more records than ever. I saw it.”" is someone else's)."""
+    introduced, with a first name or a role ("Premiership clubs" are no one), and the quotation
+    does not speak of them ("Bob became an icon." / "“In 1991 he sold more records than ever. I
+    saw it.”" is someone else's)."""
     words = set(re.findall(r"[a-z’']+", t.text[span.text_start:span.text_end].lower()))
     if not words & FIRST_PERSON_SINGULAR:
         return []

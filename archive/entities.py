@@ -759,9 +759,9 @@ _ROLES_NOT_ONLY_PEOPLE = {"developer", "owner", "investor", "shareholder", "prod
                           "champion", "veteran", "challenger", "incumbent", "publisher", "broadcaster"}
 # Last words of a business's or a body's name: "fund manager Matrix Asset Advisors".
 ORG_NAME_HEADS = {"agency", "bank", "advisors", "advisers", "partners", "group", "capital", "holdings", "fund",
-                   "trust", "committee", "council", "association", "party", "union", "league", "board",
-                   "commission", "office", "ministry", "department", "services", "network", "news", "bureau",
-                   "company", "corporation", "corp", "inc", "ltd", "plc", "airlines", "motors", "securities"}
+                  "trust", "committee", "council", "association", "party", "union", "league", "board",
+                  "commission", "office", "ministry", "department", "services", "network", "news", "bureau",
+                  "company", "corporation", "corp", "inc", "ltd", "plc", "airlines", "motors", "securities"}
 _TITLED_NAME_TYPES = (*MISTAKEN_NAME_TYPES, "GPE", "LOC", "NORP")
 
 

@@ -41,7 +41,7 @@ HONORIFICS = {
 }
 
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"}
-GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}  # "Donald Trump Jr." is not Donald J. Trump
+GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}  # a generation ends a name: "Donald Trump Jr.", "Jim Jones III"
 
 # Particles that belong to a surname ("Charles de Gaulle", "Ursula von der Leyen").
 SURNAME_PARTICLES = {"de", "da", "di", "del", "della", "dal", "dalla", "dei", "degli", "van", "von", "der", "den",
@@ -187,9 +187,11 @@ def same_person(a: str, b: str) -> bool:
     ga, gb = name_gender(a), name_gender(b)
     if ga and gb and ga != gb:
         return False
-    if None is not generation(a) != generation(b) is not None:
-        return False  # "Jr." and "Sr." are two people; one name with "Jr." and one without may be
-        # one person ("Joseph R. Biden Jr.", "Joe Biden"): an article naming both tells them apart
+    born_a, born_b = generation(a), generation(b)
+    if born_a and born_b and born_a != born_b:
+        # "Jr." and "Sr." are two people; one name with "Jr." and one without may be one person
+        # ("Joseph R. Biden Jr.", "Joseph Biden"): only an article naming both tells them apart
+        return False
     if pa.given and pb.given and same_surname:
         return given_names_compatible(pa.given[0], pb.given[0])
     return True

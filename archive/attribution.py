@@ -178,6 +178,7 @@ NOT_BEFORE_ORG_SPEAKER = {"another", "one", "that", "once", "how", "if", "when",
 # (while "The letter, from the Home Office," is the Home Office's).
 ABOUT_WORDS = {"against", "about", "over", "into", "toward", "towards", "on", "with", "for", "to"}
 DASHES = ("—", "–", "-")
+SIGNATURE_DASHES = ("-", "—", "–", "―", "--")  # "“…” — Adriana Rodarte": who signs a quotation
 # How many paragraphs opening with "he"/"she" a pronoun may reach back over, beyond its window.
 _PRONOUN_CHAIN_PARAGRAPHS = 4
 # May stand between a speaker and the cue: "he also said", "Trump has repeatedly said".
@@ -551,7 +552,7 @@ def _left_np(t: _Text, end: int, lo: int, depth: int = 0) -> tuple[int, int] | N
     if start > j:
         # a lone lowercase head: "officials said", "experts say"
         if t.words[j].isalpha() and t.words[j].islower() and _lower(t, j) not in NP_STOP \
-                and (_lower(t, j) not in CUE_WORDS or _lower(t, j) in UTTERANCE_NOUNS and _after_owner(t, j, lo)) \
+                and (_lower(t, j) not in CUE_WORDS or _owned_utterance(t, j, lo)) \
                 and _lower(t, j) not in BETWEEN_WORDS \
                 and _lower(t, j) not in PASSIVE_BEFORE and len(t.words[j]) > 2 and not _lower(t, j).endswith("ed"):
             k = j
@@ -819,7 +820,7 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
         if _hyphenated(t, i):
             i += 1  # "a counter-attack", "the so-called “reform”": part of a word, not a verb
             continue
-        if lower in UTTERANCE_NOUNS and _after_owner(t, i, lo):
+        if _owned_utterance(t, i, lo):
             i += 1  # "From Bush's Facebook post:", "the campaign's tweet": a noun
             continue
         if lower in NAMING_CUES and _names_something(t, i + 1, hi):
@@ -918,9 +919,11 @@ def _clauses(t: _Text, lo: int, hi: int) -> list[_Clause]:
     return found
 
 
-def _after_owner(t: _Text, i: int, lo: int) -> bool:
-    """Whether token i follows an owner or a determiner, past a few capitalized words: "Bush's
-    Facebook post", "a Twitter post"."""
+def _owned_utterance(t: _Text, i: int, lo: int) -> bool:
+    """Whether token i is a noun for something said ("post", "tweet", "reply") after an owner or a
+    determiner, past a few capitalized words: "Bush's Facebook post", "a Twitter post"."""
+    if _lower(t, i) not in UTTERANCE_NOUNS:
+        return False
     j = i - 1
     while j >= lo and i - j <= 3 and _is_title(t.words[j]) and t.words[j] not in POSSESSIVE_TOKENS:
         j -= 1
@@ -2129,7 +2132,7 @@ def _dash_signature(t: _Text, last_b: int) -> _Clause | None:
     if i == last_b or i >= len(t.doc):
         return None
     text = t.words[i]
-    if text in ("-", "—", "–", "―", "--"):
+    if text in SIGNATURE_DASHES:
         np = _right_np(t, i + 1, min(len(t.doc), i + 12))
     elif text[0] in "-—–―" and text[1:2].isupper():  # "-Michelle Marks, Philadelphia." in one token
         end = i + 1
@@ -2148,7 +2151,7 @@ def _dash_signature(t: _Text, last_b: int) -> _Clause | None:
 
 def _tweet_signature(t: _Text, last_b: int) -> _Clause | None:
     """An embedded tweet, signed on its own line: “…” — Donald J. Trump (@realDonaldTrump) May 5, 2016."""
-    if last_b + 3 >= len(t.doc) or t.words[last_b] not in ("-", "—", "–", "―", "--"):
+    if last_b + 3 >= len(t.doc) or t.words[last_b] not in SIGNATURE_DASHES:
         return None
     bracket = next((x for x in range(last_b + 2, min(len(t.doc) - 1, last_b + 8)) if t.words[x] == "("), None)
     if bracket is None or not t.words[bracket + 1].startswith("@") \
@@ -2468,7 +2471,7 @@ def _continue_into_fragment(t: _Text, results: list[Attribution]) -> None:
             continue
         a = bisect.bisect_left(t.starts, t.spans[qi - 1].end)
         b = bisect.bisect_left(t.starts, span.start)
-        if b >= len(t.doc) or a >= b or t.sentence_of[b] - t.sentence_of[min(a, len(t.doc) - 1)] > 1 \
+        if b >= len(t.doc) or a >= b or t.sentence_of[b] - t.sentence_of[a] > 1 \
                 or t.paragraph_of[a] != t.paragraph_of[b]:
             continue
         s = max(a, t.sentence_starts[t.sentence_of[b]])
@@ -2542,7 +2545,7 @@ def _first_person_after_subject(t: _Text, lo: int, hi: int, span: QuoteSpan) -> 
         person = t.people.persons[named[0].person] if named else None
         if person is None or not (parse_person_name(person.name).given or person.roles):
             return []  # "Premiership clubs have seen …": NER's person, and no one the text introduced
-        spoken_of = {fold(w) for w in person.name.split()} | THIRD_PERSON.get(person.gender, set(THIRD_PERSON_ALL))
+        spoken_of = {fold(w) for w in person.name.split()} | THIRD_PERSON.get(person.gender, THIRD_PERSON_ALL)
     else:
         spoken_of = THIRD_PERSON[PRONOUNS[_lower(t, np[0])]]
     if {fold(w) for w in words} & spoken_of:

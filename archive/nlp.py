@@ -35,6 +35,10 @@ DEFAULT_BATCH_SIZE = 32
 # the ones past the cut without speakers. 100,000 characters is longer than news
 # articles run (bench/long_article.py times the cut).
 MAX_NLP_CHARS = 100_000
+# A quotation mark glued between words ('audiences,"Katie Packer said', 'win”John Smith'):
+# spaCy's default rules keep it inside one token with its neighbours, so the name after it
+# is not seen. Split off the mark and the punctuation glued before it.
+GLUED_QUOTE_INFIXES = ('["“”„«»]', '[,:;.!?](?=["“”„«»])')
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +52,7 @@ def load_model():
     unused = [name for name in nlp.pipe_names if name not in PIPE_COMPONENTS]
     nlp.select_pipes(disable=unused)
     nlp.max_length = max(nlp.max_length, MAX_NLP_CHARS + 1)
-    return nlp
+    return _split_glued_quote_marks(nlp)
 
 
 @functools.lru_cache(maxsize=1)
@@ -58,6 +62,13 @@ def load_parser():
 
     nlp = spacy.load(MODEL, exclude=[name for name in ALL_COMPONENTS if name not in PARSER_COMPONENTS])
     nlp.select_pipes(disable=[name for name in nlp.pipe_names if name not in PARSER_COMPONENTS])
+    return _split_glued_quote_marks(nlp)
+
+
+def _split_glued_quote_marks(nlp):
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + list(GLUED_QUOTE_INFIXES)).finditer
     return nlp
 
 

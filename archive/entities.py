@@ -406,11 +406,15 @@ def _left_out_first_name(token, other_types: tuple[str, ...] = (), before_partic
     if not (text.isalpha() and text[0].isupper() and not text.isupper()) or token.is_stop:
         return False
     if lower in _SENTENCE_OPENERS or lower in _NOT_IN_NAMES or lower in ROLE_WORDS or lower.strip(".") in HONORIFICS \
-            or lower in PRE_NAME_WORDS or lower in REPORTING_VERB_FORMS or _plural_role(lower):
+            or lower in PRE_NAME_WORDS or lower in REPORTING_VERB_FORMS or _plural_role(lower) \
+            or lower in GROUP_OPENERS:
         return False
     return token.ent_type_ in ("", "PERSON", *other_types) \
         and (before_particle or not lower.endswith(("ly", "ing", "ed")))
 
+
+# First words that make a name a group: "Team Trump" is a campaign, "Team Sky" a cycling team.
+GROUP_OPENERS = {"team"}
 
 # Last words that make a name a place, building, event, prize or club, never a person
 # ("Stonewall Inn", "Trafalgar Square", "Davis Cup"); "Hall", "Park" and "Church" are surnames too.
@@ -450,6 +454,7 @@ def _plausible_name(text: str) -> bool:
         text.lower() not in NOT_PEOPLE
         and text.lower() not in NATIONALITY_NOUNS
         and (len(words) < 2 or words[-1].lower() not in _NOT_PERSON_HEADS)
+        and words[0].lower() not in GROUP_OPENERS
         and not any(w in ("v.", "vs.", "v", "vs") for w in words[1:-1])  # "Trump v. Trump": a court case
         and 0 < len(words) <= 5
         and any(c.isalpha() for c in text)
@@ -556,6 +561,13 @@ class _Clusters:
         if born is None and len(candidates) > 1:
             # "Mr. Trump" beside Donald J. Trump and Donald Trump Jr. is the one with no "Jr."
             candidates = [i for i in candidates if generation(self.persons[i].variants[0]) is None] or candidates
+        if not parsed.given and len(candidates) > 1:
+            # Beside a namesake, the surname alone stays with whoever it already named: after
+            # "Clinton said" and "her husband, former President Bill Clinton", "Clinton" is her.
+            # A "Mrs." only prefers one known to be a woman: "Mr. and Mrs. Khan" must not make
+            # the husband, named "Khan" so far, a woman.
+            candidates = [i for i in candidates if self._named_by_surname(i, mention.start)
+                          and (gender is None or self.persons[i].gender == gender)] or candidates
         if candidates:
             index = self._closest(candidates, mention.start)
         else:
@@ -565,6 +577,9 @@ class _Clusters:
         person.mentions.append(mention)
         person.variants.append(mention.text)
         person.gender = person.gender or gender
+
+    def _named_by_surname(self, index: int, before: int) -> bool:
+        return any(not parse_person_name(m.text).given for m in self.persons[index].mentions if m.start < before)
 
     def _closest(self, candidates: list[int], position: int) -> int:
         """The candidate named last before `position`, else the first named after it."""
@@ -848,19 +863,27 @@ def _opens_sentence(doc, token_start: int) -> bool:
     return True
 
 
-def find_people(doc) -> People:
-    """The people of an article: mentions grouped per person, with roles and gender."""
+def _cluster(doc, mentions: list[Mention]) -> _Clusters:
     clusters = _Clusters()
-    mentions = _ner_person_mentions(doc)
-    mentions += _first_name_pairs(doc, mentions)
-    mentions = sorted(mentions + _titled_names(doc, mentions), key=lambda m: m.start)
     # Full names first, so a lone surname joins the person it abbreviates even
     # when it comes first ("Peskov said ... Dmitry Peskov").
     for m in sorted(mentions, key=lambda m: (len(parse_person_name(m.text).given) == 0, m.start)):
+        m.person = -1
         clusters.add(m, _honorific_gender(doc, m.token_start))
+    return clusters
+
+
+def find_people(doc) -> People:
+    """The people of an article: mentions grouped per person, with roles and gender."""
+    mentions = _ner_person_mentions(doc)
+    mentions += _first_name_pairs(doc, mentions)
+    mentions = sorted(mentions + _titled_names(doc, mentions), key=lambda m: m.start)
+    clusters = _cluster(doc, mentions)
     extra = _missed_mentions(doc, mentions, clusters)
-    for m in extra:
-        clusters.add(m, _honorific_gender(doc, m.token_start))
+    if extra:
+        # Once more with the surnames NER missed in their place in the text: which namesake
+        # a lone surname means depends on what the surname named before it.
+        clusters = _cluster(doc, mentions + extra)
     all_mentions = sorted((m for m in mentions + extra if m.person >= 0), key=lambda m: m.start)
     for person in clusters.persons:
         person.mentions.sort(key=lambda m: m.start)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 HONORIFICS = {
     "mr": "male", "mister": "male", "sir": "male", "lord": "male", "messrs": None,
     "mrs": "female", "ms": "female", "miss": "female", "madam": "female", "dame": "female",
-    "lady": "female", "mme": "female", "mmes": "female",
+    "lady": "female", "baroness": "female", "baron": "male", "mme": "female", "mmes": "female",
     "dr": None, "prof": None, "professor": None, "rev": None, "reverend": None,
     "sen": None, "senator": None, "rep": None, "representative": None, "gov": None,
     "governor": None, "president": None, "pres": None, "vice": None, "gen": None,

@@ -1401,3 +1401,10 @@ def test_a_nationality_in_a_description_picks_that_countrys_leader(quotes_of):
                        "Blattner, the embattled president of FIFA, saying Mr. Blattner should be given a prize.\n\n"
                        "''There is no doubt that he is a very bright man,'' the Russian leader said.")
     assert speakers(quotes) == ["Vladimir V. Pushkin"]
+
+
+def test_a_name_glued_to_a_closing_quotation_mark(quotes_of):
+    (q,) = quotes_of('"Trimp says different things to different audiences,"Katie Parker, who chairs the group, '
+                     'said in a statement.')
+    assert q.speaker == "Katie Parker"
+

@@ -299,3 +299,29 @@ def test_father_and_son_named_in_one_article_are_two_people(nlp):
     people = {p.name: [m.text for m in p.mentions] for p in find_people(doc).persons}
     assert people == {"Donald J. Tramp": ["Donald J. Tramp", "Tramp"],
                       "Donald Tramp Jr.": ["Donald Tramp Jr.", "Donald Jr."]}
+
+
+def test_mrs_before_a_shared_surname_goes_to_the_wife_not_to_whom_the_surname_named(nlp):
+    doc = nlp("Kazim and Gulnara Kahn spoke at the convention. Kazim Kahn is a lawyer. Kahn held up a book. "
+              "Gulnara Kahn wore a scarf. Letters came, addressed to Mr. and Mrs. Kahn.")
+    people = {p.name: p.gender for p in find_people(doc).persons}
+    assert people == {"Kazim Kahn": None, "Gulnara Kahn": "female"}
+
+
+def test_a_surname_beside_a_namesake_stays_with_whom_it_named(nlp):
+    doc = nlp("Hilda Clanton spoke on Monday. Of course, Clanton said, “I did know him.”\n\n"
+              "Former President Bill Clanton went to the wedding.\n\n“I think it has been surprising,” Clanton said.")
+    people = {p.name: [m.start for m in p.mentions] for p in find_people(doc).persons}
+    assert people == {"Hilda Clanton": [0, 42, 161], "Bill Clanton": [92]}
+
+
+def test_team_before_a_surname_is_a_campaign_not_a_first_name(nlp):
+    doc = nlp("Polls and speeches.\nTeam Tramp sees the convention as a second chance for Donald Tramp. "
+              "Tramp said he was ready.")
+    assert [p.name for p in find_people(doc).persons] == ["Donald Tramp"]
+
+
+def test_a_baroness_is_the_woman_named_before(nlp):
+    doc = nlp("Betty Bothwell was the first woman to be Speaker. Baroness Bothwell said she was proud.")
+    people = find_people(doc).persons
+    assert [(p.name, p.gender, len(p.mentions)) for p in people] == [("Betty Bothwell", "female", 2)]

@@ -159,14 +159,39 @@ def _is_initial(word: str) -> bool:
     return len(bare) == 1 or (len(bare) == 2 and bare.isupper() and "." in word)
 
 
+# English short forms of first names that do not start like the full name ("Chris" for
+# Christopher needs no entry). Only a full name and its own short form agree: "Sandy" is
+# short for Sandra and for Alexander, so it must not make Sandra and Alexander one.
+_SHORT_FORMS = {
+    "joseph": "joe joey", "william": "bill billy will willie", "robert": "bob bobby rob robbie",
+    "richard": "dick rick ricky", "james": "jim jimmy jamie", "michael": "mike mick mickey",
+    "edward": "ted teddy ed eddie ned", "theodore": "ted teddy", "charles": "chuck charlie",
+    "elizabeth": "liz lizzie beth betty betsy libby", "margaret": "peggy maggie meg", "john": "jack johnny",
+    "henry": "hank harry", "harold": "harry hal", "anthony": "tony", "andrew": "andy drew",
+    "david": "dave", "stephen": "steve", "steven": "steve", "katherine": "kate katie kathy",
+    "catherine": "kate katie cathy", "kathleen": "kate kathy", "sandra": "sandy", "alexander": "sandy",
+    "lawrence": "larry", "laurence": "larry", "gerald": "jerry", "rudolph": "rudy", "bernard": "bernie",
+    "susan": "sue susie", "patricia": "patty trish", "rebecca": "becky", "deborah": "debbie",
+    "daniel": "danny", "timothy": "timmy", "kenneth": "kenny", "donald": "donnie", "ronald": "ronnie",
+    "frederick": "freddie", "samuel": "sammy", "benjamin": "benny", "jacob": "jake", "leonard": "lenny",
+    "francis": "frank", "eugene": "gene", "cynthia": "cindy", "albert": "bert", "herbert": "herb",
+    "nicholas": "nick nicky", "matthew": "matt", "jennifer": "jenny",
+}
+_FULL_FORMS: dict[str, set[str]] = {}
+for _full, _shorts in _SHORT_FORMS.items():
+    for _short in _shorts.split():
+        _FULL_FORMS.setdefault(fold(_short), set()).add(fold(_full))
+
+
 def given_names_compatible(a: str, b: str) -> bool:
-    """ "Dmitry"/"Dmitri", "J."/"John", "Chris"/"Christopher" agree; "John"/"Jeb" do not."""
+    """ "Dmitry"/"Dmitri", "J."/"John", "Chris"/"Christopher", "Joe"/"Joseph" agree;
+    "John"/"Jeb" do not."""
     if _is_initial(a) or _is_initial(b):
         return _bare(a)[:1] == _bare(b)[:1]
     fa, fb = fold(a), fold(b)
     if not fa or not fb:
         return True
-    if fa == fb:
+    if fa == fb or fb in _FULL_FORMS.get(fa, ()) or fa in _FULL_FORMS.get(fb, ()):
         return True
     shorter, longer = sorted((fa, fb), key=len)
     return len(shorter) >= 3 and longer.startswith(shorter)

@@ -27,6 +27,9 @@ from archive.names import (
     ("J. Smith", "John Smith"),
     ("Chris Christie", "Christopher Christie"),
     ("Hillary Clinton", "Mrs. Clinton"),
+    ("Joe Biden", "Joseph R. Biden Jr."),
+    ("Bill Clinton", "William J. Clinton"),
+    ("Bernie Sanders", "Bernard Sanders"),
 ])
 def test_variants_of_one_person(a, b):
     assert same_person(a, b)
@@ -38,6 +41,8 @@ def test_variants_of_one_person(a, b):
     ("Bill Clinton", "Mrs. Clinton"),
     ("Dmitry Peskov", "Vladimir Putin"),
     ("Peskov", ""),
+    ("Sandy Miller", "Alex Miller"),  # both short for Alexander, but Sandy may be Sandra
+    ("Joe Miller", "Jo Miller"),
 ])
 def test_different_people(a, b):
     assert not same_person(a, b)

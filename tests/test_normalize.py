@@ -35,6 +35,21 @@ def test_text_is_nfc_without_control_or_bidi_override_characters_and_quotes_kept
     assert clean_text("Cafe\u0301 \u202eevil\u202c  “quoted”\x07 text") == "Café evil “quoted” text"
 
 
+def test_utf8_read_as_windows_1252_is_repaired():
+    draft = Draft(title="Talks at GuantÃ¡namo", paragraphs=[
+        "FranÃ§ois Dubret said itâ€™s â€œnot overâ€\x9d.",
+        "SÃ©golÃ \u0308ne Roux, naÃ \u0304ve about DvoÅ™Ã¡k, paid Â£5.",  # marks split off upstream
+    ])
+    article = normalize(draft, now=NOW)
+    assert article.title == "Talks at Guantánamo"
+    assert article.body == "François Dubret said it’s “not over”.\n\nSégolène Roux, naïve about Dvořák, paid £5."
+
+
+def test_letters_that_only_look_like_mojibake_stay():
+    for text in ("SÃO PAULO", "“JOSÉ”", "Ärger in Åre", "Łódź", "à “la carte”", "â€"):
+        assert clean_text(text) == text
+
+
 def test_right_to_left_text_is_kept():
     draft = Draft(title="خبر", paragraphs=["قال الوزير إن الاتفاق قريب"])
     article = normalize(draft, now=NOW)

@@ -519,6 +519,7 @@ class _Clusters:
     def __init__(self) -> None:
         self.persons: list[Person] = []
         self.by_surname: dict[str, list[int]] = defaultdict(list)
+        self.titled: set[int] = set()  # where a mention had a title: "President Clinton"
 
     def _candidates(self, parsed) -> list[int]:
         key = " ".join(fold(p) for p in parsed.surname.split())
@@ -544,7 +545,8 @@ class _Clusters:
                 return False
         return True
 
-    def add(self, mention: Mention, gender: str | None = None) -> None:
+    def add(self, mention: Mention, gender: str | None = None, titles: frozenset[str] = frozenset()) -> None:
+        """titles: the roles in the title before the mention ("President" in "President Bush")."""
         parsed = parse_person_name(mention.text)
         if not parsed.surname:
             return
@@ -561,6 +563,9 @@ class _Clusters:
         if born is None and len(candidates) > 1:
             # "Mr. Trump" beside Donald J. Trump and Donald Trump Jr. is the one with no "Jr."
             candidates = [i for i in candidates if generation(self.persons[i].variants[0]) is None] or candidates
+        if not parsed.given and len(candidates) > 1 and titles:
+            # "President Bush" beside former President George W. Bush and Gov. Jeb Bush is the president
+            candidates = [i for i in candidates if self.persons[i].roles & titles] or candidates
         if not parsed.given and len(candidates) > 1:
             # Beside a namesake, the surname alone stays with whoever it already named: after
             # "Clinton said" and "her husband, former President Bill Clinton", "Clinton" is her.
@@ -577,9 +582,14 @@ class _Clusters:
         person.mentions.append(mention)
         person.variants.append(mention.text)
         person.gender = person.gender or gender
+        person.roles |= titles
+        if titles:
+            self.titled.add(mention.start)
 
     def _named_by_surname(self, index: int, before: int) -> bool:
-        return any(not parse_person_name(m.text).given for m in self.persons[index].mentions if m.start < before)
+        """Whether the surname alone named this person before `before` ("Mr." counts, a title does not)."""
+        return any(not parse_person_name(m.text).given and m.start not in self.titled
+                   for m in self.persons[index].mentions if m.start < before)
 
     def _closest(self, candidates: list[int], position: int) -> int:
         """The candidate named last before `position`, else the first named after it."""
@@ -869,7 +879,7 @@ def _cluster(doc, mentions: list[Mention]) -> _Clusters:
     # when it comes first ("Peskov said ... Dmitry Peskov").
     for m in sorted(mentions, key=lambda m: (len(parse_person_name(m.text).given) == 0, m.start)):
         m.person = -1
-        clusters.add(m, _honorific_gender(doc, m.token_start))
+        clusters.add(m, _honorific_gender(doc, m.token_start), frozenset(_roles_before(doc, m.token_start)[0]))
     return clusters
 
 

@@ -325,3 +325,20 @@ def test_a_baroness_is_the_woman_named_before(nlp):
     doc = nlp("Betty Bothwell was the first woman to be Speaker. Baroness Bothwell said she was proud.")
     people = find_people(doc).persons
     assert [(p.name, p.gender, len(p.mentions)) for p in people] == [("Betty Bothwell", "female", 2)]
+
+
+def test_a_title_before_a_shared_surname_picks_the_namesake_who_holds_it(nlp):
+    doc = nlp("Gov. Jeb Bosh spoke in Iowa. Mr. Bosh said he was grateful. His brother, former President "
+              "George W. Bosh, joined him. Critics recalled the record of President Bosh in Iraq.")
+    people = {p.name: [m.start for m in p.mentions] for p in find_people(doc).persons}
+    president = doc.text.index("Bosh in Iraq")
+    assert president in people["George W. Bosh"]
+    assert doc.text.index("Bosh said") in people["Jeb Bosh"]
+
+
+def test_a_titled_surname_does_not_make_the_surname_alone_that_persons(nlp):
+    doc = nlp("Hilda Clanton spoke on Monday. Of course, Clanton said, “I did know him.” Her husband, former President "
+              "Bill Clanton, was there. In 1998 President Clanton signed the law. The new report names Clanton twice.")
+    people = {p.name: [m.start for m in p.mentions] for p in find_people(doc).persons}
+    assert doc.text.index("Clanton signed") in people["Bill Clanton"]
+    assert doc.text.index("Clanton twice") in people["Hilda Clanton"]

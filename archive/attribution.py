@@ -129,7 +129,7 @@ press presses pressed stating remarking assert asserts asserted asserting blame 
 cite cites cited citing criticize criticizes criticized criticise criticises criticised criticising praise praises praised
 praising thank thanks thanked dismiss dismisses dismissed denounce denounces denounced chide chides
 chided chiding retweet retweets retweeted email emails emailed imply implies implied indicate
-indicates indicated bemoan bemoans bemoaned asking questioned agreed
+indicates indicated bemoan bemoans bemoaned asking questioned agreed decry decries decried
 condemning warning speculate speculates speculated reveal reveals revealed hint hints hinted
 """
 CUE_WORDS = set(_CUE_LEMMAS.split())
@@ -145,7 +145,7 @@ OBJECT_CUES = set("""thank thanks thanked praise praises praised praising critic
                 mocks mocked hail hails hailed chide chides chided dismiss dismisses dismissed denounce
                 denounces denounced cite cites cited citing label labels labeled labelled dub dubs dubbed
                 press presses pressed email emails emailed retweet retweets retweeted tout touts touted
-                blast blasts blasted questioned""".split())
+                blast blasts blasted questioned decry decries decried""".split())
 NEVER_INVERTED = NO_INVERSION | OBJECT_CUES
 # AP-style abbreviations of US states, as in "Sen. Marco Rubio (R-Fla.)".
 STATE_ABBREVIATIONS = {

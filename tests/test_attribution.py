@@ -1408,3 +1408,8 @@ def test_a_name_glued_to_a_closing_quotation_mark(quotes_of):
                      'said in a statement.')
     assert q.speaker == "Katie Parker"
 
+
+
+def test_decried_is_a_cue_whose_object_is_not_the_speaker(quotes_of):
+    (q,) = quotes_of("In his speech, Mr. Obana decried the ''spin masters who embrace the politics of anything goes.''")
+    assert (q.speaker, q.cue) == ("Obana", "decried")

@@ -22,14 +22,18 @@ INVISIBLE_CHARS = re.compile(r"[\u200b\u2060\u00ad]")
 # Unpaired UTF-16 surrogates (a JSON "\ud800" escape): no UTF-8 can hold them.
 SURROGATES = re.compile(r"[\ud800-\udfff]")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-# UTF-8 read as Windows-1252 somewhere upstream ("GuantÃ¡namo", "FranÃ§ois", "itâ€™s"):
-# a character that is the lead byte of a two-byte (Â Ã Ä Å: Latin letters) or three-byte
-# (â: punctuation) sequence, followed by characters that are continuation bytes. Only
-# these leads: "JOSÉ”" also decodes, to a wrong letter.
+# UTF-8 read as Windows-1252 somewhere upstream ("GuantÃ¡namo", "FranÃ§ois", "itâ€™s",
+# "ðŸ‘"): a character that is the lead byte of a two-byte (Â Ã Ä Å: Latin letters),
+# three-byte (â: punctuation) or four-byte (ð: emoji) sequence, followed by characters that
+# are continuation bytes. Only these leads: "JOSÉ”" also decodes, to a wrong letter.
 _CP1252_CHARS = {bytes([b]).decode("cp1252", "replace") for b in range(0x80, 0x100)} - {"\ufffd"}
-_CONTINUATIONS = "".join(sorted({bytes([b]).decode("cp1252", "replace") for b in range(0x80, 0xC0)} - {"\ufffd"}
-                                | {chr(b) for b in range(0x80, 0xC0)}))
-MOJIBAKE = re.compile(f"[ÂÃÄÅ][{re.escape(_CONTINUATIONS)}]|â[{re.escape(_CONTINUATIONS)}]{{2}}")
+# A continuation byte came through as its Windows-1252 character, or as itself where
+# Windows-1252 leaves the byte undefined (0x9D in "â€\x9d", a closing quote).
+_CONTINUATION_CHARS = ({bytes([b]).decode("cp1252", "replace") for b in range(0x80, 0xC0)} - {"\ufffd"}) \
+    | {chr(b) for b in range(0x80, 0xC0)}
+_CONTINUATION = "[" + re.escape("".join(sorted(_CONTINUATION_CHARS))) + "]"
+MOJIBAKE = re.compile(f"[ÂÃÄÅ]{_CONTINUATION}|â{_CONTINUATION}{{2}}|ð{_CONTINUATION}{{3}}")
+_MOJIBAKE_LEADS = "ÂÃÄÅâð"
 # The same after a compatibility normalization upstream turned the byte's character into a
 # space and a combining mark ("SÃ©golÃ ̈ne" for Ségolène): a space never precedes one.
 _SPACED_MARKS = re.compile("(?<=[ÂÃ]) ([\u0301\u0304\u0308])")
@@ -53,7 +57,7 @@ def clean_text(text: str) -> str:
 
 def repair_mojibake(text: str) -> str:
     """Text with UTF-8 that was read as Windows-1252 turned back into what it said."""
-    if "Â" not in text and "Ã" not in text and "Ä" not in text and "Å" not in text and "â" not in text:
+    if not any(lead in text for lead in _MOJIBAKE_LEADS):
         return text
     text = _SPACED_MARKS.sub(lambda m: _MARK_CHARS[m.group(1)], text)
     return MOJIBAKE.sub(_decoded, text)
@@ -62,7 +66,6 @@ def repair_mojibake(text: str) -> str:
 def _decoded(match: re.Match) -> str:
     chars = match.group()
     try:
-        # Bytes Windows-1252 leaves undefined (0x9D in "â€\x9d", a closing quote) came through as is.
         raw = b"".join(c.encode("cp1252") if c in _CP1252_CHARS else c.encode("latin-1") for c in chars)
         return raw.decode("utf-8")
     except UnicodeError:

@@ -67,6 +67,7 @@ from dataclasses import dataclass, field
 
 from archive.entities import (
     AUXILIARIES,
+    GENDERED_ROLES,
     INDIVIDUAL_SPORTS,
     NATIONALITY_NOUNS,
     ORG_NAME_HEADS,
@@ -1208,6 +1209,15 @@ def _role_headed(t: _Text, a: int, b: int) -> bool:
 
 # --- resolving a speaker phrase ---------------------------------------------------
 
+@dataclass
+class _UnnamedSpokesperson:
+    start: int  # characters: the sentence it speaks in
+    end: int
+    gender: str | None  # spokesman, spokeswoman
+    token: int  # the role word
+    sentence: int  # the sentence's first token
+    cue: int
+
 class _Resolver:
     def __init__(self, t: _Text):
         self.t = t
@@ -1217,6 +1227,7 @@ class _Resolver:
         self.surname_uses: list[_Event] = []  # bare surnames of several people, read as one of them
         self._keys: list[tuple[str, bool]] = []  # per person: surname key, plain first name
         self._subject_events()
+        self.unnamed_spokespeople = self._unnamed_spokespeople()
 
     def _subject_events(self) -> None:
         t = self.t
@@ -1230,6 +1241,51 @@ class _Resolver:
         self.events.sort(key=lambda e: e.position)
         for position, person in self._described_subjects():
             bisect.insort(self.events, _Event(position, person, "subject"), key=lambda e: e.position)
+
+    def _unnamed_spokespeople(self) -> list[_UnnamedSpokesperson]:
+        """Sentences in which a spokesperson nobody names reports speech ("But a UKIP spokesman
+        said Labour had spent £10m."). A "he added" after one is that spokesman's, not the last
+        person named."""
+        t = self.t
+        found = []
+        for i, word in enumerate(t.words):
+            if role_of(word) != "spokesperson" or not _outside(t, i):
+                continue
+            cue = next((j for j in range(i + 1, min(len(t.words), i + 8))
+                        if _lower(t, j) in CUE_WORDS or not _outside(t, j) or t.words[j] in SENTENCE_END), None)
+            if cue is None or _lower(t, cue) not in CUE_WORDS:
+                continue
+            start = t.sentence_starts[t.sentence_of[i]]
+            if _mentions_between(t, max(start, i - 4), cue):
+                continue  # "Trump spokeswoman Hope Hicks said", "Putin's spokesman said": someone named
+            following = t.sentence_of[i] + 1
+            end = t.starts[t.sentence_starts[following]] if following < len(t.sentence_starts) else len(t.text)
+            found.append(_UnnamedSpokesperson(t.starts[start], end, GENDERED_ROLES.get(word.lower()), i, start, cue))
+        return found
+
+    def _unnamed_spokesperson_since(self, person: int, position: int, gender: str | None) -> _UnnamedSpokesperson | None:
+        """The last unnamed spokesperson of this gender to speak since the person was last named
+        (a name in what the spokesperson said does not count: "The BBC spokeswoman said Graham
+        Norton's show would be a priority. “…,” she said")."""
+        def in_their_words(e: _Event) -> bool:
+            return e.kind not in ("subject", "speaker") and any(s.start <= e.position < s.end
+                                                                 for s in self.unnamed_spokespeople)
+
+        last = max((e.position for e in self.events if e.person == person and e.position < position
+                    and not in_their_words(e)), default=-1)
+        return next((s for s in reversed(self.unnamed_spokespeople)
+                     if last < s.start < position and (s.gender is None or s.gender == gender)), None)
+
+    def _spoken_by(self, spokesperson: _UnnamedSpokesperson, mention_text: str) -> Attribution:
+        """Whom "he added" after an unnamed spokesperson's sentence means: what that spokesperson's
+        phrase resolves to ("a UKIP spokesman": UKIP), else nobody named."""
+        for clause in _clauses(self.t, spokesperson.sentence, spokesperson.cue + 1):
+            if clause.np_start <= spokesperson.token < clause.np_end:
+                found = self.resolve(clause.np_start, clause.np_end, clause.cue_start)
+                if found.speaker:
+                    return Attribution(found.speaker, mention_text, None, round(found.confidence * 0.8, 3),
+                                       found.person, found.how)
+        return Attribution(None, mention_text, None, 0.0, None, "")
 
     def _described_subjects(self) -> list[tuple[int, int]]:
         """Sentences opening with a description of someone the text named with that role:
@@ -1836,6 +1892,9 @@ class _Resolver:
         if found is None:
             return Attribution(None, mention_text, None, 0.0, None, "")
         person, confidence = found
+        spokesperson = self._unnamed_spokesperson_since(person, position, PRONOUNS[pronoun])
+        if spokesperson is not None:
+            return self._spoken_by(spokesperson, mention_text)
         return Attribution(self.t.people.persons[person].name, mention_text, None, confidence, person, "pronoun")
 
     def _topic(self, position: int, gender: str | None, mentioned: bool = True) -> tuple[int, float] | None:

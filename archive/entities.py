@@ -277,6 +277,16 @@ def _verb_forms(stem: str) -> set[str]:
 REPORTING_VERB_FORMS = frozenset(_IRREGULAR_REPORTING.union(*(_verb_forms(s) for s in _REPORTING_STEMS)))
 
 
+# Plural words for people as a group that open a sentence like a name ("Police said",
+# "Critics say") and are not role words.
+GROUP_NOUNS = {
+    "police", "critics", "witnesses", "observers", "investigators", "scientists", "campaigners",
+    "protesters", "protestors", "opponents", "sources", "insiders", "locals", "neighbours", "neighbors",
+    "parents", "organisers", "organizers", "authorities", "troops", "rebels", "militants", "unions",
+    "shoppers", "consumers", "viewers", "users", "gamers",
+}
+
+
 def _plural_role(lower: str) -> bool:
     """ "Senators", "aides", "hackers"-like plurals of role nouns."""
     return lower.endswith("s") and (lower[:-1] in ROLE_WORDS or lower.endswith("es") and lower[:-2] in ROLE_WORDS)
@@ -312,7 +322,7 @@ def not_a_name_word(doc, words: list[str], i: int) -> bool:
         return False
     if lower in _NOT_IN_NAMES or lower in _SENTENCE_OPENERS or lower in REPORTING_VERB_FORMS:
         return True
-    if lower in ROLE_WORDS or _plural_role(lower):
+    if lower in ROLE_WORDS or _plural_role(lower) or lower in GROUP_NOUNS:
         return True
     if _adverb(lower):
         return True
@@ -372,7 +382,7 @@ def _not_a_person(text: str) -> bool:
     if lower in FIRST_NAME_GENDER:
         return False
     return lower in REPORTING_VERB_FORMS or lower in _NOT_IN_NAMES or lower in _SENTENCE_OPENERS \
-        or _plural_role(lower) or lower.strip(".") in HONORIFICS or _adverb(lower)
+        or _plural_role(lower) or lower in GROUP_NOUNS or lower.strip(".") in HONORIFICS or _adverb(lower)
 
 
 # Names NER sometimes takes for people.
@@ -700,23 +710,24 @@ def _missed_mentions(doc, people_mentions: list[Mention], clusters: _Clusters) -
             taken.update((i - 1, i))
             continue
         honorific = i > 0 and doc[i - 1].text.lower().strip(".") in ("mr", "mrs", "ms", "dr", "miss")
+        after = _hyphenated_end(doc, i)  # "Kilroy-Silk" is three tokens
         # "Mr Senanayake" that NER took for a place is still a person; "DR Congo" is not
         titled_entity = honorific and not doc[i - 1].text.isupper() and i in long_entity \
-            and long_entity[i].start >= i - 1 and long_entity[i].end <= i + 2
+            and long_entity[i].start >= i - 1 and long_entity[i].end <= after + 1
         if i in taken or i in long_entity and not titled_entity or not _is_name_word(word):
             continue
-        known = fold(word) in surnames
+        known = fold(doc[i:after].text) in surnames
         if not (known or honorific):
             continue
-        if i + 1 < len(doc) and _is_name_word(doc[i + 1].text) and doc[i + 1].text not in POSSESSIVE_TOKENS:
-            if not honorific or i + 2 < len(doc) and _is_name_word(doc[i + 2].text):
+        if after < len(doc) and _is_name_word(doc[after].text) and doc[after].text not in POSSESSIVE_TOKENS:
+            if not honorific or after + 1 < len(doc) and _is_name_word(doc[after + 1].text):
                 continue  # part of a longer name we do not know
-            end = i + 2
+            end = after + 1
         else:
-            end = i + 1
+            end = after
         if i > 0 and _is_name_word(doc[i - 1].text) and not honorific and doc[i - 1].i not in taken \
                 and not _opener(doc[i - 1]):  # "But Campese told …" is Campese
-            if known and end == i + 1 and _left_out_first_name(doc[i - 1], MISTAKEN_NAME_TYPES) \
+            if known and end == after and _left_out_first_name(doc[i - 1], MISTAKEN_NAME_TYPES) \
                     and (i < 2 or not _is_name_word(doc[i - 2].text) or doc[i - 2].is_stop
                          or doc[i - 2].text.lower() in _SENTENCE_OPENERS):
                 found.append(_mention(doc, i - 1, end, _possessive_after(doc, end)))  # "[Ivanka] Trump"
@@ -727,6 +738,15 @@ def _missed_mentions(doc, people_mentions: list[Mention], clusters: _Clusters) -
         found.append(_mention(doc, i, end, _possessive_after(doc, end)))
         taken.update(range(i, end))
     return found
+
+
+def _hyphenated_end(doc, i: int) -> int:
+    """Where the name word at token i ends: after "Silk" in "Kilroy-Silk", which the
+    tokenizer splits at the hyphen."""
+    if i + 2 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text in ("-", "‐") \
+            and not doc[i + 1].whitespace_ and _is_name_word(doc[i + 2].text):
+        return i + 3
+    return i + 1
 
 
 # Labels NER gives names it does not know ("Ivanka" a product) more often than real ones.

@@ -1413,3 +1413,35 @@ def test_a_name_glued_to_a_closing_quotation_mark(quotes_of):
 def test_decried_is_a_cue_whose_object_is_not_the_speaker(quotes_of):
     (q,) = quotes_of("In his speech, Mr. Obana decried the ''spin masters who embrace the politics of anything goes.''")
     assert (q.speaker, q.cue) == ("Obana", "decried")
+
+
+def test_a_group_word_opening_a_sentence_is_nobody_a_pronoun_can_mean(quotes_of):
+    quotes = quotes_of("Critics say the group is secretive. Her comments did not impress Tory shadow education "
+                       "secretary Tim Colins. “She has absolutely no idea what to put in its place,” he said.")
+    assert speakers(quotes) == ["Tim Colins"]
+    quotes = quotes_of("Police said the actor had died of natural causes.\n\n“He was my hero,” she said.")
+    assert speakers(quotes) == [None]
+
+
+def test_a_pronoun_after_an_unnamed_spokesman_is_his_not_the_last_person_named(quotes_of):
+    quotes = quotes_of("Much of the funding came from millionaire Sir Paul Sikes. But a UKIP spokesman said Labour had "
+                       "spent £10m on the last election. “The only way we can get our message across is by buying "
+                       "advertising,” he added.")
+    assert [(q.speaker, q.speaker_mention) for q in quotes] == [("UKIP", "he")]  # whom he speaks for
+    quotes = quotes_of("Much of the funding came from millionaire Sir Paul Sikes. But a spokesman said Labour had "
+                       "spent £10m. “The only way is advertising,” he added.")
+    assert [(q.speaker, q.speaker_mention) for q in quotes] == [(None, "he")]
+    # a name in what the spokeswoman said is not who "she" is
+    quotes = quotes_of("The BBC spokeswoman said Graham Nortin's new show would be a priority. “That is very much "
+                       "on the cards,” she said.")
+    assert speakers(quotes) == ["BBC"]
+    # but one named again since is
+    quotes = quotes_of("A spokesman said the firm would appeal. Shadow education secretary Tim Colins is setting out "
+                       "grants to tackle what he says are “crippling skills shortages”.")
+    assert speakers(quotes) == ["Tim Colins"]
+
+
+def test_a_hyphenated_surname_after_mr_is_the_person_named_in_full(quotes_of):
+    quotes = quotes_of("The film is about former MEP Robert Kilvoy-Salk. Mr Kilvoy-Salk told the party he had not "
+                       "left. He told Mr Farrage: “Don't tell lies, Nigel.”")
+    assert speakers(quotes) == ["Robert Kilvoy-Salk"]

@@ -1369,6 +1369,10 @@ class _Resolver:
             return Attribution(org, mention_text, None, 0.5 if org else 0.0, None, "org" if org else "")
         if b - a == 1 and first in PRONOUNS:
             return self._pronoun(first, doc[a].idx, mention_text)
+        relative = next((i for i in range(a + 1, b - 1)
+                         if t.words[i] == "," and _lower(t, i + 1) in ("who", "whose", "whom", "which")), None)
+        if relative is not None and doc[relative + 1:relative + 4].text.lower() != "whose real name":
+            b = relative  # "The actor, whose films include Michael Collins, said": the actor, not Collins
         mentions = [m for m in _mentions_between(t, a, b) if m.token_end <= b]
         owners = [m.person for m in mentions if m.possessive]
         named = [m for m in mentions if not m.possessive and self._heads(m, a, b)]
@@ -1658,8 +1662,9 @@ class _Resolver:
                 role = None  # "the prime minister's office": the owner's role, not the speaker's
                 continue
             r = role_of(t.words[i], t.words[max(0, i - 2):i])
-            if r:
-                role = r
+            if r and not (r == "general" and t.doc[i].ent_iob_ == "B" and t.doc[i].ent_type_ == "ORG"
+                          and i + 1 < b and t.doc[i + 1].ent_iob_ == "I"):
+                role = r  # not "General" in "General Electric": the first word of a company's name
         return role
 
     def _org(self, a: int, b: int) -> str | None:
@@ -1669,6 +1674,7 @@ class _Resolver:
         doc = self.t.doc
         for ent in _ents_between(self.t, a, b):
             if ent.end <= b and ent.label_ == "ORG" \
+                    and not (len(ent) == 1 and ent[0].lower_ in NATIONALITY_NOUNS) \
                     and _lower(self.t, ent.start).strip(".") not in COURTESY_TITLES \
                     and not any(_lower(self.t, i) in NOT_BEFORE_ORG_SPEAKER for i in range(a, ent.start)) \
                     and not (ent.start > a and _lower(self.t, ent.start - 1) in ABOUT_WORDS):

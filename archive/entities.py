@@ -56,7 +56,7 @@ ROLE_WORDS = {
     "envoy": "envoy", "diplomat": "diplomat", "negotiator": "negotiator",
     "chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "chair": "chair",
     "leader": "leader", "ceo": "executive", "executive": "executive", "director": "director",
-    "official": "official", "officer": "officer", "adviser": "adviser", "advisor": "adviser",
+    "official": "official", "source": "source", "officer": "officer", "adviser": "adviser", "advisor": "adviser",
     "aide": "adviser", "strategist": "strategist", "consultant": "consultant",
     "pollster": "pollster", "analyst": "analyst", "professor": "professor", "prof.": "professor",
     "economist": "economist", "lawyer": "lawyer", "attorney": "lawyer", "counsel": "lawyer",
@@ -287,6 +287,11 @@ GROUP_NOUNS = {
 }
 
 
+def _group_noun(lower: str) -> bool:
+    """ "police", "critics", "ecologists": people as a group, never one person's name."""
+    return lower in GROUP_NOUNS or len(lower) > 6 and lower.endswith("ists")
+
+
 def _plural_role(lower: str) -> bool:
     """ "Senators", "aides", "hackers"-like plurals of role nouns."""
     return lower.endswith("s") and (lower[:-1] in ROLE_WORDS or lower.endswith("es") and lower[:-2] in ROLE_WORDS)
@@ -322,7 +327,7 @@ def not_a_name_word(doc, words: list[str], i: int) -> bool:
         return False
     if lower in _NOT_IN_NAMES or lower in _SENTENCE_OPENERS or lower in REPORTING_VERB_FORMS:
         return True
-    if lower in ROLE_WORDS or _plural_role(lower) or lower in GROUP_NOUNS:
+    if lower in ROLE_WORDS or _plural_role(lower) or _group_noun(lower):
         return True
     if _adverb(lower):
         return True
@@ -382,7 +387,7 @@ def _not_a_person(text: str) -> bool:
     if lower in FIRST_NAME_GENDER:
         return False
     return lower in REPORTING_VERB_FORMS or lower in _NOT_IN_NAMES or lower in _SENTENCE_OPENERS \
-        or _plural_role(lower) or lower in GROUP_NOUNS or lower.strip(".") in HONORIFICS or _adverb(lower)
+        or _plural_role(lower) or _group_noun(lower) or lower.strip(".") in HONORIFICS or _adverb(lower)
 
 
 # Names NER sometimes takes for people.
@@ -514,6 +519,8 @@ def _ner_person_mentions(doc) -> list[Mention]:
             start -= 1  # NER left out the first name: "Dmitry [Peskov] spoke", "Alwaleed [Bin Talal]"
         if end - start == 1 and _not_a_person(token_texts(doc)[start]):
             continue
+        if end - start == 1 and _hyphen_modifier(doc, end):
+            continue  # "the Oscar-nominated actor": a word of a description, no one named
         if end - start == 1 and start > ent.start and _is_name_word(doc[ent.start].text) \
                 and _common_word(doc, token_texts(doc)[start]):
             continue  # "Bright Start" less its first word is no person
@@ -738,6 +745,12 @@ def _missed_mentions(doc, people_mentions: list[Mention], clusters: _Clusters) -
         found.append(_mention(doc, i, end, _possessive_after(doc, end)))
         taken.update(range(i, end))
     return found
+
+
+def _hyphen_modifier(doc, end: int) -> bool:
+    """Whether the word before `end` is glued by a hyphen to a lower-case word: "Oscar-nominated"."""
+    return end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in ("-", "‐") \
+        and not doc[end].whitespace_ and doc[end + 1].text[:1].islower()
 
 
 def _hyphenated_end(doc, i: int) -> int:

@@ -1445,3 +1445,24 @@ def test_a_hyphenated_surname_after_mr_is_the_person_named_in_full(quotes_of):
     quotes = quotes_of("The film is about former MEP Robert Kilvoy-Salk. Mr Kilvoy-Salk told the party he had not "
                        "left. He told Mr Farrage: “Don't tell lies, Nigel.”")
     assert speakers(quotes) == ["Robert Kilvoy-Salk"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a name glued by a hyphen to a lower-case word describes; it names no one
+    ("Hollywood actor Liam Nisson said he was saddened. The Oscar-nominated actor said: “The theatre is too "
+     "important to close.”", "Liam Nisson"),
+    # "General" opening a company's name is no rank
+    ("US behemoth General Electric has posted an 18% jump in sales and declared itself “in great shape”.",
+     "General Electric"),
+    # a nationality NER took for an organization is no body
+    ("The 55-year-old Frenchman told the club's website: “I love this club.”", None),
+    ("Ecologists are warning that the country may have to accept “significant intrusion”.", None),
+    ("A Department for Education and Skills source said: “Every day in school counts.”", None),
+    # a name in a relative clause is not the speaker, unless it is the speaker's real name
+    ("Liam Nisson said he was saddened. The actor, whose films include Michael Colins, said: “The theatre "
+     "is too important to close.”", "Liam Nisson"),
+    ("The Game, whose real name is Jayson Tailor, told a news conference: “I want to apologise.”", "Jayson Tailor"),
+])
+def test_words_that_look_like_names_of_speakers_are_not(quotes_of, body, expected):
+    (q,) = quotes_of(body)
+    assert q.speaker == expected

@@ -342,3 +342,8 @@ def test_a_titled_surname_does_not_make_the_surname_alone_that_persons(nlp):
     people = {p.name: [m.start for m in p.mentions] for p in find_people(doc).persons}
     assert doc.text.index("Clanton signed") in people["Bill Clanton"]
     assert doc.text.index("Clanton twice") in people["Hilda Clanton"]
+
+
+def test_a_name_glued_to_a_lower_case_word_by_a_hyphen_is_a_description(nlp):
+    doc = nlp("Hollywood actor Liam Nisson flew in. The Oscar-nominated actor said the theatre mattered.")
+    assert [p.name for p in find_people(doc).persons] == ["Liam Nisson"]

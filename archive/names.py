@@ -327,13 +327,17 @@ _known("International Monetary Fund", "org", "IMF")
 _known("European Commission", "org")
 
 
+_UNCLOSED_PARENTHESIS = re.compile(r"\s*[(\[][^)\]]*$")
+
+
 def canonical_entity(name: str, kind: str | None = None) -> tuple[str, str | None]:
     """(canonical name, type) of a place or organization as written in a text.
 
     The table decides the type of names it knows ("the Kremlin" is an org);
     otherwise `kind` passes through. Leading "the" and possessives are dropped.
     """
-    cleaned = _strip_the(strip_possessive(name)).strip(" ,.;:-–—\"“”‘’'")
+    cleaned = _UNCLOSED_PARENTHESIS.sub("", name)  # "Institute for Fiscal Studies (IFS" NER cut short
+    cleaned = _strip_the(strip_possessive(cleaned)).strip(" ,.;:-–—\"“”‘’'")
     if not cleaned:
         return name.strip(), kind
     known = KNOWN_ENTITIES.get(_entity_key(cleaned))

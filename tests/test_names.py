@@ -99,6 +99,8 @@ def test_places_and_organizations(written, canonical, kind):
 def test_unknown_names_keep_their_spelling_and_type():
     assert canonical_entity("the Moscow", "place") == ("Moscow", "place")
     assert canonical_entity("Gazprom’s", "org") == ("Gazprom", "org")
+    assert canonical_entity("Institute for Fiscal Studies (IFS", "org") == ("Institute for Fiscal Studies", "org")
+    assert canonical_entity("Institute for Fiscal Studies (IFS)", "org")[0] == "Institute for Fiscal Studies (IFS)"
     assert same_entity("U.S.", "the United States")
     assert not same_entity("Russia", "United States")
 

@@ -633,8 +633,10 @@ def _right_np(t: _Text, start: int, hi: int) -> tuple[int, int] | None:
                 and role_at is not None and role_at + 1 < hi and _is_title(t.words[role_at + 1]) \
                 and t.quote_of[role_at + 1] < 0 \
                 and all(t.words[x].isalpha() and t.words[x].lower() not in STOP_WORDS and not t.words[x].endswith("ed")
-                        for x in range(i, role_at + 1)):
-            i = end = role_at + 1  # "said Tory shadow local government secretary Caroline Spelman"
+                        or t.words[x] == "-" and _hyphenated(t, x - 1) for x in range(i, role_at + 1)):
+            # "said Tory shadow local government secretary Caroline Spelman", "said Idaho
+            # nutritional-supplement executive Frank VanderSloot"
+            i = end = role_at + 1
             continue
         if determiner and text.isalpha() and text.islower() and lower not in CUE_WORDS:
             i += 1  # "said a senior administration official"
@@ -1460,6 +1462,7 @@ class _Resolver:
                 # the body itself, not a title in a name ("a spokesman for House Speaker Paul
                 # Ryan"; but "Premier League"); "a Google spokesperson" whatever NER took it for
                 if ent.end <= b and (ent.label_ == "ORG" or before_role and ent.label_ in MISLABELED_GROUPS) \
+                        and not ent.text.islower() \
                         and (not any(role_of(w.text) for w in ent) or ent[-1].lower_ in ORG_NAME_HEADS) \
                         and (ent.end == b or before_role) \
                         and _lower(t, ent.start).strip(".") not in COURTESY_TITLES \

@@ -283,7 +283,8 @@ GROUP_NOUNS = {
     "police", "critics", "witnesses", "observers", "investigators", "scientists", "campaigners",
     "protesters", "protestors", "opponents", "sources", "insiders", "locals", "neighbours", "neighbors",
     "parents", "organisers", "organizers", "authorities", "troops", "rebels", "militants", "unions",
-    "shoppers", "consumers", "viewers", "users", "gamers",
+    "shoppers", "consumers", "viewers", "users", "gamers", "allies", "rivals", "donors", "delegates",
+    "colleagues", "relatives", "politicos",
 }
 
 

@@ -1466,3 +1466,19 @@ def test_a_hyphenated_surname_after_mr_is_the_person_named_in_full(quotes_of):
 def test_words_that_look_like_names_of_speakers_are_not(quotes_of, body, expected):
     (q,) = quotes_of(body)
     assert q.speaker == expected
+
+
+def test_a_hyphenated_description_before_the_name(quotes_of):
+    (q,) = quotes_of("“We will fight this,” said Idaho nutritional-supplement executive Frank Vandersloop.")
+    assert q.speaker == "Frank Vandersloop"
+
+
+@pytest.mark.parametrize("body", [
+    # a lower-case body is no organization a spokesman speaks for
+    "Boeing and the machinists have not met since June. “The offer is an insult,” a machinists spokesman said.",
+    # a group of people is no one a pronoun can mean
+    "Politicos call the plan a gamble. “It will not pass,” he said.",
+])
+def test_groups_that_are_no_speaker(quotes_of, body):
+    (q,) = quotes_of(body)
+    assert q.speaker is None

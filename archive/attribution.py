@@ -1220,6 +1220,7 @@ class _UnnamedSpokesperson:
     sentence: int  # the sentence's first token
     cue: int
 
+
 class _Resolver:
     def __init__(self, t: _Text):
         self.t = t

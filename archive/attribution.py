@@ -1266,16 +1266,20 @@ class _Resolver:
             found.append(_UnnamedSpokesperson(t.starts[start], end, GENDERED_ROLES.get(word.lower()), i, start, cue))
         return found
 
-    def _unnamed_spokesperson_since(self, person: int, position: int, gender: str | None) -> _UnnamedSpokesperson | None:
+    def _unnamed_spokesperson_since(self, person: int | None, position: int,
+                                    gender: str | None) -> _UnnamedSpokesperson | None:
         """The last unnamed spokesperson of this gender to speak since the person was last named
         (a name in what the spokesperson said does not count: "The BBC spokeswoman said Graham
-        Norton's show would be a priority. “…,” she said")."""
+        Norton's show would be a priority. “…,” she said"); with no person, lately."""
         def in_their_words(e: _Event) -> bool:
             return e.kind not in ("subject", "speaker") and any(s.start <= e.position < s.end
                                                                  for s in self.unnamed_spokespeople)
 
-        last = max((e.position for e in self.events if e.person == person and e.position < position
-                    and not in_their_words(e)), default=-1)
+        if person is None:
+            last = self._window_start(position, gender) - 1
+        else:
+            last = max((e.position for e in self.events if e.person == person and e.position < position
+                        and not in_their_words(e)), default=-1)
         return next((s for s in reversed(self.unnamed_spokespeople)
                      if last < s.start < position and (s.gender is None or s.gender == gender)), None)
 
@@ -1899,12 +1903,12 @@ class _Resolver:
         if pronoun not in PERSONAL_PRONOUNS:
             return Attribution(None, mention_text, None, 0.0, None, "")
         found = self._topic(position, PRONOUNS[pronoun])
-        if found is None:
-            return Attribution(None, mention_text, None, 0.0, None, "")
-        person, confidence = found
+        person, confidence = found if found is not None else (None, 0.0)
         spokesperson = self._unnamed_spokesperson_since(person, position, PRONOUNS[pronoun])
         if spokesperson is not None:
             return self._spoken_by(spokesperson, mention_text)
+        if person is None:
+            return Attribution(None, mention_text, None, 0.0, None, "")
         return Attribution(self.t.people.persons[person].name, mention_text, None, confidence, person, "pronoun")
 
     def _topic(self, position: int, gender: str | None, mentioned: bool = True) -> tuple[int, float] | None:

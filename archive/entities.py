@@ -393,7 +393,9 @@ def _not_a_person(text: str) -> bool:
 
 # Names NER sometimes takes for people.
 NOT_PEOPLE = {"twitter", "facebook", "instagram", "youtube", "google", "reddit", "snapchat",
-              "tiktok", "linkedin", "whatsapp", "netflix", "amazon"}
+              "tiktok", "linkedin", "whatsapp", "netflix", "amazon",
+              # awards and leagues ("an Oscar nomination", "the Premiership")
+              "oscar", "oscars", "grammy", "grammys", "emmy", "emmys", "bafta", "baftas", "premiership"}
 
 
 # Capitalized words that open sentences and are never first names.
@@ -460,7 +462,7 @@ NATIONALITY_NOUNS = {
     "portuguese", "russian", "chinese", "japanese", "swiss", "belgian", "croatian", "serbian",
     "nigerian", "kenyan", "ethiopian", "jamaican", "mexican", "israeli", "palestinian", "iraqi",
     "iranian", "afghan", "syrian", "egyptian", "greek", "czech", "ukrainian", "norwegian",
-    "austrian", "colombian", "chilean", "scottish", "spanish", "dutch", "irish",
+    "austrian", "colombian", "chilean", "scottish", "spanish", "dutch", "irish", "welsh", "british",
 }
 
 

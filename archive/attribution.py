@@ -86,8 +86,10 @@ from archive.entities import (
     token_texts,
 )
 from archive.names import (
+    COURTESY_TITLES,
     FIRST_NAME_GENDER,
     HONORIFICS,
+    PEERAGE_TITLES,
     SURNAME_PARTICLES,
     canonical_entity,
     fold,
@@ -1071,9 +1073,6 @@ OFFICES = {"president", "vice president", "senator", "representative", "lawmaker
            "executive", "chief", "director", "manager", "boss", "coach", "captain", "founder",
            "businessperson", "candidate", "incumbent", "speaker", "commissioner", "general", "doctor", "mp"}
 
-# Titles only a person has: "Mr Stearns" that NER took for an organization is a person.
-COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "mister", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
-PEERAGE_TITLES = {"baroness", "baron", "viscount", "earl"}
 # Bodies of government named after their people or place: "the Scottish Executive".
 INSTITUTIONS = {"Executive", "Assembly", "Parliament", "Government", "Administration", "Cabinet"}
 

@@ -39,6 +39,9 @@ HONORIFICS = {
     "former": None, "the": None, "then": None, "sens": None, "reps": None, "uncle": "male",
     "aunt": "female", "father": "male", "mother": "female", "brother": "male", "sister": "female",
 }
+# Titles only a person has: "Mr Stearns" that NER took for an organization is a person.
+COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "mister", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
+PEERAGE_TITLES = {"baroness", "baron", "viscount", "earl"}
 
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"}
 GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}  # a generation ends a name: "Donald Trump Jr.", "Jim Jones III"

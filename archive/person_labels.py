@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from archive.entities import ROLE_WORDS
-from archive.names import canonical_entity, fold
+from archive.names import COURTESY_TITLES, PEERAGE_TITLES, canonical_entity, fold, strip_possessive
 
 COMPONENT = "person_labels"
 
@@ -34,12 +34,10 @@ BODY_NOUNS = {
 }
 # Not NORP: the model gives it to names it does not know ("Euronext") as often as to groups.
 OTHER_LABELS = ("ORG", "GPE", "LOC", "FAC")
-POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 # Titles only a person takes (not "the", "former" or "leader", which archive.names.HONORIFICS
 # also strips from names).
-PERSON_TITLES = {"mr", "mrs", "ms", "miss", "mister", "mme", "dr", "sir", "dame", "lord", "lady", "baron",
-                 "baroness", "prof", "professor", "rev", "reverend", "president", "senator", "sen", "rep",
-                 "gov", "governor"}
+PERSON_TITLES = COURTESY_TITLES | PEERAGE_TITLES | {"mme", "rev", "reverend", "president", "senator", "sen", "rep",
+                                                   "gov", "governor"}
 KNOWN_TYPE_LABELS = {"org": "ORG", "place": "GPE"}
 GENDERED_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 # How far after a name "he" or "she" still shows the name is a person's.
@@ -47,14 +45,10 @@ PRONOUN_WINDOW = 40
 
 
 def _key(ent: Span) -> str:
-    words = ent.text.split()
+    """What a name is counted under: "the Lib Dems'" and "Lib Dems" are one."""
+    words = strip_possessive(ent.text).split()
     if words and words[0].lower() == "the":
         words = words[1:]
-    if words:
-        for ending in POSSESSIVE_ENDINGS:
-            if words[-1].endswith(ending):
-                words[-1] = words[-1][: -len(ending)]
-                break
     return " ".join(fold(w) for w in words)
 
 

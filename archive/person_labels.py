@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from archive.entities import ROLE_WORDS
-from archive.names import COURTESY_TITLES, PEERAGE_TITLES, canonical_entity, fold, strip_possessive
+from archive.names import COURTESY_TITLES, FIRST_NAME_GENDER, PEERAGE_TITLES, canonical_entity, fold, strip_possessive
 
 COMPONENT = "person_labels"
 
@@ -67,17 +67,26 @@ def _treated_as_person(doc: Doc, ent: Span, next_person_start: int) -> bool:
     return any(t.lower_ in GENDERED_PRONOUNS for t in doc[ent.end:min(next_person_start, ent.end + PRONOUN_WINDOW)])
 
 
+def _called_by_surname(ent: Span, key: str, persons_alone: set[str]) -> bool:
+    """A first name and a surname the text also uses alone: "a group Barack Obama won …
+    Obama said"; not "the Scissor Sisters", "contractor Balfour Beatty"."""
+    return len(ent) > 1 and ent[0].text.lower() in FIRST_NAME_GENDER and key.rsplit(" ", 1)[1] in persons_alone
+
+
 @Language.component(COMPONENT)
 def correct_person_labels(doc: Doc) -> Doc:
     labels: dict[str, Counter] = defaultdict(Counter)
     surnames: set[str] = set()  # last words of fuller names: "Jordan" of Michael Jordan
+    persons_alone: set[str] = set()  # one-word person names: "Obama"
     people: set[str] = set()  # names the text treats as people's
     persons = [ent for ent in doc.ents if ent.label_ == "PERSON"]
     for ent in doc.ents:
         labels[_key(ent)][ent.label_] += 1
     for ent, following in zip(persons, persons[1:] + [None]):
         key = _key(ent)
-        if " " in key:
+        if " " not in key:
+            persons_alone.add(key)
+        else:
             surnames.add(key.rsplit(" ", 1)[1])
         if _treated_as_person(doc, ent, following.start if following is not None else len(doc)):
             people.add(key)
@@ -92,7 +101,7 @@ def correct_person_labels(doc: Doc) -> Doc:
         if known_type in KNOWN_TYPE_LABELS and key not in surnames:
             relabel[key] = KNOWN_TYPE_LABELS[known_type]
             continue
-        if _after_body_noun(doc, ent):
+        if _after_body_noun(doc, ent) and not _called_by_surname(ent, key, persons_alone):
             relabel[key] = "ORG"
             continue
         others = Counter({label: n for label, n in labels[key].items() if label in OTHER_LABELS})

@@ -87,3 +87,9 @@ def test_she_after_a_spokeswoman_is_hers_when_no_one_else_could_be(nlp):
             'tried first. She added: "Having a judge impose those punishments does not sanitise them."')
     quotes = extract_quotes(body, nlp(nlp_text(body)))
     assert [(q.speaker, q.speaker_mention) for q in quotes][-1] == ("Human Rights Watch", "She")
+
+
+def test_a_person_after_a_noun_for_a_body_stays_a_person_when_called_by_surname(nlp):
+    doc = labelled(nlp, "He leads among a group Barack Obana won. Obana said so.",
+                   [("Barack Obana", "PERSON"), ("Obana", "PERSON")])
+    assert labels(doc) == [("Barack Obana", "PERSON"), ("Obana", "PERSON")]

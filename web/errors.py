@@ -8,7 +8,7 @@ import errno
 import logging
 import sqlite3
 
-from flask import jsonify, render_template, request
+from flask import jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from index.search import QueryError
@@ -22,7 +22,9 @@ TITLES = {
     404: "Not found",
     405: "Not possible here",
     413: "Upload too large",
+    429: "Too many requests",
     500: "Something went wrong",
+    503: "Busy",
 }
 
 
@@ -90,7 +92,12 @@ def register(app) -> None:
             405: "This address does not take that kind of request.",
         }
         message = messages.get(error.code) if error.description == type(error).description else None
-        return answer(message or error.description or TITLES.get(error.code, ""), error.code)
+        response = answer(message or error.description or TITLES.get(error.code, ""), error.code)
+        retry_after = getattr(error, "retry_after", None)
+        if retry_after is not None:
+            response = make_response(response)
+            response.headers["Retry-After"] = str(retry_after)
+        return response
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception):

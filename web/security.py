@@ -4,8 +4,9 @@
 - The secret key signs the session cookie; it comes from ARCHIVE_SECRET_KEY or
   is made once and kept in the data folder (mode 600).
 - When Settings.upload_token is set, changing the archive needs it: the API
-  takes `Authorization: Bearer <token>`, the browser logs in once (the session
-  remembers a keyed digest of the token, so a new token logs everyone out).
+  takes `Authorization: Bearer <token>`, the browser logs in once. A login is a
+  session kept on the server (web/sessions.py): logging out ends it there, and a
+  new token ends them all. Wrong tokens are counted per client (web/guards.py).
 - CSRF: a random token per session, in the signed session cookie, echoed by
   every form (field `csrf_token`) and script (header `X-CSRF-Token`).
 - A browser request from another site (Origin or Sec-Fetch-Site says so) may
@@ -21,7 +22,9 @@ import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import abort, current_app, request, session
+from flask import abort, current_app, request, session, url_for
+
+from web import guards
 
 log = logging.getLogger(__name__)
 
@@ -116,23 +119,39 @@ def may_change(api: bool = False) -> bool:
     token = upload_token()
     if not token:
         return True
-    if token_matches(bearer_token()):
-        return True
+    given = bearer_token()
+    if given is not None:
+        return checked_token(given)
     if api:
         return False
-    return hmac.compare_digest(session.get("upload_auth", ""), _session_mark(token))
+    return _sessions().valid(session.get("sid"), _session_mark(token))
+
+
+def checked_token(given: str) -> bool:
+    """Compare a token someone gave, counting a wrong one against their address; a client
+    with too many wrong ones is refused (429) before the comparison."""
+    guards.refuse_while_guessing()
+    if token_matches(given):
+        return True
+    guards.count_wrong_token()
+    return False
 
 
 def log_in(given: str) -> bool:
-    if not token_matches(given):
+    if not checked_token(given):
         return False
-    session["upload_auth"] = _session_mark(upload_token())
+    _sessions().close(session.get("sid"))
+    session["sid"] = _sessions().open(_session_mark(upload_token()))
     session.permanent = True
     return True
 
 
 def log_out() -> None:
-    session.pop("upload_auth", None)
+    _sessions().close(session.pop("sid", None))
+
+
+def _sessions():
+    return current_app.extensions["sessions"]
 
 
 def logged_in() -> bool:
@@ -163,7 +182,8 @@ def require_csrf() -> None:
 
 
 def cross_site_request() -> bool:
-    """A browser says this request comes from a page on another site."""
+    """A browser says this request comes from a page on another site (an Origin that cannot
+    be read counts as another site)."""
     if request.headers.get("Sec-Fetch-Site", "") == "cross-site":
         return True
     origin = request.headers.get("Origin")
@@ -171,12 +191,34 @@ def cross_site_request() -> bool:
         return False
     if origin == "null":
         return True
-    here = urlsplit(request.host_url)
-    there = urlsplit(origin)
-    return (there.scheme, there.netloc) != (here.scheme, here.netloc)
+    try:
+        here = urlsplit(request.host_url)
+        there = urlsplit(origin)
+        return (there.scheme, there.netloc) != (here.scheme, here.netloc)
+    except ValueError:  # "http://[" and the like
+        return True
 
 
 def refuse_cross_site_changes():
     """before_request: nothing from another site's page may change the archive."""
     if request.method not in SAFE_METHODS and cross_site_request():
         abort(403, description="Requests from other sites may not change the archive.")
+
+
+# Where to go after logging in ------------------------------------------------------
+
+def same_site_path(target: str | None) -> str:
+    """`target` when it is a path on this site, else the upload page. Browsers drop tabs and
+    line breaks from an address and read a backslash as a slash, so "/\t/evil.example"
+    would lead to //evil.example: any control character, space, backslash or leading "//"
+    is refused, as is anything urlsplit reads as naming a scheme or a host."""
+    fallback = url_for("upload.upload_form")
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return fallback
+    if any(ord(c) < 0x21 or ord(c) == 0x7F or c == "\\" or c.isspace() for c in target):
+        return fallback
+    try:
+        parts = urlsplit(target)
+    except ValueError:
+        return fallback
+    return target if not parts.scheme and not parts.netloc else fallback

@@ -7,7 +7,7 @@ import os
 import socket
 from pathlib import Path
 
-from archive.config import Settings
+from archive.config import LOOPBACK_HOSTS, Settings
 
 log = logging.getLogger(__name__)
 PROJECT_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -24,6 +24,19 @@ def is_loopback(host: str) -> bool:
                        for info in socket.getaddrinfo(host, None))
         except (OSError, ValueError):
             return False
+
+
+def answered_hosts(settings: Settings, host: str) -> tuple[str, ...]:
+    """The Host names to answer: the settings' own, plus the address listened on when it is
+    one (a wildcard address names no host, so the administrator must say which)."""
+    named = host.strip("[]").lower()
+    if named in ("0.0.0.0", "::", ""):
+        if "*" not in settings.allowed_hosts and len(settings.allowed_hosts) <= len(LOOPBACK_HOSTS):
+            log.warning("listening on every address, but answering only requests for %s: set "
+                        "ARCHIVE_ALLOWED_HOSTS (or ARCHIVE_BASE_URL) to the names users type",
+                        ", ".join(settings.allowed_hosts))
+        return settings.allowed_hosts
+    return settings.allowed_hosts if named in settings.allowed_hosts else (*settings.allowed_hosts, named)
 
 
 def waitress_body_limit(settings: Settings) -> int:
@@ -44,6 +57,7 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 5000, threads
         print(f"Refusing to listen on {host}: set ARCHIVE_UPLOAD_TOKEN to serve beyond this machine.")
         return 2
     logging.getLogger().setLevel(logging.INFO)
+    settings.allowed_hosts = answered_hosts(settings, host)
     runtime = Runtime(settings, start_threads=False)
     seeds = Path(os.environ.get("ARCHIVE_SEEDS", PROJECT_SEEDS))
     for report in seed_if_empty(runtime, seeds):

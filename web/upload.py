@@ -70,7 +70,7 @@ def job_json(job_id: str):
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    next_url = local_path(request.values.get("next"))
+    next_url = security.same_site_path(request.values.get("next"))
     if not security.token_required():
         return redirect(next_url)
     if request.method == "GET":
@@ -86,10 +86,3 @@ def logout():
     security.require_csrf()
     security.log_out()
     return redirect(url_for("pages.search"), code=303)
-
-
-def local_path(target: str | None) -> str:
-    """Only a path on this site may be the place to go back to after logging in."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("upload.upload_form")

@@ -17,8 +17,10 @@ import numpy as np
 from whoosh import formats, query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
+from whoosh.reading import IndexReader
 from whoosh.system import _INT_SIZE
 
+from index.budget import SearchBudget
 from index.docnums import EMPTY, distinct
 from index.segment_cache import segment_id
 
@@ -55,16 +57,19 @@ def _block(matcher: W3LeafMatcher) -> tuple[np.ndarray, np.ndarray]:
     return ids, np.asarray(weights, dtype=np.float64)
 
 
-def read_postings(reader, fieldname: str, text: bytes, values: bool = False
+def read_postings(reader, fieldname: str, text: bytes, values: bool = False, budget: SearchBudget | None = None
                   ) -> tuple[np.ndarray, np.ndarray, list | None]:
     """(segment-local document numbers, posting weights, and with `values` each
-    posting's encoded value: positions for phrases) of one term."""
+    posting's encoded value: positions for phrases) of one term, each block charged
+    to the budget."""
     if (fieldname, text) not in reader:
         return EMPTY, NO_WEIGHTS, [] if values else None
+    budget = budget or SearchBudget.unlimited()
     matcher = _leaf_matcher(reader, fieldname, text)
     if not isinstance(matcher, W3LeafMatcher):  # another codec: one posting at a time
         ids, weights, value_list = [], [], []
         while matcher.is_active():
+            budget.read(1)
             ids.append(matcher.id())
             weights.append(matcher.weight())
             if values:
@@ -75,6 +80,7 @@ def read_postings(reader, fieldname: str, text: bytes, values: bool = False
     id_blocks, weight_blocks, value_list = [], [], []
     while matcher.is_active():
         ids, weights = _block(matcher)
+        budget.read(len(ids))
         id_blocks.append(ids)
         weight_blocks.append(weights)
         if values:
@@ -86,12 +92,13 @@ def read_postings(reader, fieldname: str, text: bytes, values: bool = False
     return np.concatenate(id_blocks), np.concatenate(weight_blocks), value_list if values else None
 
 
-def read_blocks(reader, fieldname: str, text: bytes, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, list]:
+def read_blocks(reader, fieldname: str, text: bytes, docs: np.ndarray, budget: SearchBudget
+                ) -> tuple[np.ndarray, np.ndarray, list]:
     """(document numbers, weights, values) of the posting blocks of one term that can hold
     any of these sorted documents; the other blocks are skipped without being decoded."""
     matcher = _leaf_matcher(reader, fieldname, text)
     if not isinstance(matcher, W3LeafMatcher):
-        return read_postings(reader, fieldname, text, values=True)
+        return read_postings(reader, fieldname, text, values=True, budget=budget)
     id_blocks, weight_blocks, value_list = [], [], []
     i = 0
     while i < len(docs) and matcher.is_active():
@@ -101,6 +108,7 @@ def read_blocks(reader, fieldname: str, text: bytes, docs: np.ndarray) -> tuple[
             if not matcher.is_active():
                 break
         ids, weights = _block(matcher)
+        budget.read(len(ids))
         matcher._read_values()
         id_blocks.append(ids)
         weight_blocks.append(weights)
@@ -163,8 +171,10 @@ class FrequentTerms:
         docs = reader.doc_frequency(fieldname, text)
         return docs >= FREQUENT_MIN_DOCS and docs >= FREQUENT_SHARE * reader.doc_count_all()
 
-    def get(self, reader, fieldname: str, text: bytes, positions: bool) -> DecodedTerm:
-        """The term decoded (with its positions when asked and the field has them)."""
+    def get(self, reader, fieldname: str, text: bytes, positions: bool,
+            search_budget: SearchBudget | None = None) -> DecodedTerm:
+        """The term decoded (with its positions when asked and the field has them); a
+        decoding is charged to the budget of the search that needs it first."""
         positions = positions and isinstance(reader.schema[fieldname].format, formats.Positions)
         key = (segment_id(reader), fieldname, text)
         with self._lock:
@@ -172,7 +182,7 @@ class FrequentTerms:
             if entry is not None and (entry.positions is not None or not positions):
                 self._entries.move_to_end(key)
                 return entry
-        entry = decode_term(reader, fieldname, text, positions)  # outside the lock
+        entry = decode_term(reader, fieldname, text, positions, search_budget)  # outside the lock
         if entry.nbytes > self.budget:
             return entry  # for this search only
         with self._lock:
@@ -192,8 +202,9 @@ class FrequentTerms:
                 self._bytes -= self._entries.pop(key).nbytes
 
 
-def decode_term(reader, fieldname: str, text: bytes, positions: bool) -> DecodedTerm:
-    ids, weights, values = read_postings(reader, fieldname, text, values=positions)
+def decode_term(reader, fieldname: str, text: bytes, positions: bool,
+                search_budget: SearchBudget | None = None) -> DecodedTerm:
+    ids, weights, values = read_postings(reader, fieldname, text, values=positions, budget=search_budget)
     if not positions:
         return DecodedTerm(ids, weights)
     counts, flat = decode_positions_batch(values)
@@ -207,15 +218,69 @@ class PhraseMatch:
     weights: list[np.ndarray]  # for each word of the phrase, its posting weight in each of those documents
 
 
+class MeteredLexicon:
+    """A segment reader as a query node's own term expansion sees it: every lexicon
+    word the expansion reads is charged to the search's budget. Whoosh's Prefix,
+    Wildcard, Regex and TermRange all read the lexicon through terms_from."""
+
+    def __init__(self, reader, node: wq.Query, budget: SearchBudget):
+        self._reader, self._node, self._budget = reader, node, budget
+
+    def __getattr__(self, name):
+        return getattr(self._reader, name)
+
+    def __contains__(self, term) -> bool:
+        return term in self._reader
+
+    def terms_from(self, fieldname: str, prefix):
+        for term in self._reader.terms_from(fieldname, prefix):
+            self._budget.scan(self._node)
+            yield term
+
+    # IndexReader's own, so that they read through the metered terms_from above.
+    expand_prefix = IndexReader.expand_prefix
+    lexicon = IndexReader.lexicon
+
+
 class SearchPostings:
     """The postings one search reads, each decoded once although the matching set,
-    the facets' widened sets and the ranking all need it. Made afresh for every
-    search; only the index's FrequentTerms, which it reads and fills, outlive it."""
+    the facets' widened sets and the ranking all need it; and the words each of its
+    patterns (wildcards, prefixes, fuzzy words, ranges of words) expands to in each
+    segment. Made afresh for every search, with the search's budget; only the index's
+    FrequentTerms, which it reads and fills, outlive it."""
 
-    def __init__(self, frequent: FrequentTerms | None = None):
+    def __init__(self, frequent: FrequentTerms | None = None, budget: SearchBudget | None = None):
         self._terms: dict[tuple, tuple[np.ndarray, np.ndarray, list | None]] = {}
         self._phrases: dict[tuple, PhraseMatch] = {}
+        self._expansions: dict[tuple, list[bytes]] = {}
+        self._pattern_words: dict[wq.Query, set[bytes]] = {}  # over all segments
         self.frequent = frequent
+        self.budget = budget or SearchBudget.unlimited()
+
+    def expansion(self, reader, node: wq.MultiTerm) -> list[bytes]:
+        """The words of this segment a pattern stands for, in lexicon order. Raises
+        SearchTooCostly past the budget of words looked through or expanded to."""
+        key = (segment_id(reader), node)
+        known = self._expansions.get(key)
+        if known is not None:
+            return known
+        words: list[bytes] = []
+        if node.fieldname in reader.schema:
+            pattern_words = self._pattern_words.setdefault(node, set())
+            for word in node._btexts(MeteredLexicon(reader, node, self.budget)):
+                if word:  # as Whoosh's matcher, which leaves out the empty word
+                    words.append(word)
+                    pattern_words.add(word)
+                    self.budget.check_expansions(node, len(pattern_words), self.expanded_words())
+        self._expansions[key] = words
+        return words
+
+    def expanded_words(self) -> int:
+        return sum(len(words) for words in self._pattern_words.values())
+
+    def pattern_words(self, node: wq.MultiTerm) -> set[bytes]:
+        """The words a pattern stood for in the segments expanded so far."""
+        return self._pattern_words.get(node, set())
 
     def read(self, reader, fieldname: str, text, values: bool = False):
         """(document numbers, weights, and with `values` the encoded positions) of one term."""
@@ -225,7 +290,7 @@ class SearchPostings:
         key = (reader.segment().segment_id(), fieldname, text)
         known = self._terms.get(key)
         if known is None or (values and known[2] is None):
-            known = self._terms[key] = read_postings(reader, fieldname, text, values)
+            known = self._terms[key] = read_postings(reader, fieldname, text, values, self.budget)
         return known
 
     def decoded(self, reader, fieldname: str, text: bytes, positions: bool = False) -> DecodedTerm | None:
@@ -233,7 +298,7 @@ class SearchPostings:
         if self.frequent is None or (fieldname, text) not in reader \
                 or not self.frequent.is_frequent(reader, fieldname, text):
             return None
-        return self.frequent.get(reader, fieldname, text, positions)
+        return self.frequent.get(reader, fieldname, text, positions, self.budget)
 
     def term(self, reader, fieldname: str, text) -> tuple[np.ndarray, np.ndarray]:
         text = term_bytes(reader, fieldname, text)
@@ -334,8 +399,8 @@ def _read_gaps(data, item, counts, firsts, gaps, which: np.ndarray) -> np.ndarra
 
 
 def phrase_supported(q: wq.Phrase) -> bool:
-    """Exact phrases; phrases with slop or a boost are left to Whoosh."""
-    return q.slop == 1 and q.boost == 1.0
+    """Exact phrases; phrases with slop are left to Whoosh."""
+    return q.slop == 1
 
 
 def match_phrase(reader, q: wq.Phrase, postings: SearchPostings) -> PhraseMatch:
@@ -368,7 +433,8 @@ def match_phrase(reader, q: wq.Phrase, postings: SearchPostings) -> PhraseMatch:
         if term is not None:
             ids, weights = term.ids, term.weights
         else:
-            ids, weights, values = full.get(place) or read_blocks(reader, q.fieldname, words[place], candidates)
+            ids, weights, values = full.get(place) or read_blocks(reader, q.fieldname, words[place], candidates,
+                                                                  postings.budget)
         read[place] = (ids, weights)
         where = np.minimum(np.searchsorted(ids, candidates), max(len(ids) - 1, 0))
         present = ids[where] == candidates if len(ids) else np.zeros(len(candidates), dtype=bool)

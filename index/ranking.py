@@ -7,14 +7,18 @@ lengths, the searcher's idf and average lengths) scores the whole matching set
 and the top k are picked from all of it: the order is Whoosh's own ranking of
 every match (`searcher.search(q, limit=None)`), ties to the lower document number.
 Scores combine as Whoosh's matchers combine them: a sum over the parts that match.
-Nodes this module does not know (boosts, fuzzy terms, phrases with slop) are
-scored by Whoosh's matcher for that node alone.
+A pattern (wildcard, prefix, fuzzy word, range of words) scores as the sum of the
+words it expands to, as Whoosh's Or of those words does; a boost multiplies the
+node's score, as Whoosh's wrapping matcher does. Nodes this module does not know
+(phrases with slop) are scored by Whoosh's matcher for that node alone, looking at
+the search's deadline as it goes.
 """
 from __future__ import annotations
 
 import numpy as np
 from whoosh import query as wq
 
+from index.budget import CLOCK_EVERY
 from index.columns import field_lengths, sort_column
 from index.docsets import NULL_QUERY, SegmentDocsets, is_published_range, published_range
 from index.postings import phrase_supported
@@ -42,11 +46,15 @@ class SegmentScorer:
         self.cache = cache
 
     def score(self, q: wq.Query, local: np.ndarray) -> Scored:
+        self.docsets.postings.budget.check_time()
         kind = type(q)
         boost_is_one = getattr(q, "boost", 1.0) == 1.0
+        if not boost_is_one and self._boost_multiplies(q):
+            scores, matched = self.score(q.with_boost(1.0), local)
+            return scores * q.boost, matched
         if kind is wq.Term and boost_is_one:
             return self._term(q.fieldname, q.text, local)
-        if kind is wq.Every and not q.fieldname:
+        if kind is wq.Every:  # every document, as in SegmentDocsets; Whoosh scores it as its boost
             return np.full(len(local), float(q.boost)), np.ones(len(local), dtype=bool)
         if kind is NULL_QUERY:
             return np.zeros(len(local)), np.zeros(len(local), dtype=bool)
@@ -62,9 +70,13 @@ class SegmentScorer:
             for word, weights in zip(q.words, phrase.weights):
                 scores[matched] += self._bm25(q.fieldname, word, weights[where[matched]], local[matched])
             return scores, matched
-        if kind in (wq.Prefix, wq.Wildcard) and boost_is_one:
-            parts = [self._term(q.fieldname, text, local) for text in q._btexts(self.reader)]
-            return self._sum(parts, local, all_needed=False)
+        if isinstance(q, wq.MultiTerm):
+            words = self.docsets.postings.expansion(self.reader, q)
+            scores, matched = self._sum([self._term(q.fieldname, word, local) for word in words], local,
+                                        all_needed=False)
+            # Whoosh matches a pattern of several words as their Or, with the pattern's
+            # boost; a pattern of one word as that word, without it.
+            return (scores * q.boost if len(words) > 1 else scores), matched
         if kind is wq.Or and boost_is_one and not q.minmatch and not q.scale:
             return self._sum([self.score(s, local) for s in q.subqueries], local, all_needed=False)
         if kind is wq.And and boost_is_one:
@@ -77,11 +89,21 @@ class SegmentScorer:
             scores, matched = self.score(q.a, local)
             matched = matched & ~self._member(local, self.docsets.docs(q.b))
             return np.where(matched, scores, 0.0), matched
+        if kind is wq.Require and boost_is_one:  # Whoosh scores it by its first part alone
+            scores, matched = self.score(q.a, local)
+            matched = matched & self._member(local, self.docsets.docs(q.b))
+            return np.where(matched, scores, 0.0), matched
         if kind is wq.AndMaybe and boost_is_one:
             scores, matched = self.score(q.a, local)
             extra, _ = self.score(q.b, local)
             return np.where(matched, scores + extra, 0.0), matched
         return self._whoosh(q, local)
+
+    @staticmethod
+    def _boost_multiplies(q: wq.Query) -> bool:
+        """Whoosh wraps these nodes' matchers in one that multiplies their scores by the boost."""
+        kind = type(q)
+        return kind in (wq.Term, wq.And, wq.Phrase) or (kind is wq.Or and not q.minmatch and not q.scale)
 
     @staticmethod
     def _member(local: np.ndarray, docs: np.ndarray) -> np.ndarray:
@@ -123,10 +145,13 @@ class SegmentScorer:
         """Whoosh's own scores for this node, one matcher step per document."""
         ids, values = [], []
         matcher = q.matcher(self.docsets.searcher, self.searcher.context())
+        budget = self.docsets.postings.budget
         while matcher.is_active():
             ids.append(matcher.id())
             values.append(matcher.score())
             matcher.next()
+            if len(ids) % CLOCK_EVERY == 0:
+                budget.check_time()
         ids, values = np.array(ids, dtype=np.int64), np.array(values, dtype=np.float64)
         scores = np.zeros(len(local))
         if not len(ids):

@@ -6,6 +6,13 @@ the store. The matching set is computed once per search, as numpy arrays
 (index/docsets.py), and everything else is taken from it: the total, the facet
 counts (index/facets.py), the top documents by date (cached sort columns) or by
 BM25F score (index/ranking.py); snippets come from index/snippets.py.
+
+Every search has a bounded cost (index/budget.py): a deadline, and budgets for the
+lexicon words its patterns look through, the words they expand to and the postings
+it decodes; past any of them it stops with SearchTooCostly, a QueryError whose
+message says what to change. A bare `*`, on a field or not, is every document and
+runs as the empty query does. `is_costly` tells, without running a search, whether
+it is of a kind that can cost much (for a server to run such searches apart).
 """
 from __future__ import annotations
 
@@ -14,7 +21,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from itertools import islice
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -24,14 +31,16 @@ from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.query.qcore import _NullQuery
 
 from archive.store import Store
+from index.budget import (MAX_TERM_EXPANSIONS, SEARCH_DEADLINE_SECONDS, Limits, QueryError,  # noqa: F401
+                          SearchBudget, SearchTooCostly)
 from index.columns import sort_column
 from index.docnums import EMPTY, difference, intersect
-from index.docsets import SegmentDocsets
+from index.docsets import SegmentDocsets, is_published_range
 from index.documents import parse_quote_id
 from index.facets import FacetCounter
-from index.postings import FrequentTerms, SearchPostings
+from index.postings import FrequentTerms, SearchPostings, phrase_supported
 from index.ranking import rank
-from index.schema import ARTICLE_FACETS, QUOTE_FACETS, TYPED_FIELDS
+from index.schema import ARTICLE_FACETS, QUOTE_FACETS, TYPED_FIELDS, article_schema, quote_schema
 from index.segment_cache import SegmentCache, live_segments, segment_id
 from index.snippets import MATCH_END, MATCH_START, MarkFormatter, SnippetMaker, strip_marks  # noqa: F401
 from index.storage import read_segments_in_place
@@ -42,7 +51,6 @@ from index.writer import open_or_create
 read_segments_in_place()
 
 MAX_QUERY_CHARS = 500
-MAX_TERM_EXPANSIONS = 512
 MAX_PAGE = 500
 SORTS = ("relevance", "newest", "oldest")
 # Within one facet several chosen values mean "any of them" for these, "all of them" otherwise.
@@ -51,10 +59,6 @@ ANY_OF_FACETS = ("speaker", "source", "month")
 # with the results each would add. The month histogram is counted without the date range.
 WIDENED_FACETS = ("speaker", "source")
 SORT_COLUMNS = {"newest": "date_newest", "oldest": "date_oldest"}
-
-
-class QueryError(ValueError):
-    """The query cannot be run as written; the message is for the user."""
 
 
 @dataclass
@@ -190,7 +194,7 @@ def parse_query(text: str, kind: str, schema) -> tuple[wq.Query, str | None, str
     if not text:
         return wq.Every(), None, None
     try:
-        parsed = make_parser(kind, schema).parse(with_operator_words(text))
+        parsed = every_document_for_stars(make_parser(kind, schema).parse(with_operator_words(text)))
     except Exception as exc:  # whoosh raises many kinds on malformed input
         parsed, problem = wq.NullQuery, str(exc) or type(exc).__name__
     else:
@@ -205,6 +209,25 @@ def parse_query(text: str, kind: str, schema) -> tuple[wq.Query, str | None, str
     if not plain:
         return wq.NullQuery, "Nothing searchable in the query: give some words.", None
     return literal, f"Could not read the query as written ({problem}); searched for the words instead.", plain
+
+
+def every_document_for_stars(q: wq.Query) -> wq.Query:
+    """`*`, `title:*`, `speaker:*` as Every() without a field: every document, the
+    browse the empty query is. On a field Whoosh would list the documents holding any
+    word of it by walking every posting of the field: nearly all documents, at the
+    cost of reading the whole index. An Or of nothing but such nodes is one Every()."""
+    if not any(type(node) is wq.Every and node.fieldname for node in _all_nodes(q)):
+        return q
+
+    def unfielded(node: wq.Query) -> wq.Query:
+        if type(node) is wq.Every:
+            return wq.Every(boost=node.boost)
+        node = node.apply(unfielded)
+        if type(node) is wq.Or and node.subqueries and all(type(s) is wq.Every for s in node.subqueries):
+            return wq.Every(boost=node.boost)
+        return node
+
+    return unfielded(q)
 
 
 def _has_null(q: wq.Query) -> bool:
@@ -230,17 +253,60 @@ def _all_nodes(q: wq.Query):
         yield from _all_nodes(child)
 
 
-def check_expansions(q: wq.Query, reader) -> None:
-    """Wildcards, prefixes and fuzzy terms may expand to at most MAX_TERM_EXPANSIONS words."""
+def check_patterns(q: wq.Query) -> None:
+    """Wildcards and prefixes need two letters besides * and ?. How many words a pattern
+    stands for, and how many it looks through to find them, the search's budget counts
+    as the words are read (SearchPostings.expansion)."""
     for node in _all_nodes(q):
-        if isinstance(node, wq.MultiTerm):
+        if isinstance(node, (wq.Prefix, wq.Wildcard)):
             text = getattr(node, "text", "") or ""
-            if isinstance(node, (wq.Prefix, wq.Wildcard)) and len(text.replace("*", "").replace("?", "")) < 2:
+            if len(text.replace("*", "").replace("?", "")) < 2:
                 raise QueryError(f"'{text}' is too broad: give at least two letters besides * and ?")
-            count = sum(1 for _ in islice(node._btexts(reader), MAX_TERM_EXPANSIONS + 1))
-            if count > MAX_TERM_EXPANSIONS:
-                raise QueryError(f"'{text}' matches more than {MAX_TERM_EXPANSIONS} different words; "
-                                 f"make it more specific")
+
+
+# What a search costs, told from its query ------------------------------------------
+
+# Nodes that cost in proportion to the query (a few posting lists each, in numpy). Any
+# other costs in proportion to the index: a pattern (Prefix, Wildcard, Regex, FuzzyTerm,
+# Variations, TermRange: all MultiTerm) looks through the lexicon and reads the postings of
+# every word it stands for; the rest are matched by Whoosh one document at a time.
+CHEAP_NODES = (wq.Term, wq.Every, wq.And, wq.Or, wq.Not, wq.AndNot, wq.AndMaybe, wq.Require,
+               type(wq.NullQuery))
+
+
+def costly_node(node: wq.Query) -> bool:
+    if type(node) is wq.Phrase:
+        return not phrase_supported(node)  # with slop: Whoosh's span matcher
+    if isinstance(node, wq.NumericRange):
+        return not is_published_range(node)
+    return type(node) not in CHEAP_NODES
+
+
+@lru_cache(maxsize=2)
+def _schema(kind: str):
+    return quote_schema() if kind == "quotes" else article_schema()
+
+
+def is_costly(request: SearchRequest, schema=None) -> bool:
+    """Whether this search is of a kind that can cost much, told from its parsed query
+    without running it: a server runs such searches under a concurrency limit of their
+    own, so that cheap ones always find a thread.
+
+    True for a query with a wildcard or prefix (`*ab`, `ab*`, `a?c`), a fuzzy word or
+    regular expression, a range of words (`body:[a TO c]`), a phrase with slop
+    (`"a b"~5`), a numeric range other than a date range on `published`, or any
+    other node the search leaves to Whoosh's own matcher. False for words, exact
+    phrases, AND / OR / NOT / ANDMAYBE / REQUIRE of them, boosts, `*` (every document), date
+    ranges, facet filters and dates, and for a query that cannot be parsed (it is
+    searched as plain words, or refused). The costly ones still run within the same
+    deadline and budgets (index/budget.py); this only sorts them apart. `schema`
+    defaults to the index schema of the request's kind."""
+    kind = "quotes" if request.kind == "quotes" else "articles"
+    try:
+        user_query, _, _ = parse_query(request.q, kind, schema or _schema(kind))
+    except QueryError:
+        return False
+    return any(costly_node(node) for node in _all_nodes(user_query))
 
 
 def filter_clauses(request: SearchRequest) -> dict[str, wq.Query]:
@@ -295,12 +361,17 @@ class MatchingSets:
     matching: np.ndarray
     widened: dict[str, np.ndarray]
     segments: list[tuple[SegmentDocsets, int]]  # for ranking, with each segment's first document number
+    postings: SearchPostings  # what the search has read and expanded, with its budget
 
 
 class SearchService:
-    def __init__(self, index_path: str | Path, store: Store):
+    """`limits` bound every search: its deadline (SEARCH_DEADLINE_SECONDS by default) and
+    its budgets (index/budget.py); past them a search raises SearchTooCostly."""
+
+    def __init__(self, index_path: str | Path, store: Store, limits: Limits = Limits()):
         self.index_path = Path(index_path)
         self.store = store
+        self.limits = limits
         self.reopen()
         self._highlighter = highlight.Highlighter(
             fragmenter=highlight.ContextFragmenter(maxchars=220, surround=60, charlimit=200_000),
@@ -334,15 +405,18 @@ class SearchService:
     def search(self, request: SearchRequest) -> SearchResponse:
         """One page of results with the facet counts a page shows: each facet over the
         matching set, except the WIDENED_FACETS and the month histogram (see QueryParts)."""
+        budget = SearchBudget(self.limits)
         kind = "quotes" if request.kind == "quotes" else "articles"
         searcher = self.searcher(kind)
         parts, message, searched = self.parse(request, kind, searcher)
         page = min(max(1, request.page), MAX_PAGE)
         per_page = min(max(1, request.per_page), 100)
-        sets = self.matching_sets(kind, searcher, parts, widen=request.with_facets)
+        sets = self.matching_sets(kind, searcher, parts, widen=request.with_facets, budget=budget)
         top = self.top(kind, searcher, parts, sets, request.sort, page * per_page)
+        budget.check_time()
         facets = self.facet_counts(kind, searcher, sets, request) if request.with_facets else {}
-        hits = self.hits(kind, searcher, top[(page - 1) * per_page:], parts.combined())
+        budget.check_time()
+        hits = self.hits(kind, searcher, top[(page - 1) * per_page:], parts.combined(), sets.postings)
         return SearchResponse(total=len(sets.matching), hits=hits, facets=facets, page=page,
                               per_page=per_page, message=message, searched=searched)
 
@@ -351,17 +425,19 @@ class SearchService:
     @staticmethod
     def parse(request: SearchRequest, kind: str, searcher) -> tuple[QueryParts, str | None, str | None]:
         user_query, message, searched = parse_query(request.q, kind, searcher.schema)
-        check_expansions(user_query, searcher.reader())
+        check_patterns(user_query)
         parts = QueryParts(user_query, filter_clauses(request), date_clause(request), exclusion_query(request))
         return parts, message, searched
 
-    def matching_sets(self, kind: str, searcher, parts: QueryParts, widen: bool = True) -> MatchingSets:
-        postings = SearchPostings(self.frequent_terms[kind])
+    def matching_sets(self, kind: str, searcher, parts: QueryParts, widen: bool = True,
+                      budget: SearchBudget | None = None) -> MatchingSets:
+        postings = SearchPostings(self.frequent_terms[kind], budget or SearchBudget(self.limits))
         widened = parts.widened() if widen else []
         matching, per_facet, segments = [], {name: [] for name in widened}, []
         for segment_searcher, offset in searcher.leaf_searchers():
             if not segment_searcher.reader().doc_count_all():
                 continue
+            postings.budget.check_time()
             docsets = SegmentDocsets(segment_searcher, postings, self.caches[kind])
             segments.append((docsets, offset))
             user = difference(docsets.docs(parts.user), docsets.deleted())
@@ -379,7 +455,8 @@ class SearchService:
             matching.append(matches())
             for name in widened:
                 per_facet[name].append(matches(leaving_out=name))
-        return MatchingSets(_joined(matching), {name: _joined(p) for name, p in per_facet.items()}, segments)
+        return MatchingSets(_joined(matching), {name: _joined(p) for name, p in per_facet.items()}, segments,
+                            postings)
 
     def top(self, kind: str, searcher, parts: QueryParts, sets: MatchingSets, sort: str, limit: int) -> list[int]:
         docnums = sets.matching
@@ -422,24 +499,31 @@ class SearchService:
             counted.update(counter.top(segments, docnums, {name: limits[name]}))
         return {name: [FacetValue(v, c) for v, c in counted[name]] for name in names}
 
-    def hits(self, kind: str, searcher, docnums: list[int], q: wq.Query) -> list[dict]:
+    def hits(self, kind: str, searcher, docnums: list[int], q: wq.Query,
+             postings: SearchPostings | None = None) -> list[dict]:
+        postings = postings or SearchPostings(budget=SearchBudget(self.limits))
         stored_ids = [searcher.stored_fields(d)["id"] for d in docnums]
-        words = self.query_words(q, "text" if kind == "quotes" else "body", searcher)
+        words = self.query_words(q, "text" if kind == "quotes" else "body", searcher, postings)
         snippets = self.snippet_maker(kind, searcher)
         if kind == "quotes":
-            return self._quote_hits(stored_ids, words, snippets)
-        return self._article_hits([int(i) for i in stored_ids], words, snippets)
+            return self._quote_hits(stored_ids, words, snippets, postings.budget)
+        return self._article_hits([int(i) for i in stored_ids], words, snippets, postings.budget)
 
     @staticmethod
-    def query_words(q: wq.Query, fieldname: str, searcher) -> frozenset[str]:
+    def query_words(q: wq.Query, fieldname: str, searcher, postings: SearchPostings | None = None
+                    ) -> frozenset[str]:
+        """The words to mark in snippets of this field: the query's own, and those its
+        patterns stand for (as the search expanded them, when its postings are given)."""
+        postings = postings or SearchPostings()
         words = set()
         for fname, text in q.iter_all_terms(phrases=True):
             if fname == fieldname or (fname == "title" and fieldname == "body"):
                 words.add(text.decode("utf-8") if isinstance(text, bytes) else text)
         for node in _all_nodes(q):
             if isinstance(node, wq.MultiTerm) and getattr(node, "fieldname", None) in (fieldname, "title"):
-                for expanded in islice(node._btexts(searcher.reader()), MAX_TERM_EXPANSIONS):
-                    words.add(expanded.decode("utf-8"))
+                for reader, _ in live_segments(searcher):
+                    postings.expansion(reader, node)
+                words.update(word.decode("utf-8") for word in postings.pattern_words(node))
         return frozenset(words)
 
     def snippet_maker(self, kind: str, searcher) -> SnippetMaker:
@@ -450,18 +534,22 @@ class SearchService:
             maker = self._snippets[kind] = SnippetMaker(field.analyzer, self._highlighter)
         return maker
 
-    def _article_hits(self, ids: list[int], words: frozenset[str], snippets: SnippetMaker) -> list[dict]:
+    def _article_hits(self, ids: list[int], words: frozenset[str], snippets: SnippetMaker,
+                      budget: SearchBudget) -> list[dict]:
         hits = []
         for row in self.store.article_summaries(ids):
+            budget.check_time()
             hit = dict(row)
             hit["snippet"] = snippets.snippet(hit.pop("body"), words)
             hits.append(hit)
         return hits
 
-    def _quote_hits(self, quote_ids: list[str], words: frozenset[str], snippets: SnippetMaker) -> list[dict]:
+    def _quote_hits(self, quote_ids: list[str], words: frozenset[str], snippets: SnippetMaker,
+                    budget: SearchBudget) -> list[dict]:
         rows = self.store.quote_rows([parse_quote_id(i) for i in quote_ids])
         hits = []
         for row in rows:
+            budget.check_time()
             hit = dict(row)
             hit["snippet"] = snippets.snippet(row["text"], words, top=3) if words else row["text"]
             hits.append(hit)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -18,7 +19,8 @@ from pathlib import Path
 
 from archive.model import Article
 from archive.normalize import normalize
-from archive.readers import Limits, read_file
+from archive.readers import Limits, ReadItem, iter_file
+from archive.readers.unpacking import Unpacking
 from archive.store import Store, content_hash, ids_by_content_hash, sha256_of
 
 log = logging.getLogger(__name__)
@@ -66,25 +68,39 @@ class BatchResult:
 
 def prepare_file(name: str, data: bytes, options: IngestOptions, limits: Limits | None = None) -> list[Prepared]:
     """Read and normalize every article in one file; never raises for bad input."""
-    prepared = []
-    for position, item in enumerate(read_file(name, data, limits)):
-        if not item.ok:
-            prepared.append(Prepared(item.name, error=item.error))
-            continue
-        if options.source:
-            item.draft.source = options.source
-        try:
-            article = normalize(item.draft, published=options.published, tz=options.tz)
-        except ValueError as exc:  # a bad --published / --timezone from the user
-            prepared.append(Prepared(item.name, error=str(exc)))
-            continue
-        if not article.body and not article.title:
-            prepared.append(Prepared(item.name, error="no article text found"))
-            continue
-        article.file = item.name
-        article.original_sha256 = sha256_of(item.data)
-        prepared.append(Prepared(item.name, item.data, f"#{position}", article))
-    return prepared
+    return list(iter_prepared(name, data, options, limits))
+
+
+def iter_prepared(name: str, source: bytes | str | os.PathLike, options: IngestOptions,
+                  limits: Limits | None = None, unpacking: Unpacking | None = None,
+                  skip: int = 0) -> Iterator[Prepared]:
+    """`prepare_file`, lazily, for a file given as bytes or as a path on disk; the first
+    `skip` items are read past but not normalized (a job resuming inside a file). A
+    reader's own failure costs this file, never the others of its batch."""
+    try:
+        for position, item in enumerate(iter_file(name, source, limits, unpacking)):
+            if position >= skip:
+                yield prepare_item(item, position, options)
+    except Exception as exc:
+        log.exception("reading %s failed", name)
+        yield Prepared(name, error=f"could not be read ({type(exc).__name__}: {exc})")
+
+
+def prepare_item(item: ReadItem, position: int, options: IngestOptions) -> Prepared:
+    """Normalize one article read from a file (`position`: its place in the file)."""
+    if not item.ok:
+        return Prepared(item.name, error=item.error)
+    if options.source:
+        item.draft.source = options.source
+    try:
+        article = normalize(item.draft, published=options.published, tz=options.tz)
+    except ValueError as exc:  # a bad --published / --timezone from the user
+        return Prepared(item.name, error=str(exc))
+    if not article.body and not article.title:
+        return Prepared(item.name, error="no article text found")
+    article.file = item.name
+    article.original_sha256 = sha256_of(item.data)
+    return Prepared(item.name, item.data, f"#{position}", article)
 
 
 def annotate(articles: list[Article], n_process: int = 1) -> None:
@@ -93,6 +109,38 @@ def annotate(articles: list[Article], n_process: int = 1) -> None:
         return
     from archive import nlp
     nlp.annotate(articles, n_process=n_process)
+
+
+def mark_duplicates(prepared: list[Prepared], db_path: str | os.PathLike | None) -> None:
+    """Point each article the store already has at its stored twin (so it is not annotated)."""
+    articles = [p for p in prepared if p.article is not None]
+    known = ids_by_content_hash(db_path, [content_hash(p.article) for p in articles]) if db_path else {}
+    for item in articles:
+        item.duplicate_of = known.get(content_hash(item.article))
+
+
+def annotate_prepared(prepared: list[Prepared]) -> None:
+    """Annotate the new articles together; should that fail, one by one, so an article
+    the model cannot take becomes a failure of its own and the others are kept."""
+    fresh = [p for p in prepared if p.article is not None and p.duplicate_of is None]
+    try:
+        annotate([p.article for p in fresh])
+        return
+    except Exception:
+        if len(fresh) == 1:
+            _fail(fresh[0])
+            return
+    for item in fresh:
+        try:
+            annotate([item.article])
+        except Exception:
+            _fail(item)
+
+
+def _fail(item: Prepared) -> None:
+    log.exception("annotating %s failed", item.name)
+    item.article, item.data = None, b""
+    item.error = "could not be annotated (an internal error, logged on the server)"
 
 
 def identity_of(prepared: Prepared) -> str:
@@ -129,9 +177,17 @@ class Ingester:
         self._queued_at: dict[int, str] = {}  # when each article waiting here was queued
         self._requeued: list[int] = []  # indexed with a name since renamed: still queued
 
-    def store_batch(self, batch: list[Prepared]) -> BatchResult:
+    def store_batch(self, batch: list[Prepared],
+                    also: Callable[[sqlite3.Connection, list[FileReport]], None] | None = None) -> BatchResult:
+        """Store a batch in one transaction; `also(db, reports)` writes in the same
+        transaction (a job's record of what it stored, so neither is kept without the other).
+        The original files are written first, outside it: SQLite's write lock is held only
+        for the rows."""
         result = BatchResult()
         stored: list[Article] = []
+        for item in batch:
+            if item.article is not None and item.duplicate_of is None:
+                self.store.keep_original(item.data)
         with self.store.transaction() as db:
             for item in batch:
                 if item.article is None:
@@ -142,7 +198,6 @@ class Ingester:
                         item.name, "duplicate", item.duplicate_of, item.article.title, searchable=True,
                         published=item.article.published.iso(), quotes=len(item.article.quotes)))
                     continue
-                self.store.keep_original(item.data)
                 outcome = self.store.put(db, item.article, identity_of(item), item.name)
                 article = item.article
                 report = FileReport(item.name, outcome.status, outcome.article_id, article.title,
@@ -153,6 +208,8 @@ class Ingester:
                     stored.append(article)
                     self._waiting_reports.append(report)
                     self._queued_at[article.id] = outcome.queued_at
+            if also is not None:
+                also(db, result.reports)
         if self._load is not None:
             self._add_to_load(stored)
         else:
@@ -291,11 +348,8 @@ def prepare_chunk(chunk: list[tuple[str, bytes]], options: IngestOptions, limits
     """Everything before the store for a few files: read, normalize, skip what the
     store already has, annotate the rest. Runs in a worker process for bulk ingest."""
     prepared = [p for name, data in chunk for p in prepare_file(name, data, options, limits)]
-    articles = [p for p in prepared if p.article is not None]
-    known = ids_by_content_hash(db_path, [content_hash(p.article) for p in articles]) if db_path else {}
-    for item in articles:
-        item.duplicate_of = known.get(content_hash(item.article))
-    annotate([p.article for p in articles if p.duplicate_of is None])
+    mark_duplicates(prepared, db_path)
+    annotate_prepared(prepared)
     return prepared
 
 

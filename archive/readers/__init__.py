@@ -1,17 +1,23 @@
-"""Readers turn the bytes of one received file into drafts, one per article.
+"""Readers turn one received file into drafts, one per article.
 
-`read_file(name, data)` detects the format by content (the file name only breaks
-ties), dispatches to the reader for it and returns a list of `ReadItem`s: one per
-article found, or one carrying the reason the file (or a part of it) could not
-be read. A reader never raises for bad input; the rest of a batch goes on.
+`iter_file(name, bytes_or_path)` detects the format by content (the file name only
+breaks ties), dispatches to the reader for it and yields `ReadItem`s, lazily: one per
+article found, or one carrying the reason the file (or a part of it) could not be
+read. `read_file(name, data)` is the same as a list. A reader never raises for bad
+input; the rest of a batch goes on. The ZIPs of one upload share one `Unpacking`,
+the budget of what they may unpack.
 """
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from archive.model import Draft
-from archive.readers.detect import binary_kind, detect_format, xml_root_name
+from archive.readers.detect import ZIP_MAGIC, binary_kind, detect_format, xml_root_name
+from archive.readers.unpacking import Unpacking
 
 WORD_CHARACTER = re.compile(r"[^\W_]")
 
@@ -23,9 +29,12 @@ class ReadError(Exception):
 @dataclass
 class Limits:
     max_file_bytes: int = 50 * 1024 * 1024
-    max_zip_entries: int = 10_000
-    max_zip_total_bytes: int = 500 * 1024 * 1024  # uncompressed
-    max_zip_ratio: int = 200  # uncompressed / compressed, per entry
+    max_zip_entries: int = 10_000  # in one ZIP
+    max_zip_total_bytes: int = 500 * 1024 * 1024  # decompressed from every ZIP of one upload, all levels
+    max_upload_entries: int = 50_000  # ZIP entries in one upload, all levels
+    max_zip_depth: int = 2  # a ZIP inside a ZIP, no deeper
+    max_zip_ratio: int = 200  # uncompressed / compressed, every entry
+    zip_ratio_allowance: int = 4096  # bytes beyond the ratio: tiny files compress unevenly
     max_json_depth: int = 64
     max_articles_per_file: int = 100_000
 
@@ -43,41 +52,76 @@ class ReadItem:
 
 
 def read_file(name: str, data: bytes, limits: Limits | None = None) -> list[ReadItem]:
+    return list(iter_file(name, data, limits))
+
+
+def iter_file(name: str, source: bytes | str | os.PathLike, limits: Limits | None = None,
+              unpacking: Unpacking | None = None) -> Iterator[ReadItem]:
+    """The articles in one file, given as its bytes or as the path of a file on disk (a
+    ZIP on disk is read from there, entry by entry; another file is read into memory)."""
     limits = limits or Limits()
+    if isinstance(source, bytes):
+        yield from read_bytes(name, source, limits, unpacking)
+        return
+    path = Path(source)
+    size = path.stat().st_size
+    if size > limits.max_file_bytes:
+        yield _too_large(name, size, limits)
+        return
+    with open(path, "rb") as file:
+        if file.read(len(ZIP_MAGIC[0])) in ZIP_MAGIC:
+            from archive.readers.zipped import read_zip
+            file.seek(0)
+            yield from read_zip(name, file, limits, unpacking)
+            return
+        file.seek(0)
+        data = file.read()
+    yield from read_bytes(name, data, limits, unpacking)
+
+
+def read_bytes(name: str, data: bytes, limits: Limits, unpacking: Unpacking | None = None) -> Iterator[ReadItem]:
     if len(data) > limits.max_file_bytes:
-        return [ReadItem(name, data, error=f"file too large: {len(data):,} bytes "
-                                         f"(the limit is {limits.max_file_bytes:,})")]
+        yield _too_large(name, len(data), limits)
+        return
     if not data.strip():
-        return [ReadItem(name, data, error="empty file")]
+        yield ReadItem(name, data, error="empty file")
+        return
     fmt = detect_format(name, data)
     if fmt == "binary":
         kind = binary_kind(data)
-        return [ReadItem(name, data, error=f"not a text file (binary content{': ' + kind if kind else ''}); "
-                                           "expected HTML, text, JSON, a feed or a ZIP")]
+        yield ReadItem(name, data, error=f"not a text file (binary content{': ' + kind if kind else ''}); "
+                                         "expected HTML, text, JSON, a feed or a ZIP")
+        return
     if fmt == "zip":
         from archive.readers.zipped import read_zip
-        return read_zip(name, data, limits)
+        yield from read_zip(name, data, limits, unpacking)
+        return
     if fmt == "xml":
-        return [ReadItem(name, data, error=f"not an article: an XML document (<{xml_root_name(data)}>) "
-                                           "that is neither a web page nor a feed")]
+        yield ReadItem(name, data, error=f"not an article: an XML document (<{xml_root_name(data)}>) "
+                                         "that is neither a web page nor a feed")
+        return
     try:
         drafts = _read_articles(fmt, data, limits)
     except ReadError as exc:
-        return [ReadItem(name, data, error=str(exc))]
+        yield ReadItem(name, data, error=str(exc))
+        return
     except RecursionError:
-        return [ReadItem(name, data, error="structure nested too deeply")]
-    items = []
+        yield ReadItem(name, data, error="structure nested too deeply")
+        return
+    if not drafts:
+        yield ReadItem(name, data, error="no article found in the file")
     for i, draft in enumerate(drafts):
         item_name = name if len(drafts) == 1 and fmt not in ("jsonl", "feed") else f"{name}#{i + 1}"
         if isinstance(draft, str):
-            items.append(ReadItem(item_name, data, error=draft))
+            yield ReadItem(item_name, data, error=draft)
         elif not _has_words(draft):
-            items.append(ReadItem(item_name, data, error="no article text found"))
+            yield ReadItem(item_name, data, error="no article text found")
         else:
-            items.append(ReadItem(item_name, data, draft=draft))
-    if not items:
-        return [ReadItem(name, data, error="no article found in the file")]
-    return items
+            yield ReadItem(item_name, data, draft=draft)
+
+
+def _too_large(name: str, size: int, limits: Limits) -> ReadItem:
+    return ReadItem(name, b"", error=f"file too large: {size:,} bytes (the limit is {limits.max_file_bytes:,})")
 
 
 def _has_words(draft: Draft) -> bool:

@@ -84,9 +84,9 @@ def binary_kind(data: bytes) -> str | None:
 
 
 def _looks_binary(data: bytes) -> bool:
+    """A NUL is counted like any other stray control byte: one in a text file is damage,
+    not a sign of binary content (UTF-16, half NULs, is recognised before this)."""
     sample = data[:8192]
-    if b"\x00" in sample:
-        return True
     odd = sum(1 for b in sample if b in BINARY_BYTES)
     return odd > len(sample) * BINARY_SHARE
 

@@ -272,6 +272,10 @@ def check_patterns(q: wq.Query) -> None:
 # every word it stands for; the rest are matched by Whoosh one document at a time.
 CHEAP_NODES = (wq.Term, wq.Every, wq.And, wq.Or, wq.Not, wq.AndNot, wq.AndMaybe, wq.Require,
                type(wq.NullQuery))
+# Past this many distinct terms (a word typed without a field is two: title and body) even
+# plain words cost in proportion to the index: a long OR list of common words unions and
+# scores that many posting lists of nearly every document.
+MAX_CHEAP_TERMS = 32
 
 
 def costly_node(node: wq.Query) -> bool:
@@ -294,19 +298,23 @@ def is_costly(request: SearchRequest, schema=None) -> bool:
 
     True for a query with a wildcard or prefix (`*ab`, `ab*`, `a?c`), a fuzzy word or
     regular expression, a range of words (`body:[a TO c]`), a phrase with slop
-    (`"a b"~5`), a numeric range other than a date range on `published`, or any
-    other node the search leaves to Whoosh's own matcher. False for words, exact
-    phrases, AND / OR / NOT / ANDMAYBE / REQUIRE of them, boosts, `*` (every document), date
-    ranges, facet filters and dates, and for a query that cannot be parsed (it is
-    searched as plain words, or refused). The costly ones still run within the same
+    (`"a b"~5`), a numeric range other than a date range on `published`, any other
+    node the search leaves to Whoosh's own matcher, or more than MAX_CHEAP_TERMS
+    distinct terms. False for a few words, exact phrases, AND / OR / NOT / ANDMAYBE /
+    REQUIRE of them, boosts, `*` (every document), date ranges, facet filters and
+    dates, and for a query that cannot be parsed as written (it is searched as plain
+    words, or refused before any work). The costly ones still run within the same
     deadline and budgets (index/budget.py); this only sorts them apart. `schema`
-    defaults to the index schema of the request's kind."""
+    defaults to the index schema of the request's kind. Costs one parse of the query:
+    about a millisecond for a few words, some 15 ms for MAX_QUERY_CHARS of OR list."""
     kind = "quotes" if request.kind == "quotes" else "articles"
     try:
         user_query, _, _ = parse_query(request.q, kind, schema or _schema(kind))
     except QueryError:
         return False
-    return any(costly_node(node) for node in _all_nodes(user_query))
+    nodes = list(_all_nodes(user_query))
+    terms = {(node.fieldname, node.text) for node in nodes if type(node) is wq.Term}
+    return len(terms) > MAX_CHEAP_TERMS or any(costly_node(node) for node in nodes)
 
 
 def filter_clauses(request: SearchRequest) -> dict[str, wq.Query]:

@@ -174,6 +174,12 @@ def test_patterns_ranges_and_slop_phrases_are_costly(q):
     assert is_costly(SearchRequest(q=q))
 
 
+def test_a_long_list_of_words_is_costly_a_long_repeated_one_is_not():
+    words = "the of and to in is that for on with as by at from it be was are this have said".split()
+    assert is_costly(SearchRequest(q=" OR ".join(words)))
+    assert not is_costly(SearchRequest(q=" OR ".join(["the", "of"] * 40)))
+
+
 def test_a_query_that_cannot_run_is_not_costly():
     assert not is_costly(SearchRequest(q="word " * 200))  # too long: refused before any work
 

@@ -221,7 +221,9 @@ class PhraseMatch:
 class MeteredLexicon:
     """A segment reader as a query node's own term expansion sees it: every lexicon
     word the expansion reads is charged to the search's budget. Whoosh's Prefix,
-    Wildcard, Regex and TermRange all read the lexicon through terms_from."""
+    Wildcard, Regex and TermRange read the lexicon through terms_from; a FuzzyTerm's
+    automaton skips through it on its own, and only the words it yields are counted
+    (as expansions)."""
 
     def __init__(self, reader, node: wq.Query, budget: SearchBudget):
         self._reader, self._node, self._budget = reader, node, budget

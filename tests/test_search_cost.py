@@ -151,8 +151,9 @@ def test_the_default_limits_let_ordinary_searches_through(archive):
 # Telling the costly kinds apart ------------------------------------------------------
 
 CHEAP = ["", "ferry", "harbour bridge", '"the pier"', "storm NOT ferry", "storm OR ferry", "speaker:lee",
-         'speaker:"ann lee"', "title:market", "*", "title:*", "NOT *", "ferry^2", "published:[2023 TO 2024]", "published:2023-03",
-         "ferry ANDMAYBE storm", "ferry REQUIRE storm", "(a OR (b AND (c OR d)))", '"the pier"^2', "x" * 400]
+         'speaker:"ann lee"', "title:market", "*", "title:*", "NOT *", "ferry^2", '"the pier"^2',
+         "published:[2023 TO 2024]", "published:2023-03", "ferry ANDMAYBE storm", "ferry REQUIRE storm",
+         "(a OR (b AND (c OR d)))", "x" * 400]
 COSTLY = ["*ab", "ab*", "?ab*", "a?c", "title:ab*", "speaker:le*", "body:[a TO zz]", "title:[a TO]",
           '"storm pier"~4', "ferry OR *ion", "NOT ab*"]
 

@@ -20,6 +20,7 @@ import os
 from archive.entities import extract_entities, find_people
 from archive.model import Article, Entity
 from archive.names import canonical_entity, same_person
+from archive.normalize import annotated_part
 from archive.person_labels import COMPONENT as PERSON_LABELS_COMPONENT
 from archive.quotes import extract_quotes, nlp_text
 
@@ -33,9 +34,10 @@ PARSER_COMPONENTS = ("tok2vec", "tagger", "parser")
 PARSER_BATCH_SIZE = 64
 DEFAULT_BATCH_SIZE = 32
 # Longer bodies are cut for the NER pass (its time and memory grow with the text, and a
-# server's uploads wait for the model meanwhile); their quotations are still all found,
-# the ones past the cut without speakers. 100,000 characters is longer than news
-# articles run (bench/long_article.py times the cut).
+# server's uploads wait for the model meanwhile); the quotations of their annotated part
+# (archive.normalize.ANNOTATED_CHARS) are still all found, the ones past this cut without
+# speakers. 100,000 characters is longer than news articles run (bench/long_article.py
+# times the cut).
 MAX_NLP_CHARS = 100_000
 # A quotation mark glued between words ('audiences,"Katie Packer said', 'win”John Smith'):
 # spaCy's default rules keep it inside one token with its neighbours, so the name after it
@@ -84,7 +86,9 @@ def parse_sentences(sentences: list[str]) -> list:
 
 
 def _nlp_text(body: str) -> str:
-    text = nlp_text(body)
+    """What the NER reads of an article: its annotated part (archive.normalize) as
+    nlp_text gives it, cut at MAX_NLP_CHARS."""
+    text = nlp_text(annotated_part(body))
     return text if len(text) <= MAX_NLP_CHARS else text[:MAX_NLP_CHARS]
 
 
@@ -118,7 +122,9 @@ def annotate_one(article: Article) -> None:
 
 
 def _fill(article: Article, doc) -> None:
-    body = article.body or ""
+    """Quotes and entities from the article's annotated part: on a huge body, every pass
+    over the text (quote marks, offsets, attribution) stays as cheap as on a long article."""
+    body = annotated_part(article.body or "")
     try:
         people = find_people(doc) if doc is not None else None
     except Exception:  # noqa: BLE001

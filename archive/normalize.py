@@ -22,6 +22,13 @@ INVISIBLE_CHARS = re.compile(r"[\u200b\u2060\u00ad]")
 # Unpaired UTF-16 surrogates (a JSON "\ud800" escape): no UTF-8 can hold them.
 SURROGATES = re.compile(r"[\ud800-\udfff]")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# A character one of the substitutions in clean_text would change: most text has none (besides
+# runs of plain spaces, looked for apart), and one search for them costs what each substitution
+# does, which on a huge body adds up to seconds.
+CLEANED_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff"  # UNWANTED_CHARS
+                           r"\u200b\u2060\u00ad"  # INVISIBLE_CHARS
+                           r"\ud800-\udfff"  # SURROGATES
+                           r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # SPACES, but for the plain space
 # UTF-8 read as Windows-1252 somewhere upstream ("GuantÃ¡namo", "FranÃ§ois", "itâ€™s",
 # "ðŸ‘"): a character that is the lead byte of a two-byte (Â Ã Ä Å: Latin letters),
 # three-byte (â: punctuation) or four-byte (ð: emoji) sequence, followed by characters that
@@ -39,6 +46,11 @@ _MOJIBAKE_LEADS = "ÂÃÄÅâð"
 _SPACED_MARKS = re.compile("(?<=[ÂÃ]) ([\u0301\u0304\u0308])")
 _MARK_CHARS = {"\u0301": "\u00b4", "\u0304": "\u00af", "\u0308": "\u00a8"}
 DERIVED_TITLE_CHARS = 120
+# Of a longer body only the first part is annotated (quotations, speakers, entities),
+# indexed for search and shown on the article's page; the whole body is stored and can be
+# downloaded. News articles run far shorter; bench/big_article.py measures what a 49 MB
+# body costs with this bound.
+ANNOTATED_CHARS = 200_000
 # "(Washington) Russians and ..." / "WASHINGTON (Reuters) - ..." / "PARIS, Jan 5 (AFP) — ..."
 DATELINE_PARENS = re.compile(r"^\((?P<place>[^()\n]{2,60})\)\s+")
 DATELINE_CAPS = re.compile(
@@ -48,11 +60,16 @@ DATELINE_CAPS = re.compile(
 
 
 def clean_text(text: str) -> str:
-    text = repair_mojibake(SURROGATES.sub("\ufffd", text))
-    text = unicodedata.normalize("NFC", text)
-    text = INVISIBLE_CHARS.sub("", text)
-    text = UNWANTED_CHARS.sub(" ", text)
-    return SPACES.sub(" ", text).strip()
+    # Neither the mojibake repair nor NFC makes or takes apart the characters replaced
+    # after them (surrogates included), so the order is free, and text without any such
+    # character skips the substitutions.
+    text = unicodedata.normalize("NFC", repair_mojibake(text))
+    if CLEANED_CHARS.search(text) or "  " in text:
+        text = SURROGATES.sub("\ufffd", text)
+        text = INVISIBLE_CHARS.sub("", text)
+        text = UNWANTED_CHARS.sub(" ", text)
+        text = SPACES.sub(" ", text)
+    return text.strip()
 
 
 def repair_mojibake(text: str) -> str:
@@ -106,6 +123,29 @@ def normalize(draft: Draft, *, published: str | None = None, tz: str | None = No
         format=draft.format,
         ingested_at=now,
     )
+
+
+def annotated_end(body: str) -> int:
+    """Where the part of `body` that is annotated, indexed and shown ends: the whole body
+    when it is no longer than ANNOTATED_CHARS, else the last paragraph break (or space)
+    before that, so no paragraph or word is cut when there is a break to cut at.
+
+    Reads only body[:ANNOTATED_CHARS + 2]: the same answer for a body and for that prefix
+    of it (what the store hands out of a long body)."""
+    if len(body) <= ANNOTATED_CHARS:
+        return len(body)
+    floor = ANNOTATED_CHARS // 2
+    paragraph = body.rfind("\n\n", floor, ANNOTATED_CHARS + 2)
+    if paragraph >= 0:
+        return paragraph
+    space = body.rfind(" ", floor, ANNOTATED_CHARS + 1)
+    return space if space >= 0 else ANNOTATED_CHARS
+
+
+def annotated_part(body: str) -> str:
+    """The start of `body` that is annotated, indexed and shown (all of an ordinary one)."""
+    end = annotated_end(body)
+    return body if end == len(body) else body[:end]
 
 
 def split_dateline(first_paragraph: str) -> tuple[str | None, str]:

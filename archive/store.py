@@ -15,13 +15,14 @@ import os
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from archive.model import Article, Entity, Quote, Timestamp
+from archive.normalize import ANNOTATED_CHARS, annotated_end, annotated_part
 from archive.people import PEOPLE_SCHEMA, canonicalize_people, refresh_person_keys
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,8 @@ CREATE TABLE IF NOT EXISTS articles (
     content_hash TEXT NOT NULL UNIQUE,  -- what "the same content" means
     version INTEGER NOT NULL DEFAULT 1,
     title TEXT NOT NULL,
+    body_chars INTEGER,                 -- len(body); before body, so reading it skips the body
+    annotated_chars INTEGER,            -- how much of the body was annotated (NULL: all, before bounds)
     body TEXT NOT NULL,
     url TEXT,
     source TEXT,
@@ -103,15 +106,23 @@ CREATE TABLE IF NOT EXISTS index_queue (
 );
 """
 
-# Columns added after SCHEMA_VERSION 1, for archives made before them.
-ADDED_ARTICLE_COLUMNS = ("updated_precision", "updated_raw")
+# Columns added after SCHEMA_VERSION 1, for archives made before them, with their types.
+ADDED_ARTICLE_COLUMNS = {"updated_precision": "TEXT", "updated_raw": "TEXT",
+                         "body_chars": "INTEGER", "annotated_chars": "INTEGER"}
 
 ARTICLE_COLUMNS = (
-    "title", "body", "url", "source", "authors", "language", "format", "dateline",
+    "title", "body_chars", "annotated_chars", "body", "url", "source", "authors", "language", "format",
+    "dateline",
     "published", "published_utc", "published_precision", "published_source", "published_raw",
     "published_reason", "published_time_of_day", "updated", "updated_source",
     "updated_precision", "updated_raw", "file", "original_sha256", "ingested_at",
 )
+
+
+@dataclass
+class BodyExtent:
+    body_chars: int  # len(body)
+    annotated_chars: int  # how much of it quotes and entities were looked for in (all, before bounds)
 
 
 @dataclass
@@ -121,12 +132,25 @@ class StoreResult:
     queued_at: str | None = None  # when put() queued it for indexing (not for a duplicate)
 
 
+# What to read of a long body to find its annotated part (archive.normalize.annotated_end).
+ANNOTATED_PREFIX_CHARS = ANNOTATED_CHARS + 2
+# A huge body is hashed a piece at a time rather than copied whole into one string.
+HASH_CHUNK_CHARS = 1 << 20
+
+
 def content_hash(article: Article) -> str:
-    """Two files giving the same normalized article are the same content."""
+    """Two files giving the same normalized article are the same content: the sha256 of
+    its fields joined by U+001E (authors by U+001F), in UTF-8."""
     fields = [article.title, article.body, article.url or "", article.source or "",
               article.published.iso() or "", article.published.time_of_day or "",
               article.dateline or "", "\x1f".join(article.authors)]
-    return hashlib.sha256("\x1e".join(fields).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256()
+    for number, text in enumerate(fields):
+        if number:
+            digest.update(b"\x1e")
+        for start in range(0, len(text), HASH_CHUNK_CHARS):
+            digest.update(text[start:start + HASH_CHUNK_CHARS].encode("utf-8"))
+    return digest.hexdigest()
 
 
 def sha256_of(data: bytes) -> str:
@@ -149,12 +173,14 @@ class Store:
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        self._columns: list[str] | None = None  # of the articles table, read once
         self.read_only = False
         try:
             self.originals_dir.mkdir(parents=True, exist_ok=True)
             made_by = self.db.execute("PRAGMA user_version").fetchone()[0]
             self.db.executescript(SCHEMA + PEOPLE_SCHEMA)
-            self._add_missing_columns()
+            if "body_chars" in self._add_missing_columns():
+                self.db.execute("UPDATE articles SET body_chars = length(body)")
             if made_by < 3:
                 refresh_person_keys(self.db)
             self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
@@ -165,12 +191,14 @@ class Store:
             self.close()
             self.read_only = True
 
-    def _add_missing_columns(self) -> None:
-        """Archives made by an older version lack columns added since (all nullable)."""
+    def _add_missing_columns(self) -> list[str]:
+        """Archives made by an older version lack columns added since (all nullable);
+        returns those added."""
         have = {row[1] for row in self.db.execute("PRAGMA table_info(articles)")}
-        for column in ADDED_ARTICLE_COLUMNS:
-            if column not in have:
-                self.db.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT")
+        added = [column for column in ADDED_ARTICLE_COLUMNS if column not in have]
+        for column in added:
+            self.db.execute(f"ALTER TABLE articles ADD COLUMN {column} {ADDED_ARTICLE_COLUMNS[column]}")
+        return added
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -298,6 +326,8 @@ class Store:
         published, updated = article.published, article.updated
         return {
             "title": article.title,
+            "body_chars": len(article.body),
+            "annotated_chars": annotated_end(article.body),
             "body": article.body,
             "url": article.url,
             "source": article.source,
@@ -368,6 +398,13 @@ class Store:
             db.executemany("DELETE FROM index_queue WHERE article_id = ? AND queued_at = ?", stamps.items())
             return set(self.queued_at(sorted(stamps), db))
 
+    def queue_longer_than(self, chars: int) -> int:
+        """Queue for indexing every article whose body is longer than `chars`; how many."""
+        with self.transaction() as db:
+            return db.execute(f"INSERT OR REPLACE INTO index_queue (article_id, queued_at) "
+                              f"SELECT id, ? FROM articles WHERE {self._body_length_sql()} > ?",
+                              (_now(), chars)).rowcount
+
     def dequeue(self, article_ids: list[int]) -> None:
         with self.transaction() as db:
             db.executemany("DELETE FROM index_queue WHERE article_id = ?", [(i,) for i in article_ids])
@@ -380,21 +417,27 @@ class Store:
     def all_ids(self) -> list[int]:
         return [row[0] for row in self.db.execute("SELECT id FROM articles ORDER BY id")]
 
-    def get(self, article_id: int) -> Article | None:
-        articles = self.get_many([article_id])
+    def get(self, article_id: int, body_chars: int | None = None) -> Article | None:
+        articles = self.get_many([article_id], body_chars)
         return articles[0] if articles else None
 
-    def get_many(self, article_ids: list[int], with_body: bool = True) -> list[Article]:
-        """Articles in the order of `article_ids` (missing ids are skipped)."""
+    def get_many(self, article_ids: list[int], body_chars: int | None = None) -> list[Article]:
+        """Articles in the order of `article_ids` (missing ids are skipped).
+
+        `body_chars`: only the start of each body, that many characters, and only the quotes
+        starting within it (what the index and the article page read of a huge body; the
+        rest is never loaded)."""
         if not article_ids:
             return []
         found: dict[int, Article] = {}
+        columns, cut = self._article_select(body_chars)
+        quotes_within = " AND start < ?" if body_chars is not None else ""
         for chunk in _chunks(list(article_ids), 500):
             marks = ", ".join("?" for _ in chunk)
-            for row in self.db.execute(f"SELECT * FROM articles WHERE id IN ({marks})", chunk):
+            for row in self.db.execute(f"SELECT {columns} FROM articles WHERE id IN ({marks})", cut + chunk):
                 found[row["id"]] = _article_from_row(row)
-            for row in self.db.execute(f"SELECT * FROM quotes WHERE article_id IN ({marks}) "
-                                       f"ORDER BY article_id, seq", chunk):
+            for row in self.db.execute(f"SELECT * FROM quotes WHERE article_id IN ({marks}){quotes_within} "
+                                       f"ORDER BY article_id, seq", chunk + cut):
                 found[row["article_id"]].quotes.append(_quote_from_row(row))
             for row in self.db.execute(f"SELECT * FROM entities WHERE article_id IN ({marks}) "
                                        f"ORDER BY article_id, count DESC, name", chunk):
@@ -402,16 +445,73 @@ class Store:
         return [found[i] for i in article_ids if i in found]
 
     def article_summaries(self, article_ids: list[int]) -> list[dict]:
-        """What a result list shows of each article, in the order of `article_ids`."""
+        """What a result list shows of each article, in the order of `article_ids`; `body` is
+        the annotated part (all of an ordinary article), which is all the index holds."""
         if not article_ids:
             return []
         marks = ", ".join("?" for _ in article_ids)
         rows = self.db.execute(
-            f"SELECT id, title, body, url, source, dateline, published, published_precision, "
-            f"published_source, published_raw, published_time_of_day, published_reason "
-            f"FROM articles WHERE id IN ({marks})", article_ids)
-        found = {row["id"]: dict(row) for row in rows}
+            f"SELECT id, title, substr(body, 1, ?) AS body, url, source, dateline, published, "
+            f"published_precision, published_source, published_raw, published_time_of_day, published_reason "
+            f"FROM articles WHERE id IN ({marks})", [ANNOTATED_PREFIX_CHARS, *article_ids])
+        found = {row["id"]: dict(row, body=annotated_part(row["body"])) for row in rows}
         return [found[i] for i in article_ids if i in found]
+
+    def body_extent(self, article_id: int) -> BodyExtent | None:
+        """How long an article's body is and how much of it was annotated, without reading it."""
+        annotated = "annotated_chars" if "annotated_chars" in self._article_table_columns() else "NULL"
+        row = self.db.execute(f"SELECT {self._body_length_sql()}, {annotated} FROM articles WHERE id = ?",
+                              (article_id,)).fetchone()
+        if row is None:
+            return None
+        body_chars, annotated_chars = row
+        return BodyExtent(body_chars, body_chars if annotated_chars is None else annotated_chars)
+
+    def body_lengths(self, article_ids: list[int]) -> dict[int, int]:
+        """len(body) of each of these articles (those stored), without reading the bodies."""
+        lengths: dict[int, int] = {}
+        for chunk in _chunks(list(article_ids), 500):
+            marks = ", ".join("?" for _ in chunk)
+            lengths.update(self.db.execute(f"SELECT id, {self._body_length_sql()} FROM articles "
+                                           f"WHERE id IN ({marks})", chunk))
+        return lengths
+
+    def body_utf8(self, article_id: int, chunk_bytes: int = 1 << 20) -> tuple[int, Iterator[bytes]] | None:
+        """An article's whole body in UTF-8, read a chunk at a time (a huge body is never held
+        in memory whole): its size in bytes and the chunks; None for an unknown id."""
+        try:
+            with self.db.blobopen("articles", "body", article_id, readonly=True) as blob:
+                size = len(blob)
+        except sqlite3.OperationalError:  # no such row
+            return None
+
+        def chunks() -> Iterator[bytes]:
+            # Opened when the first chunk is asked for, so a response never sent leaves nothing open.
+            with self.db.blobopen("articles", "body", article_id, readonly=True) as blob:
+                while chunk := blob.read(chunk_bytes):
+                    yield chunk
+
+        return size, chunks()
+
+    def _article_select(self, body_chars: int | None) -> tuple[str, list[int]]:
+        """The columns to select of an article, with the body cut to `body_chars` (None:
+        whole), and the parameter that cut takes."""
+        if body_chars is None:
+            return "*", []
+        columns = [c for c in self._article_table_columns() if c != "body"]
+        return ", ".join(columns) + ", substr(body, 1, ?) AS body", [body_chars]
+
+    def _body_length_sql(self) -> str:
+        """len(body) in SQL: the count stored beside the body (an archive made before it was
+        kept counts those it lacks; an older one served read-only counts them all)."""
+        if "body_chars" in self._article_table_columns():
+            return "coalesce(body_chars, length(body))"
+        return "length(body)"
+
+    def _article_table_columns(self) -> list[str]:
+        if self._columns is None:
+            self._columns = [row[1] for row in self.db.execute("PRAGMA table_info(articles)")]
+        return self._columns
 
     def quote_rows(self, keys: list[tuple[int, int]]) -> list[dict]:
         """Quotes by (article id, seq), with what a result list shows of their article."""

@@ -1,10 +1,17 @@
-"""Article -> the Whoosh documents that represent it (one article document, one per quote)."""
+"""Article -> the Whoosh documents that represent it (one article document, one per quote).
+
+Of a long body the index holds the annotated part only (archive.normalize.annotated_part:
+the first ANNOTATED_CHARS characters, cut at a paragraph break), and the quotes within it:
+a huge article costs what a long one does to index and to search, and its page says so.
+"""
 from __future__ import annotations
 
 import functools
 import re
+from itertools import takewhile
 
 from archive.model import Article, Quote
+from archive.normalize import annotated_end, annotated_part
 from index.schema import VALUE_SEPARATOR
 
 UNDATED_NEWEST = -(2 ** 62)
@@ -45,7 +52,7 @@ def article_document(article: Article) -> dict:
     doc = {
         "id": str(article.id),
         "title": article.title,
-        "body": article.body,
+        "body": annotated_part(article.body),
         "language": article.language or "",
         **_date_fields(article),
         **_facet("speaker", speakers, speaker_aliases),
@@ -91,9 +98,17 @@ def entities_in_quote(article: Article, quote: Quote) -> dict[str, list[str]]:
     return found
 
 
+def indexed_quotes(article: Article) -> list[Quote]:
+    """The article's quotes within the indexed part of its body (all of them, unless the
+    article was annotated before bodies were bounded): the first ones in text order, so
+    each keeps its position, its `seq`."""
+    end = annotated_end(article.body)
+    return list(takewhile(lambda quote: quote.end <= end, article.quotes))
+
+
 def quote_documents(article: Article) -> list[dict]:
     docs = []
-    for seq, quote in enumerate(article.quotes):
+    for seq, quote in enumerate(indexed_quotes(article)):
         speaker_aliases = [a for e in article.entities if e.type == "person" and e.name == quote.speaker
                            for a in e.aliases]
         doc = {

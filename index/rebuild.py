@@ -2,18 +2,54 @@
 
 The index is derived data: it is built aside and swapped in, so a crash during
 a rebuild leaves the old index (or none) and never a half-built one in place.
+
+What is read of each article is bounded (its annotated part, index.documents), and
+articles are indexed in batches bounded by their characters as well as by their
+number, so one huge article costs what a long one does and does not hold up the
+articles queued after it.
 """
 from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from archive.store import Store
-from index.writer import IndexBusy, IndexWriter, index_is_healthy
+from archive.model import Article
+from archive.normalize import ANNOTATED_CHARS
+from archive.store import ANNOTATED_PREFIX_CHARS, Store
+from index.writer import INDEX_FORMAT, IndexBusy, IndexWriter, index_format, index_is_healthy, mark_index_format
 
 log = logging.getLogger(__name__)
 BATCH = 500
+# Characters of body indexed in one commit at most (a single longer article is a batch of
+# its own). Whoosh indexes about a million characters in 3 s on the development machine
+# (bench/big_article.py), so an upload queued behind a batch waits no longer than that.
+BATCH_CHARS = 1_000_000
+
+
+def articles_to_index(store: Store, article_ids: list[int]) -> list[Article]:
+    """These articles as the index reads them: of a long body only the start that holds
+    its annotated part, never the rest."""
+    return store.get_many(article_ids, body_chars=ANNOTATED_PREFIX_CHARS)
+
+
+def next_batch(store: Store, excluding: Iterable[int] = ()) -> dict[int, str]:
+    """The next queued articles to index, lowest id first, each with when it was queued: at
+    most BATCH of them and BATCH_CHARS of indexed body (at least one article)."""
+    stamps = store.queued(limit=BATCH, excluding=excluding)
+    ids = _within_chars(list(stamps), store.body_lengths(list(stamps)))
+    return {article_id: stamps[article_id] for article_id in ids}
+
+
+def _within_chars(ids: list[int], lengths: dict[int, int]) -> list[int]:
+    """The first of `ids` whose indexed bodies add up to no more than BATCH_CHARS (at least one)."""
+    total = 0
+    for count, article_id in enumerate(ids):
+        total += min(lengths.get(article_id, 0), ANNOTATED_CHARS)
+        if total > BATCH_CHARS and count:
+            return ids[:count]
+    return ids
 
 
 def rebuild(store: Store, index_dir: Path, progress=None) -> int:
@@ -24,10 +60,12 @@ def rebuild(store: Store, index_dir: Path, progress=None) -> int:
     writer = IndexWriter(fresh)
     queued_before = store.queued()
     ids = store.all_ids()
-    for start in range(0, len(ids), BATCH):
-        writer.write(store.get_many(ids[start:start + BATCH]), merge=False, fresh=True)
+    done = 0
+    for batch in _batches(store, ids):
+        writer.write(articles_to_index(store, batch), merge=False, fresh=True)
+        done += len(batch)
         if progress:
-            progress(min(start + BATCH, len(ids)), len(ids))
+            progress(done, len(ids))
     writer.optimize()
     old = index_dir.with_name(index_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
@@ -40,20 +78,36 @@ def rebuild(store: Store, index_dir: Path, progress=None) -> int:
     return len(ids)
 
 
-def catch_up(store: Store, writer: IndexWriter, batch: int = BATCH) -> int:
+def _batches(store: Store, ids: list[int]) -> Iterator[list[int]]:
+    """`ids` in batches bounded as next_batch bounds them."""
+    start = 0
+    while start < len(ids):
+        candidates = ids[start:start + BATCH]
+        batch = _within_chars(candidates, store.body_lengths(candidates))
+        start += len(batch)
+        yield batch
+
+
+def catch_up(store: Store, writer: IndexWriter) -> int:
     """Index what the store queued but the index never committed (a crash, a busy writer)."""
     done = 0
     while True:
-        stamps = store.queued(limit=batch)
+        stamps = next_batch(store)
         if not stamps:
             return done
-        writer.write(store.get_many(list(stamps)))
+        writer.write(articles_to_index(store, list(stamps)))
         store.dequeue_unchanged(stamps)
         done += len(stamps)
 
 
-def recover(store: Store, index_dir: Path) -> IndexWriter:
-    """At start-up: rebuild a missing or damaged index, then index anything still queued."""
+def recover(store: Store, index_dir: Path, index_queue: bool = True) -> IndexWriter:
+    """At start-up: rebuild a missing or damaged index, bring one written in an older
+    format up to date, then (`index_queue`) index anything still queued.
+
+    A server passes index_queue=False and serves at once: its index thread indexes the
+    queue meanwhile. A rebuild still happens before that (searches need an index to
+    answer); it reads a bounded part of each article, so its time grows with the number
+    of articles, not with their size."""
     index_dir = Path(index_dir)
     if not index_is_healthy(index_dir):
         if store.count():
@@ -62,7 +116,11 @@ def recover(store: Store, index_dir: Path) -> IndexWriter:
                         index_dir, store.count())
         shutil.rmtree(index_dir, ignore_errors=True)
         rebuild(store, index_dir)
+    elif index_format(index_dir) < INDEX_FORMAT:
+        upgrade_format(store, index_dir)
     writer = IndexWriter(index_dir)
+    if not index_queue:
+        return writer
     try:
         caught_up = catch_up(store, writer)
     except IndexBusy as exc:  # a CLI ingest holds the writer for its whole load
@@ -71,3 +129,14 @@ def recover(store: Store, index_dir: Path) -> IndexWriter:
     if caught_up:
         log.warning("indexed %d stored articles the index had missed", caught_up)
     return writer
+
+
+def upgrade_format(store: Store, index_dir: Path) -> None:
+    """An index of format 1 holds the whole body of every article: only those longer than
+    the annotated part differ from what this version writes, so they are queued to be
+    indexed again (the queue's reader does it) rather than the whole index rebuilt."""
+    queued = store.queue_longer_than(ANNOTATED_CHARS)
+    if queued:
+        log.warning("index at %s holds the whole body of %d long articles: they are queued to be "
+                    "indexed again, with their first %s characters", index_dir, queued, f"{ANNOTATED_CHARS:,}")
+    mark_index_format(index_dir)

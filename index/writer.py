@@ -31,6 +31,11 @@ log = logging.getLogger(__name__)
 INDEX_NAMES = ("articles", "quotes")
 SCHEMAS = {"articles": article_schema, "quotes": quote_schema}
 LOCK_TIMEOUT_SECONDS = 30
+# What the documents hold, where the schema's field names do not tell: 2 = of a long body,
+# only its annotated part and the quotes in it (index.documents). Kept in FORMAT_FILE in the
+# index folder; an index without it is format 1 (made before the file was written).
+INDEX_FORMAT = 2
+FORMAT_FILE = "FORMAT"
 
 
 class IndexBusy(Exception):
@@ -42,6 +47,22 @@ def open_or_create(path: Path, name: str):
     if whoosh_index.exists_in(str(path), indexname=name):
         return whoosh_index.open_dir(str(path), indexname=name)
     return whoosh_index.create_in(str(path), SCHEMAS[name](), indexname=name)
+
+
+def index_format(path: Path) -> int:
+    """The format the index in this folder was written in (1 when it does not say)."""
+    try:
+        return int((Path(path) / FORMAT_FILE).read_text().strip())
+    except (OSError, ValueError):
+        return 1
+
+
+def mark_index_format(path: Path) -> None:
+    """Record that the index in this folder is written in today's INDEX_FORMAT."""
+    marker = Path(path) / FORMAT_FILE
+    written = marker.with_name(FORMAT_FILE + ".tmp")
+    written.write_text(f"{INDEX_FORMAT}\n")
+    written.replace(marker)
 
 
 def index_is_healthy(path: Path) -> bool:
@@ -147,7 +168,10 @@ class _PostingsWriter(W3PostingsWriter):
 class IndexWriter:
     def __init__(self, path: str | Path):
         self.path = Path(path)
+        new = not any(whoosh_index.exists_in(str(self.path), indexname=name) for name in INDEX_NAMES)
         self.indexes = {name: open_or_create(self.path, name) for name in INDEX_NAMES}
+        if new:
+            mark_index_format(self.path)
         self._lock = threading.Lock()  # one writing thread in this process
 
     def write(self, articles: list[Article], merge: bool = True, fresh: bool = False) -> None:

@@ -128,6 +128,19 @@ def assert_consistent(data: Path) -> list[sqlite3.Row]:
     return rows
 
 
+def wait_until_indexed(data: Path, timeout: float = 120) -> None:
+    """Until a running server's index thread has emptied the store's index queue."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        connection = sqlite3.connect(data / "archive.sqlite3")
+        try:
+            if not connection.execute("SELECT count(*) FROM index_queue").fetchone()[0]:
+                return
+        finally:
+            connection.close()
+        time.sleep(0.2)
+
+
 def stats(data: Path) -> dict:
     run = Run("stats", "--data", str(data))
     assert run.wait() == 0, run.errors
@@ -311,8 +324,9 @@ def test_the_server_killed_during_uploads_keeps_every_acknowledged_article(tmp_p
     assert acknowledged
     print(f"\nserver crash test: {sent} uploads sent, {len(acknowledged)} acknowledged, 2 kills")
 
-    server = Server(data)  # start-up recovers the index and indexes what is queued
+    server = Server(data)  # it listens at once; its index thread indexes what is queued
     try:
+        wait_until_indexed(data)
         for article_id, name in acknowledged.items():
             status, article = api(f"{server.base}/api/articles/{article_id}")
             assert status == 200 and article["file"] == name

@@ -1,12 +1,20 @@
 """One article: its text with the quotes marked, its entities, its timestamp and
-where that came from, and the original file as it was uploaded."""
+where that came from, and the original file as it was uploaded.
+
+Of a huge body the page and the JSON show the annotated part (what is annotated and
+searched, archive.normalize.ANNOTATED_CHARS), say so, and link to the whole body as
+plain text (`/articles/<id>/text`); the body is never loaded whole for them.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import takewhile
 
-from flask import Blueprint, abort, current_app, jsonify, render_template, request, send_file
+from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request, send_file
 
 from archive.model import Article
+from archive.normalize import annotated_end
+from archive.store import ANNOTATED_PREFIX_CHARS
 from web import shapes
 from web.formatting import date_provenance, published_text, slugify
 
@@ -25,24 +33,64 @@ class Segment:
     speaker_tag: bool = False  # followed by the speaker's name (once per run of one speaker's quotes)
 
 
-def find_article(article_id: int) -> Article:
-    if not 0 < article_id <= SQLITE_MAX_INTEGER:
-        abort(404, description=f"There is no article {article_id} in this archive.")
-    found = current_app.extensions["archive"].store.get(article_id)
+@dataclass
+class Shown:
+    """What the page and the JSON show of an article: `article` with its body cut to the
+    annotated part and the quotes in it (all of an ordinary article), and how long the
+    whole body is."""
+
+    article: Article
+    body_chars: int  # the whole body's length
+    annotated_chars: int  # how much of it quotes and entities were looked for in
+
+    @property
+    def truncated(self) -> bool:
+        return len(self.article.body) < self.body_chars
+
+    def note(self) -> str:
+        """What a page says of a cut body."""
+        shown = len(self.article.body)
+        done = "shown, searched and annotated" if self.annotated_chars <= shown else "shown and searched"
+        return f"This article is {self.body_chars:,} characters long; the first {shown:,} are {done}."
+
+
+def not_found(article_id: int):
+    abort(404, description=f"There is no article {article_id} in this archive.")
+
+
+def find_article(article_id: int, body_chars: int | None = None) -> Article:
+    """The stored article (404 when there is none); `body_chars`: only that start of its body."""
+    found = current_app.extensions["archive"].store.get(article_id, body_chars) \
+        if 0 < article_id <= SQLITE_MAX_INTEGER else None
     if found is None:
-        abort(404, description=f"There is no article {article_id} in this archive.")
+        not_found(article_id)
     return found
+
+
+def shown_article(article_id: int) -> Shown:
+    """The article as its page and JSON show it; of a huge body only the start is read."""
+    item = find_article(article_id, body_chars=ANNOTATED_PREFIX_CHARS)
+    extent = current_app.extensions["archive"].store.body_extent(article_id)
+    if extent is None:  # removed between the two reads
+        not_found(article_id)
+    end = annotated_end(item.body)
+    if end < len(item.body):
+        item.body = item.body[:end]
+        # Quotes are in text order; one annotated before bodies were bounded may lie beyond.
+        item.quotes = list(takewhile(lambda quote: quote.end <= end, item.quotes))
+    return Shown(item, extent.body_chars, extent.annotated_chars)
 
 
 @bp.get("/articles/<int:article_id>")
 def article(article_id: int):
     if request.args.get("format") == "json":
         return article_json(article_id)
-    item = find_article(article_id)
+    shown = shown_article(article_id)
+    item = shown.article
     versions = current_app.extensions["archive"].store.versions(article_id)
     record = item.to_dict()
     return render_template(
-        "article.html", article=item, paragraphs=marked_paragraphs(item),
+        "article.html", article=item, shown=shown, paragraphs=marked_paragraphs(item),
         date=published_text(record), provenance=date_provenance(record),
         updated=published_text(record, "updated_"), updated_provenance=date_provenance(record, "updated_"),
         entities=entity_groups(item), versions=versions, slugify=slugify)
@@ -50,14 +98,29 @@ def article(article_id: int):
 
 @bp.get("/articles/<int:article_id>.json")
 def article_json(article_id: int):
-    item = find_article(article_id)
-    return jsonify(shapes.article(item, current_app.extensions["archive"].store.versions(article_id)))
+    shown = shown_article(article_id)
+    return jsonify(shapes.article(shown, current_app.extensions["archive"].store.versions(article_id)))
+
+
+@bp.get("/articles/<int:article_id>/text")
+def text(article_id: int):
+    """The whole body as plain UTF-8 text, streamed from the store (a huge one is never held
+    in memory whole); shown by the browser, with nothing it may run or load."""
+    found = current_app.extensions["archive"].store.body_utf8(article_id) \
+        if 0 < article_id <= SQLITE_MAX_INTEGER else None
+    if found is None:
+        not_found(article_id)
+    size, chunks = found
+    response = Response(chunks, content_type="text/plain; charset=utf-8")
+    response.headers["Content-Length"] = str(size)
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 @bp.get("/articles/<int:article_id>/original")
 def original(article_id: int):
     """The file as uploaded, always as a download: never rendered by the browser."""
-    item = find_article(article_id)
+    item = find_article(article_id, body_chars=0)
     store = current_app.extensions["archive"].store
     path = store.original_path(item.original_sha256) if item.original_sha256 else None
     if path is None or not path.is_file():

@@ -18,14 +18,13 @@ from archive.config import Settings
 from archive.model import Article
 from archive.pipeline import FileReport, IngestOptions, Ingester, prepare_chunk
 from archive.store import Store
-from index.rebuild import recover
+from index.rebuild import articles_to_index, next_batch, recover
 from index.search import SearchService
 from index.writer import IndexBusy, IndexWriter
 
 log = logging.getLogger(__name__)
 
 INDEX_POLL_SECONDS = 2.0
-INDEX_BATCH = 500
 SEARCHABLE_WAIT_SECONDS = 10.0
 
 
@@ -70,11 +69,11 @@ class IndexWorker(threading.Thread):
     def index_queued(self) -> int:
         done = 0
         while True:
-            stamps = self.store.queued(limit=INDEX_BATCH, excluding=self.unindexable)
+            stamps = next_batch(self.store, excluding=self.unindexable)
             if not stamps:
                 break
             started = time.monotonic()
-            written = self._write(self.store.get_many(list(stamps)))
+            written = self._write(articles_to_index(self.store, list(stamps)))
             self.store.dequeue_unchanged({i: stamps[i] for i in written})
             done += len(written)
             log.info("indexed %d articles in %.1f s", len(written), time.monotonic() - started)
@@ -119,8 +118,9 @@ class Runtime:
         self.settings = settings
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         self.store = Store(settings.data_dir)
-        # A read-only archive is searched as it is: no recovery, no writer, no jobs.
-        self.writer = None if self.store.read_only else recover(self.store, settings.index_dir)
+        # A read-only archive is searched as it is: no recovery, no writer, no jobs. The queue
+        # is left to the index thread, so the server listens at once.
+        self.writer = None if self.store.read_only else recover(self.store, settings.index_dir, index_queue=False)
         self.search = SearchService(settings.index_dir, self.store)
         self.indexer = IndexWorker(self.store, self.writer)
         self._nlp_lock = threading.Lock()  # one article batch through the model at a time

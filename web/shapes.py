@@ -99,8 +99,17 @@ def results(found: Results) -> dict:
     }
 
 
-def article(item, versions: list[dict]) -> dict:
+def article(shown, versions: list[dict]) -> dict:
+    """An article's JSON (`shown`: web.articles.Shown). Of a huge body `body` holds the
+    annotated part, the part searched, and says so: `body_truncated`, `body_chars` (the
+    whole body's length); the whole body is at `text_url`."""
+    item = shown.article
     shape = item.to_dict()
+    shape["body_chars"] = shown.body_chars
+    shape["annotated_chars"] = shown.annotated_chars
+    shape["indexed_chars"] = len(item.body)
+    shape["body_truncated"] = shown.truncated
+    shape["text_url"] = url_for("articles.text", article_id=item.id)
     shape["date"] = published_text(shape)
     shape["date_provenance"] = date_provenance(shape)
     shape["archive_url"] = url_for("articles.article", article_id=item.id)

@@ -43,9 +43,7 @@ def read_json(data: bytes, limits: Limits) -> list[Draft | str]:
 
 def read_jsonl(data: bytes, limits: Limits) -> list[Draft | str]:
     results = []
-    # One record a line. Not str.splitlines(): a JSON string may hold a raw U+2028
-    # or NEL, which it would take for line ends (a raw CR or LF it may not hold).
-    for number, line in enumerate(re.split(r"\r\n|\r|\n", decode(data)[0]), start=1):
+    for number, line in enumerate(_lines(decode(data)[0]), start=1):
         if not line.strip():
             continue
         if len(results) >= limits.max_articles_per_file:
@@ -57,6 +55,13 @@ def read_jsonl(data: bytes, limits: Limits) -> list[Draft | str]:
             continue
         results.append(_draft_or_reason(record, "jsonl"))
     return results
+
+
+def _lines(text: str) -> list[str]:
+    """One record a line. Not str.splitlines(): a JSON string may hold a raw U+2028 or NEL,
+    which it would take for line ends (a raw CR or LF it may not hold). Without a CR, a
+    plain split on LF gives the same lines three times faster (seconds on a 50 MB file)."""
+    return text.split("\n") if "\r" not in text else re.split(r"\r\n|\r|\n", text)
 
 
 class _NotJson(ValueError):

@@ -5,7 +5,7 @@ client may ask for.
   default), so a page on another site cannot reach a server on this machine by
   pointing its own domain name at 127.0.0.1 (DNS rebinding).
 - Rate: each client has a bucket of requests (Settings.rate_limits); static files
-  are free. Costly searches (index.search.is_costly: wildcards, fuzzy words, ranges)
+  are free. Costly searches (index.search.is_costly: wildcards, ranges of words)
   and exports also spend from a smaller bucket of their own, and at most
   COSTLY_SLOTS of them run at once, so plain searches always find a thread.
 Refusals are 429 (this client asked too much) or 503 (the server is busy with
@@ -88,12 +88,12 @@ def costly_search():
     limits = guards()
     wait = limits.costly_searches.take(this_client())
     if wait:
-        raise TooManyRequests("Too many searches with wildcards, fuzzy words or ranges (or exports) from "
+        raise TooManyRequests("Too many searches with wildcards or ranges (or exports) from "
                               "your address; wait a moment, or search with whole words.",
                               retry_after=retry_after_seconds(wait))
     if not limits.costly_slots.acquire(blocking=False):
-        raise ServiceUnavailable("The archive is busy with other searches that use wildcards, fuzzy words "
-                                 "or ranges; try again in a moment, or search with whole words.",
+        raise ServiceUnavailable("The archive is busy with other searches that use wildcards or ranges; "
+                                 "try again in a moment, or search with whole words.",
                                  retry_after=BUSY_RETRY_SECONDS)
     try:
         yield

@@ -8,13 +8,18 @@ inside the whole span.
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, replace
 
-from index.search import FacetValue, SearchResponse
+from index.search import FacetValue, SearchResponse, is_costly
 from web.facets import PER_PAGE, SearchState
+from web.guards import costly_search
 
 EXPORT_LIMIT = 10_000
 EXPORT_PAGE = 100
+# An export stops here (and says it was cut): its pages are searches of their own,
+# each within the search deadline, and a hundred of them must not hold a thread for minutes.
+EXPORT_SECONDS = 20.0
 
 
 @dataclass
@@ -33,17 +38,28 @@ class Results:
 
 
 def run_search(service, state: SearchState, kind: str, per_page: int = PER_PAGE) -> Results:
-    """Raises index.search.QueryError when the query or the dates cannot be used."""
-    return Results(state, kind, service.search(state.to_request(kind, per_page=per_page)))
+    """Raises index.search.QueryError when the query or the dates cannot be used; a costly
+    search (wildcards, ranges of words) runs within web.guards.costly_search."""
+    request = state.to_request(kind, per_page=per_page)
+    if not is_costly(request):
+        return Results(state, kind, service.search(request))
+    with costly_search():
+        return Results(state, kind, service.search(request))
 
 
-def all_hits(service, state: SearchState, kind: str, limit: int = EXPORT_LIMIT) -> tuple[int, list[dict]]:
-    """(total, up to `limit` hits) of a search, page by page, for export."""
-    state = state.for_export()
+def all_hits(service, state: SearchState, kind: str, limit: int = EXPORT_LIMIT,
+             seconds: float = EXPORT_SECONDS) -> tuple[int, list[dict]]:
+    """(total, up to `limit` hits) of a search, page by page, for export; every export is
+    a costly search, and it stops after `seconds` with what it has."""
+    with costly_search():
+        return _pages_of_hits(service, state.for_export(), kind, limit, time.monotonic() + seconds)
+
+
+def _pages_of_hits(service, state: SearchState, kind: str, limit: int, deadline: float) -> tuple[int, list[dict]]:
     hits: list[dict] = []
     total = 0
     page = 1
-    while len(hits) < limit:
+    while len(hits) < limit and time.monotonic() < deadline:
         response = service.search(replace(state, page=page).to_request(kind, per_page=EXPORT_PAGE,
                                                                         with_facets=False))
         total = response.total

@@ -248,3 +248,32 @@ def test_settings_come_from_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("ARCHIVE_UPLOAD_TOKEN", "tiny")
     with pytest.raises(SystemExit, match="at least 16"):
         Settings.from_env(tmp_path)
+
+
+# Costly searches ------------------------------------------------------------------------------
+
+def test_costly_searches_have_their_own_slots_and_plain_ones_never_wait_for_them(make_client):
+    client = make_client()
+    slots = client.application.extensions["guards"].costly_slots
+    held = [slots.acquire(blocking=False) for _ in range(2)]  # two costly searches running
+    try:
+        assert held == [True, True]
+        busy = client.get("/api/search?q=pesk*")
+        assert busy.status_code == 503 and int(busy.headers["Retry-After"]) >= 1
+        assert "whole words" in busy.get_json()["error"]
+        assert client.get("/search/export.csv?q=peskov").status_code == 503
+        plain = client.get("/api/search?q=peskov")
+        assert plain.status_code == 200 and plain.get_json()["total"] == 2
+        assert client.get("/?q=*").status_code == 200  # everything: a browse, not a costly search
+    finally:
+        for _ in held:
+            slots.release()
+    assert client.get("/api/search?q=pesk*").get_json()["total"] == 2
+
+
+def test_a_client_sending_many_costly_searches_is_slowed_alone(make_client):
+    client = make_client(rate_limits=RateLimits(costly_searches_per_minute=60, costly_searches_burst=2))
+    answers = [client.get("/api/quotes?q=mista*", **from_address("192.0.2.50")).status_code for _ in range(3)]
+    assert answers == [200, 200, 429]
+    assert client.get("/api/quotes?q=mistake", **from_address("192.0.2.50")).status_code == 200
+    assert client.get("/api/quotes?q=mista*", **from_address("192.0.2.51")).status_code == 200

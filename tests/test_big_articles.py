@@ -92,6 +92,22 @@ def test_quotes_past_the_annotated_part_of_a_long_body_are_not_looked_for():
     assert not any(late_quote in quote.text for quote in article.quotes)
 
 
+def test_a_page_with_millions_of_characters_is_read_by_its_paragraphs_alone():
+    import lxml.html
+
+    from archive.readers.html import HUGE_PAGE_CHARS, _is_huge, read_html
+
+    count = HUGE_PAGE_CHARS // len(PARAGRAPH) + 10
+    page = ("<html><head><title>Harbour board</title>"
+            "<meta property='article:published_time' content='2024-03-01T09:00:00+00:00'></head>"
+            "<body><article><h1>Harbour board</h1>"
+            + "".join(f"<p>Item {n}. {PARAGRAPH}</p>" for n in range(count)) + "</article></body></html>")
+    assert _is_huge(lxml.html.document_fromstring(page))
+    draft = read_html(page.encode("utf-8"))
+    assert len(draft.paragraphs) == count and draft.paragraphs[-1].startswith(f"Item {count - 1}. ")
+    assert [c.raw for c in draft.date_candidates] == ["2024-03-01T09:00:00+00:00"]
+
+
 # ----------------------------------------------------------------- the store
 
 def test_the_store_keeps_the_whole_body_and_records_how_much_was_annotated(data_dir):

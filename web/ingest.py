@@ -1,22 +1,34 @@
 """An upload request -> files and IngestOptions, checked; then stored now or as a job.
 
-Shared by the browser's upload page and `POST /api/articles`. Small uploads are
-stored in the request (durable before the response) and the response says
-whether they are searchable yet; large batches and ZIPs are spooled to a
-background job and the response points at its status page.
+Shared by the browser's upload page and `POST /api/articles`. A small upload (at most
+`BACKGROUND_FILES` files and `INLINE_MAX_BYTES` in all, ZIPs counted unpacked) may be
+stored in the request (durable before the response), and the response says whether it
+is searchable yet; anything larger, and a ZIP unless `background=0`, is streamed to a
+background job's spool and the response points at its status page. So is a small
+upload whose turn at the NLP model does not come within a second or two
+(web.extraction): no request thread waits behind a long job.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from archive.pipeline import IngestOptions
+from archive.readers.zipped import unpacked_size
 from archive.timestamps import parse_timestamp, zone_from
+from web.extraction import REQUEST_WAIT_SECONDS, ModelBusy
 
 BACKGROUND_FILES = 20
+INLINE_MAX_BYTES = 1024 * 1024
 MAX_NAME_CHARS = 255
 MAX_OPTION_CHARS = 200
 ZIP_MAGIC = b"PK\x03\x04"
+# Unicode categories left out of a file's name as shown: controls, invisible format
+# characters (bidi overrides such as U+202E, zero-width characters), lone surrogates,
+# and line and paragraph separators.
+HIDDEN_CATEGORIES = ("Cc", "Cf", "Cs", "Zl", "Zp")
 
 
 class UploadProblem(Exception):
@@ -29,24 +41,60 @@ class UploadProblem(Exception):
 
 
 @dataclass
+class ReceivedFile:
+    """One file of the request, where the form parser put it (memory when small, else a
+    temporary file): never read whole unless it is answered in the request."""
+
+    name: str
+    stream: BinaryIO
+    size: int
+    is_zip: bool
+
+    def read(self) -> bytes:
+        self.stream.seek(0)
+        return self.stream.read()
+
+    def unpacked_size(self) -> int | None:
+        """Its size once unpacked, when that is known without unpacking it (see unpacked_size)."""
+        if not self.is_zip:
+            return self.size
+        if self.size > INLINE_MAX_BYTES:
+            return None
+        self.stream.seek(0)
+        return unpacked_size(self.stream)
+
+
+@dataclass
 class Upload:
-    files: list[tuple[str, bytes]]
+    files: list[ReceivedFile]
     options: IngestOptions
 
     @property
     def has_zip(self) -> bool:
-        return any(name.lower().endswith(".zip") or data[:4] == ZIP_MAGIC for name, data in self.files)
+        return any(f.is_zip for f in self.files)
+
+    def small(self) -> bool:
+        """Few enough files, and little enough in them, to be answered in the request."""
+        if len(self.files) > BACKGROUND_FILES:
+            return False
+        total = 0
+        for received in self.files:
+            size = received.unpacked_size()
+            if size is None:
+                return False
+            total += size
+        return total <= INLINE_MAX_BYTES
 
     def goes_to_background(self, choice: str | None) -> bool:
-        """`choice`: "1"/"yes" always; "0"/"no" not for a few files, even a ZIP; anything
-        else: many files or a ZIP. Many files always go to a job: no request hangs on them."""
+        """`choice`: "1"/"yes" always; "0"/"no" not for a small upload, even a ZIP; anything
+        else: anything but a small upload without a ZIP. An upload that is not small
+        always goes to a job: no request hangs on it."""
         choice = (choice or "").strip().lower()
-        many = len(self.files) > BACKGROUND_FILES
         if choice in ("1", "yes", "true", "on"):
             return True
         if choice in ("0", "no", "false", "off"):
-            return many
-        return many or self.has_zip
+            return not self.small()
+        return self.has_zip or not self.small()
 
 
 def read_upload(files, form, settings) -> Upload:
@@ -58,10 +106,18 @@ def read_upload(files, form, settings) -> Upload:
         raise UploadProblem(f"Too many files in one upload: {len(chosen):,} (the limit is "
                             f"{settings.max_upload_files:,}). Send them in smaller batches, or as a ZIP.", 413)
     options = read_options(form)
-    received = []
-    for storage in chosen:
-        received.append((display_name(storage.filename), storage.read()))
-    return Upload(received, options)
+    return Upload([_received(storage) for storage in chosen], options)
+
+
+def _received(storage) -> ReceivedFile:
+    stream = storage.stream
+    stream.seek(0, 2)
+    size = stream.tell()
+    stream.seek(0)
+    head = stream.read(len(ZIP_MAGIC))
+    stream.seek(0)
+    name = display_name(storage.filename)
+    return ReceivedFile(name, stream, size, head == ZIP_MAGIC or name.lower().endswith(".zip"))
 
 
 def read_options(form) -> IngestOptions:
@@ -97,9 +153,10 @@ def _sentence(text: str) -> str:
 
 
 def display_name(filename: str) -> str:
-    """The name as the user sent it, minus anything that looks like a path outside it."""
+    """The name as the user sent it, minus anything that looks like a path outside it and
+    any character that is invisible or reorders the text around it."""
     name = (filename or "").replace("\\", "/")
-    name = re.sub(r"[\x00-\x1f\x7f]", "", name)
+    name = "".join(c for c in name if unicodedata.category(c) not in HIDDEN_CATEGORIES)
     parts = [p for p in name.split("/") if p not in ("", ".", "..")]
     name = "/".join(parts) or "unnamed"
     return name[-MAX_NAME_CHARS:]
@@ -130,29 +187,40 @@ def searchable_text(reports: list[dict]) -> str:
 
 def receive(runtime, upload: Upload, background_choice: str | None = None) -> dict:
     """Store the upload now, or hand it to a background job; the JSON answer either way."""
-    from flask import url_for
-
     from web import shapes
 
     if upload.goes_to_background(background_choice):
-        job_id = runtime.jobs.submit(upload.files, upload.options)
-        return {
-            "job": job_id,
-            "status": "queued",
-            "files_received": len(upload.files),
-            "status_url": url_for("upload.job", job_id=job_id),
-            "api_status_url": url_for("api.job", job_id=job_id),
-            "message": f"{len(upload.files)} file(s) received; they are being processed in the background.",
-        }
-    reports = [shapes.report(r.to_dict()) for r in runtime.ingest(upload.files, upload.options)]
+        job_id = runtime.jobs.submit(((f.name, f.stream) for f in upload.files), upload.options)
+        return _job_answer(job_id, len(upload.files))
+    files = [(f.name, f.read()) for f in upload.files]
+    try:
+        stored = runtime.ingest(files, upload.options, turn_wait=REQUEST_WAIT_SECONDS,
+                                unpacked_bytes=INLINE_MAX_BYTES)
+    except ModelBusy:
+        return _job_answer(runtime.jobs.submit(files, upload.options), len(files), busy=True)
+    reports = [shapes.report(r.to_dict()) for r in stored]
     counts = summary(reports)
-    stored = [r for r in reports if r["status"] in ("added", "updated")]
+    added = [r for r in reports if r["status"] in ("added", "updated")]
     return {
         "files": reports,
         "counts": counts,
         "summary": summary_text(counts),
-        "searchable": all(r.get("searchable") for r in stored),
+        "searchable": all(r.get("searchable") for r in added),
         "message": searchable_text(reports),
+    }
+
+
+def _job_answer(job_id: str, count: int, busy: bool = False) -> dict:
+    from flask import url_for
+
+    why = "the archive is busy with other uploads, so " if busy else ""
+    return {
+        "job": job_id,
+        "status": "queued",
+        "files_received": count,
+        "status_url": url_for("upload.job", job_id=job_id),
+        "api_status_url": url_for("api.job", job_id=job_id),
+        "message": f"{count} file(s) received; {why}they are being processed in the background.",
     }
 
 
@@ -182,6 +250,11 @@ def job_status(runtime, job_id: str) -> dict | None:
         "error": job["error"],
         "options": job["options"],
         "counts": job["counts"],
+        "current_file": job["current_file"],
+        "entries_done": job["entries_done"],
+        "entries_total": job["entries_total"],
+        "progress": progress_text(job),
+        "interruptions": job["interruptions"],
         "summary": summary_text(job["counts"]),
         "finished": job["status"] in ("done", "failed"),
         # finished, and every article it stored is searchable: nothing left to follow
@@ -190,3 +263,10 @@ def job_status(runtime, job_id: str) -> dict | None:
         "files": reports,
         "status_url": url_for("upload.job", job_id=job["id"]),
     }
+
+
+def progress_text(job: dict) -> str | None:
+    """How far a running job is inside the file it is reading: "1,200 of 5,000 entries of batch.zip"."""
+    if job["status"] != "running" or not job["entries_total"]:
+        return None
+    return f"{job['entries_done']:,} of {job['entries_total']:,} entries of {job['current_file']}"

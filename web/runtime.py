@@ -16,11 +16,13 @@ from pathlib import Path
 
 from archive.config import Settings
 from archive.model import Article
-from archive.pipeline import FileReport, IngestOptions, Ingester, prepare_chunk
+from archive.pipeline import FileReport, IngestOptions, Ingester, annotate_prepared, iter_prepared, mark_duplicates
+from archive.readers.unpacking import Unpacking
 from archive.store import Store
 from index.rebuild import articles_to_index, next_batch, recover
 from index.search import SearchService
 from index.writer import IndexBusy, IndexWriter
+from web.extraction import ModelTurns
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +125,7 @@ class Runtime:
         self.writer = None if self.store.read_only else recover(self.store, settings.index_dir, index_queue=False)
         self.search = SearchService(settings.index_dir, self.store)
         self.indexer = IndexWorker(self.store, self.writer)
-        self._nlp_lock = threading.Lock()  # one article batch through the model at a time
+        self.turns = ModelTurns()  # one batch through the model at a time; requests first
         from web.jobs import JobRunner
         self.jobs = JobRunner(self)
         if start_threads:
@@ -136,20 +138,26 @@ class Runtime:
         self.jobs.start()
 
     def ingest(self, files: list[tuple[str, bytes]], options: IngestOptions,
-               wait_seconds: float = SEARCHABLE_WAIT_SECONDS) -> list[FileReport]:
-        """Store these files now (the caller's thread), then wait briefly for the index."""
+               wait_seconds: float = SEARCHABLE_WAIT_SECONDS, turn_wait: float | None = None,
+               unpacked_bytes: int | None = None) -> list[FileReport]:
+        """Store these files now (the caller's thread), then wait briefly for the index.
+        Raises ModelBusy, having stored nothing, when the model is not free for this
+        request within `turn_wait` seconds (None: wait for it). `unpacked_bytes` bounds
+        what their ZIPs may unpack (default: the limit of a whole upload)."""
         self.store.ensure_writable()  # before any time is spent reading the files
-        result = Ingester(self.store, writer=None).store_batch(self.prepare(files, options))
+        unpacking = Unpacking.of(self.settings.limits, max_bytes=unpacked_bytes)
+        with self.turns.request(turn_wait) as turn:
+            prepared = [p for name, data in files
+                        for p in iter_prepared(name, data, options, self.settings.limits, unpacking)]
+            mark_duplicates(prepared, self.store.path)
+            with turn.model():
+                annotate_prepared(prepared)
+        result = Ingester(self.store, writer=None).store_batch(prepared)
         stored = [r.article_id for r in result.reports if r.status in ("added", "updated")]
         searchable = self.indexer.wait_until_indexed(stored, wait_seconds) if stored else True
         for report in result.reports:
             report.searchable = report.status != "failed" and (searchable or report.status == "duplicate")
         return result.reports
-
-    def prepare(self, files: list[tuple[str, bytes]], options: IngestOptions):
-        """Read, normalize and annotate; the model is shared, so one batch at a time."""
-        with self._nlp_lock:
-            return prepare_chunk(files, options, self.settings.limits, str(self.store.path))
 
     def close(self) -> None:
         self.jobs.stop()

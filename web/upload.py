@@ -8,7 +8,7 @@ from flask import (Blueprint, current_app, jsonify, redirect, render_template, r
 from web import security
 from web.formatting import human_size
 from web.errors import answer, json_error, wants_json
-from web.ingest import BACKGROUND_FILES, UploadProblem, job_status, read_upload, receive
+from web.ingest import BACKGROUND_FILES, INLINE_MAX_BYTES, UploadProblem, job_status, read_upload, receive
 
 bp = Blueprint("upload", __name__)
 
@@ -21,7 +21,8 @@ def _form_context(**extra) -> dict:
     settings = _runtime().settings
     return {"max_bytes": settings.max_upload_bytes, "max_files": settings.max_upload_files,
             "max_size": human_size(settings.max_upload_bytes),
-            "background_files": BACKGROUND_FILES, "section": "upload", **extra}
+            "background_files": BACKGROUND_FILES, "inline_bytes": INLINE_MAX_BYTES,
+            "inline_size": human_size(INLINE_MAX_BYTES), "section": "upload", **extra}
 
 
 @bp.get("/upload")

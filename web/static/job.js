@@ -48,6 +48,9 @@
     var bar = document.getElementById("job-progress");
     bar.max = status.total || 1;
     bar.value = status.done;
+    var entries = document.getElementById("job-entries");
+    entries.hidden = !status.progress;
+    document.getElementById("job-entries-text").textContent = status.progress || "";
     var summary = status.summary || "";
     document.getElementById("job-summary").textContent = summary ? summary.charAt(0).toUpperCase() + summary.slice(1) + "." : "";
     var rows = document.getElementById("job-rows");

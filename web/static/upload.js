@@ -1,6 +1,7 @@
 // The upload page: files from the picker or dropped on the page, sent one request per file
-// with its own progress bar, then a report row per article. Many files, or a ZIP, go in one
-// request to a background job, and the page moves to that job's status page.
+// with its own progress bar, then a report row per article. Many files, a large upload, or a
+// ZIP go in one request to a background job, and the page moves to that job's status page.
+// A file the server chose to process in the background (it was busy) links to its job.
 "use strict";
 (function () {
   var form = document.getElementById("upload-form");
@@ -17,6 +18,7 @@
   var maxBytes = Number(form.dataset.maxBytes);
   var maxFiles = Number(form.dataset.maxFiles);
   var backgroundFiles = Number(form.dataset.backgroundFiles);
+  var inlineBytes = Number(form.dataset.inlineBytes);
   var chosen = [];
   var PARALLEL = 2;
 
@@ -163,6 +165,16 @@
     });
   }
 
+  function showJob(row, answer) {
+    row.bar.value = row.bar.max;
+    row.result.textContent = "";
+    row.result.appendChild(element("span", "badge badge-queued", "in the background"));
+    row.result.appendChild(document.createTextNode(" "));
+    var link = element("a", "", "follow its progress");
+    link.href = answer.status_url;
+    row.result.appendChild(link);
+  }
+
   var counts = {};
 
   function count(reports) {
@@ -194,7 +206,10 @@
           row.result.textContent = "reading the article…";
         }
       }).then(function (answer) {
-        if (answer.ok) {
+        if (answer.ok && answer.body.job) {
+          showJob(row, answer.body);
+          count([{ status: "in the background" }]);
+        } else if (answer.ok) {
           showReports(row, answer.body.files || []);
           count(answer.body.files || []);
         } else {
@@ -242,8 +257,8 @@
       chosenNote.textContent = "Too many files: at most " + maxFiles + " in one upload.";
       return;
     }
-    var background = chosen.length > backgroundFiles || chosen.some(isZip);
     var total = chosen.reduce(function (sum, file) { return sum + file.size; }, 0);
+    var background = chosen.length > backgroundFiles || total > inlineBytes || chosen.some(isZip);
     if (background && total > maxBytes) {
       chosenNote.textContent = "Too large: at most " + megabytes(maxBytes) + " in one upload.";
       return;

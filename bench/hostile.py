@@ -100,12 +100,18 @@ class Clients:
         self.threads: list[threading.Thread] = []
         self.latencies: dict[str, list[float]] = {}
         self.statuses: dict[str, dict[int, int]] = {}
+        self.messages: dict[str, dict[str, int]] = {}  # kind -> "status: error" -> count
 
-    def record(self, kind: str, status: int, seconds: float) -> None:
+    def record(self, kind: str, status: int, seconds: float, answer) -> None:
         with self.lock:
             self.latencies.setdefault(kind, []).append(seconds)
             by_status = self.statuses.setdefault(kind, {})
             by_status[status] = by_status.get(status, 0) + 1
+            if status != 200:
+                error = (answer or {}).get("error", "") if isinstance(answer, dict) else ""
+                key = f"{status}: {error[:70]}"
+                messages = self.messages.setdefault(kind, {})
+                messages[key] = messages.get(key, 0) + 1
 
     def add(self, kind: str, base: str, paths, address: str) -> None:
         def loop():
@@ -114,10 +120,10 @@ class Clients:
                 path = rng.choice(paths)
                 started = time.monotonic()
                 try:
-                    status = call(base + path, headers=forwarded(address), timeout=120)[0]
+                    status, answer, _ = call(base + path, headers=forwarded(address), timeout=120)
                 except OSError:
-                    status = 0  # no answer at all
-                self.record(kind, status, time.monotonic() - started)
+                    status, answer = 0, None  # no answer at all
+                self.record(kind, status, time.monotonic() - started, answer)
                 if status == 429:  # a well-behaved client waits a little; an attacker does not
                     self.stop.wait(0.05 if kind == "attack" else 1.0)
         self.threads.append(threading.Thread(target=loop, daemon=True))
@@ -168,6 +174,7 @@ def search_part(duration: float, attackers: int, searchers: int, baseline: float
         "normal_under_attack": latency_summary(stormy.latencies.get("normal", [])),
         "normal_statuses_under_attack": stormy.statuses.get("normal", {}),
         "attack_statuses": stormy.statuses.get("attack", {}),
+        "refusals": stormy.messages,
         "attack_latency": latency_summary(stormy.latencies.get("attack", [])),
         "server_errors_5xx_not_503": five_hundreds,
         "server_cpu_s_in_10_s_after_clients_stopped": round(after_stop, 2),

@@ -66,8 +66,11 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 5000, threads
     app = create_app(runtime=runtime)
     print(f"Serving the archive in {settings.data_dir} on http://{host}:{port}/", flush=True)
     try:
+        # Waitress drops X-Forwarded-* headers unless told otherwise; with ARCHIVE_PROXIES
+        # the app itself (ProxyFix, in create_app) reads them.
         waitress.serve(app, host=host, port=port, threads=threads, ident="archive",
-                       max_request_body_size=waitress_body_limit(settings))
+                       max_request_body_size=waitress_body_limit(settings),
+                       clear_untrusted_proxy_headers=not settings.proxies)
     finally:
         runtime.close()
     return 0

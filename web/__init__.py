@@ -58,6 +58,7 @@ def create_app(config: dict | None = None, runtime=None) -> Flask:
 
 def _register_templates(app: Flask) -> None:
     from web import formatting, security
+    from web.ingest import display_name
 
     app.jinja_env.filters.update(
         marked=formatting.marked,
@@ -67,6 +68,7 @@ def _register_templates(app: Flask) -> None:
         slug=formatting.slugify,
         counted=formatting.counted,
         web_url=formatting.web_url,
+        file_name=display_name,
     )
     app.jinja_env.globals.update(
         csrf_token=security.csrf_token,

@@ -17,6 +17,7 @@ from archive.normalize import annotated_end
 from archive.store import ANNOTATED_PREFIX_CHARS
 from web import shapes
 from web.formatting import date_provenance, published_text, slugify
+from web.ingest import display_name
 
 bp = Blueprint("articles", __name__)
 
@@ -132,9 +133,11 @@ def original(article_id: int):
 
 
 def download_name(item: Article) -> str:
-    """The uploaded file's own name, without folders or the "#2" of an item inside a feed."""
-    name = (item.file or "").split("#", 1)[0].replace("\\", "/").rsplit("/", 1)[-1].strip()
-    return name or f"article-{item.id}"
+    """The uploaded file's own name, without folders, the "#2" of an item inside a feed, or
+    characters that hide or reorder text (a right-to-left override makes "txt.exe" look like
+    "exe.txt"): names stored by a CLI ingest or before uploads were cleaned may hold them."""
+    name = display_name((item.file or "").split("#", 1)[0]).rsplit("/", 1)[-1].strip()
+    return name if item.file and name != "unnamed" else f"article-{item.id}"
 
 
 def marked_paragraphs(item: Article) -> list[list[Segment]]:

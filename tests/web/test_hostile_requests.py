@@ -277,3 +277,22 @@ def test_a_client_sending_many_costly_searches_is_slowed_alone(make_client):
     assert answers == [200, 200, 429]
     assert client.get("/api/quotes?q=mistake", **from_address("192.0.2.50")).status_code == 200
     assert client.get("/api/quotes?q=mista*", **from_address("192.0.2.51")).status_code == 200
+
+
+# File names ---------------------------------------------------------------------------------
+
+def test_a_right_to_left_override_never_reaches_the_page_or_the_download(make_runtime):
+    from sample_archive import article, store_articles
+    from web import create_app
+
+    runtime = make_runtime([])
+    named = article("Oslo harbour", "The harbour in Oslo is closed until Friday, the harbour master said.")
+    store_articles(runtime, [named])
+    stored = runtime.store.get(runtime.store.all_ids()[0])
+    runtime.store.db.execute("UPDATE articles SET file = ? WHERE id = ?", ("folder/report\u202etxt.exe", stored.id))
+    client = create_app({"TESTING": True, "SECRET_KEY": "k"}, runtime=runtime).test_client()
+    page = client.get(f"/articles/{stored.id}").get_data(as_text=True)
+    assert "\u202e" not in page and "reporttxt.exe" in page
+    download = client.get(f"/articles/{stored.id}/original")
+    assert "\u202e" not in download.headers["Content-Disposition"]
+    assert "reporttxt.exe" in download.headers["Content-Disposition"]

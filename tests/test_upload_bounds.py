@@ -76,7 +76,16 @@ def test_the_files_of_one_upload_share_the_budget_too():
     items = list(read_zip("first.zip", first, limits, unpacking)) + list(read_zip("second.zip", second, limits, unpacking))
     assert [item.ok for item in items] == [True] * 7 + [False]
     assert unpacking.bytes_used <= 15_000
-    assert list(read_zip("third.zip", first, limits, unpacking))[0].error.startswith("not read: ZIP uncompressed size")
+    [third] = read_zip("third.zip", first, limits, unpacking)
+    assert third.error == "not read: the upload's ZIPs reached the limit of 15,000 unpacked bytes"
+
+
+def test_the_entries_of_all_levels_count_against_one_limit():
+    inner = zip_of((f"inner{n}.txt", prose(300, seed=n)) for n in range(4))
+    outer = zip_of([*((f"outer{n}.txt", prose(300, seed=10 + n)) for n in range(3)), ("more.zip", inner)])
+    items = read_file("nested.zip", outer, Limits(max_upload_entries=5))
+    assert [item.ok for item in items] == [True] * 3 + [True] + [False]  # more.zip itself is an entry
+    assert items[-1].error == "more ZIP entries than one upload may hold (5); rest not read"
 
 
 def test_zips_nest_two_deep_at_most():

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from archive.pipeline import IngestOptions
-from archive.readers.zipped import unpacked_size
+from archive.readers.zipped import ZIP_MAGIC, unpacked_size
 from archive.timestamps import parse_timestamp, zone_from
 from web.extraction import REQUEST_WAIT_SECONDS, ModelBusy
 
@@ -24,7 +24,6 @@ BACKGROUND_FILES = 20
 INLINE_MAX_BYTES = 1024 * 1024
 MAX_NAME_CHARS = 255
 MAX_OPTION_CHARS = 200
-ZIP_MAGIC = b"PK\x03\x04"
 # Unicode categories left out of a file's name as shown: controls, invisible format
 # characters (bidi overrides such as U+202E, zero-width characters), lone surrogates,
 # and line and paragraph separators.

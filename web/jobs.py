@@ -119,7 +119,11 @@ class JobRunner(threading.Thread):
         active: dict[str, RunningJob] = {}
         try:
             while not self._stopping.is_set():
-                self._take_on(active)
+                try:
+                    self._take_on(active)
+                except Exception:  # the store is busy or failing: the jobs wait, the thread goes on
+                    log.exception("could not look for upload jobs to start")
+                    self._stopping.wait(5)
                 if not active:
                     self._wake.wait(5)
                     self._wake.clear()

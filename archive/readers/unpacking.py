@@ -34,7 +34,3 @@ class Unpacking:
 
     def start_file(self) -> None:
         self.entries_total = self.entries_done = 0
-
-    def refuse_more(self, reason: str) -> str:
-        self.exhausted = reason
-        return reason

@@ -84,12 +84,14 @@ def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limi
         yield ReadItem(name, b"", error=refusal)
         return
     if unpacking.entries_used >= unpacking.max_entries:
-        yield ReadItem(name, b"", error=unpacking.refuse_more(
-            f"more ZIP entries than one upload may hold ({unpacking.max_entries:,}); rest not read"))
+        unpacking.exhausted = f"the upload's ZIPs reached the limit of {unpacking.max_entries:,} entries"
+        yield ReadItem(name, b"", error=f"more ZIP entries than one upload may hold "
+                                        f"({unpacking.max_entries:,}); rest not read")
         return
     if info.file_size > unpacking.bytes_left:
-        yield ReadItem(name, b"", error=unpacking.refuse_more(
-            f"ZIP uncompressed size over the limit ({unpacking.max_bytes:,} bytes); rest not read"))
+        unpacking.exhausted = f"the upload's ZIPs reached the limit of {unpacking.max_bytes:,} unpacked bytes"
+        yield ReadItem(name, b"", error=f"ZIP uncompressed size over the limit "
+                                        f"({unpacking.max_bytes:,} bytes); rest not read")
         return
     unpacking.entries_used += 1
     # Never more than the header promised: an entry inflating past it is a bomb.

@@ -138,7 +138,7 @@ def test_a_full_or_read_only_disk_is_said_plainly(client, monkeypatch):
             (sqlite3.OperationalError("database or disk is full"), 507, "disk is full"),
             (OSError(errno.EROFS, "Read-only file system"), 503, "read-only"),
             (sqlite3.OperationalError("attempt to write a readonly database"), 503, "read-only")):
-        def refuse(files, options, failure=failure):
+        def refuse(files, options, failure=failure, **waits):
             raise failure
 
         monkeypatch.setattr(runtime, "ingest", refuse)

@@ -174,8 +174,8 @@ class JobRunner(threading.Thread):
                 return True
             job.close()
             with self.store.transaction() as db:
-                db.execute("UPDATE jobs SET status = 'done', finished_at = ?, current_file = NULL, "
-                           "entries_done = NULL, entries_total = NULL WHERE id = ?", (_now(), job.id))
+                db.execute("UPDATE jobs SET status = 'done', finished_at = ?, done = ?, current_file = NULL, "
+                           "entries_done = NULL, entries_total = NULL WHERE id = ?", (_now(), job.files_done, job.id))
             self.spool.remove(job.id)
         except Exception as exc:
             log.exception("upload job %s failed", job.id)

@@ -196,6 +196,13 @@ def test_a_job_stores_its_articles_and_their_reports_together(runtime, client, t
     assert job["counts"] == {"added": 3}  # not "duplicate": its own articles were never stored
 
 
+def test_a_finished_job_counts_every_file_done(client):
+    eight = [story(n, word="heron") for n in range(8)]  # one unit's worth exactly
+    accepted = client.post("/api/articles", data={"files": files(*eight), "background": "1"}).get_json()
+    job = wait_for(lambda: (j := client.get(accepted["api_status_url"]).get_json())["finished"] and j, "the job")
+    assert (job["status"], job["done"], job["total"], job["progress"]) == ("done", 8, 8, None)
+
+
 def test_at_start_the_spooled_files_of_jobs_that_will_not_run_are_removed(tmp_path):
     settings = Settings(data_dir=tmp_path / "data")
     runtime = Runtime(settings, start_threads=False)

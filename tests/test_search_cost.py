@@ -44,15 +44,14 @@ def build(data_dir):
 
 
 @pytest.fixture
-def archive(data_dir):
+def store(data_dir):
     store = build(data_dir)
-    yield data_dir
+    yield store
     store.close()
 
 
-def service(archive, **limits) -> SearchService:
-    store = Store(archive)
-    return SearchService(archive / "index", store, limits=Limits(**limits))
+def service(store: Store, **limits) -> SearchService:
+    return SearchService(store.data_dir / "index", store, limits=Limits(**limits))
 
 
 def answer(search: SearchService, q: str, **request) -> tuple[int, set]:
@@ -66,21 +65,21 @@ STARS = ["*", "title:*", "body:*", "speaker:*", "(*)", "title:(*)", "* OR ferry"
 
 
 @pytest.mark.parametrize("q", STARS)
-def test_a_bare_star_on_any_field_is_every_document_as_the_empty_query(archive, q):
-    search = service(archive)
+def test_a_bare_star_on_any_field_is_every_document_as_the_empty_query(store, q):
+    search = service(store)
     assert answer(search, q) == answer(search, "")
     assert answer(search, q)[0] == 4  # with the one that has no body and the ones without a speaker
 
 
 @pytest.mark.parametrize("q", STARS + ["NOT *", "NOT title:*"])
-def test_a_bare_star_reads_no_postings_at_all(archive, q):
-    search = service(archive, postings_read=0)  # any posting read would be over budget
+def test_a_bare_star_reads_no_postings_at_all(store, q):
+    search = service(store, postings_read=0)  # any posting read would be over budget
     search.search(SearchRequest(q=q))
     search.search(SearchRequest(q=q, kind="quotes"))
 
 
-def test_a_star_beside_words_keeps_their_meaning(archive):
-    search = service(archive)
+def test_a_star_beside_words_keeps_their_meaning(store):
+    search = service(store)
     assert answer(search, "ferry *") == answer(search, "ferry")
     assert answer(search, "ferry title:*") == answer(search, "ferry")
     assert answer(search, "NOT *") == (0, set())
@@ -89,8 +88,8 @@ def test_a_star_beside_words_keeps_their_meaning(archive):
 
 # Budgets ---------------------------------------------------------------------------
 
-def test_a_leading_wildcard_over_a_lexicon_bigger_than_the_budget_is_refused_with_advice(archive):
-    search = service(archive, terms_scanned=10)
+def test_a_leading_wildcard_over_a_lexicon_bigger_than_the_budget_is_refused_with_advice(store):
+    search = service(store, terms_scanned=10)
     with pytest.raises(SearchTooCostly, match=r"'\*ion' would have to look through more than 10 words; "
                                               r"give it a beginning, e.g. 'ion\*'") as refused:
         search.search(SearchRequest(q="*ion"))
@@ -98,35 +97,35 @@ def test_a_leading_wildcard_over_a_lexicon_bigger_than_the_budget_is_refused_wit
     assert isinstance(refused.value, QueryError)  # the web layer answers 400 with the message
 
 
-def test_a_leading_wildcard_within_the_budget_finds_what_it_stands_for(archive):
-    search = service(archive)
+def test_a_leading_wildcard_within_the_budget_finds_what_it_stands_for(store):
+    search = service(store)
     response = search.search(SearchRequest(q="*struct"))  # "Construction", stemmed
     assert [hit["title"] for hit in response.hits] == ["Harbour bridge approved"]
     assert "\ue000Construction\ue001" in response.hits[0]["snippet"]
 
 
-def test_a_prefix_that_stands_for_more_words_than_the_budget_is_refused(archive):
-    search = service(archive, term_expansions=2)
+def test_a_prefix_that_stands_for_more_words_than_the_budget_is_refused(store):
+    search = service(store, term_expansions=2)
     with pytest.raises(SearchTooCostly, match=r"'st\*' matches more than 2 different words"):
         search.search(SearchRequest(q="st*"))  # starts, storm, statement, stallholders...
     assert answer(search, "ferr*")[0] == 1  # ferry, ferries: within the budget
 
 
-def test_the_patterns_of_one_search_share_one_budget_of_words(archive):
-    search = service(archive, term_expansions=100, expanded_terms=4)
+def test_the_patterns_of_one_search_share_one_budget_of_words(store):
+    search = service(store, term_expansions=100, expanded_terms=4)
     with pytest.raises(SearchTooCostly, match="match more than 4 different words together"):
         search.search(SearchRequest(q="st* OR re* OR ma*"))
 
 
-def test_a_range_of_words_is_bounded_like_a_pattern(archive):
-    search = service(archive, term_expansions=3)
+def test_a_range_of_words_is_bounded_like_a_pattern(store):
+    search = service(store, term_expansions=3)
     with pytest.raises(SearchTooCostly, match=r"'body:\[a TO z\]' matches more than 3 different words"):
         search.search(SearchRequest(q="body:[a TO z]"))
     assert answer(search, "body:[pie TO pif]") == answer(search, "pier")
 
 
-def test_a_search_that_reads_more_postings_than_the_budget_is_refused(archive):
-    search = service(archive, postings_read=3)
+def test_a_search_that_reads_more_postings_than_the_budget_is_refused(store):
+    search = service(store, postings_read=3)
     with pytest.raises(SearchTooCostly, match="would read more than 3 postings") as refused:
         search.search(SearchRequest(q="the OR said"))
     assert refused.value.reason == "postings"
@@ -135,15 +134,15 @@ def test_a_search_that_reads_more_postings_than_the_budget_is_refused(archive):
 
 @pytest.mark.parametrize("q", ["", "ferry", "*", "st*", '"the pier"', '"the pier"~3', "body:[a TO c]",
                                "ferry^2", "published:2023"])
-def test_every_search_has_a_deadline(archive, q):
-    search = service(archive, deadline_seconds=-1)  # already passed when the search starts
+def test_every_search_has_a_deadline(store, q):
+    search = service(store, deadline_seconds=-1)  # already passed when the search starts
     with pytest.raises(SearchTooCostly, match="took too long.*make it more specific") as refused:
         search.search(SearchRequest(q=q))
     assert refused.value.reason == "deadline"
 
 
-def test_the_default_limits_let_ordinary_searches_through(archive):
-    search = SearchService(archive / "index", Store(archive))
+def test_the_default_limits_let_ordinary_searches_through(store):
+    search = SearchService(store.data_dir / "index", store)
     for q in ["ferry", '"the pier"', "st*", "*struct", "body:[pie TO pif]", '"storm pier"~4', "harbour NOT ferry"]:
         assert search.search(SearchRequest(q=q)).total >= 1, q
 
@@ -199,8 +198,8 @@ BOOSTED = ["ferry^2 OR harbour", '"the pier"^3 OR bridge', "(storm OR ferry)^2 O
 
 
 @pytest.mark.parametrize("q", BOOSTED)
-def test_boosts_require_and_partial_dates_rank_as_whoosh_does_without_being_costly(archive, q):
-    search = service(archive)
+def test_boosts_require_and_partial_dates_rank_as_whoosh_does_without_being_costly(store, q):
+    search = service(store)
     searcher = search.searcher("articles")
     parts, _, _ = search.parse(SearchRequest(q=q), "articles", searcher)
     whoosh_ids = [int(searcher.stored_fields(hit.docnum)["id"]) for hit in searcher.search(parts.user, limit=None)]

@@ -56,12 +56,14 @@ UNLIMITED = Limits(deadline_seconds=float("inf"), terms_scanned=2 ** 62, term_ex
 def pattern_text(node) -> str:
     """A pattern node as the user would have typed it, near enough to name it in a message."""
     if isinstance(node, wq.TermRange):
-        return f"{node.fieldname}:[{node.start or ''} TO {node.end or ''}]"
+        return f"{node.fieldname.removesuffix('_names')}:[{node.start or ''} TO {node.end or ''}]"
     text = str(getattr(node, "text", ""))
     if isinstance(node, wq.Prefix):
         text += "*"
     fieldname = getattr(node, "fieldname", None)
-    return f"{fieldname}:{text}" if fieldname not in (None, "title", "body", "text") else text
+    if fieldname in (None, "title", "body", "text"):  # the fields a word without a field searches
+        return text
+    return f"{fieldname.removesuffix('_names')}:{text}"  # `speaker:` searches speaker_names
 
 
 def beginning_hint(text: str) -> str:
@@ -73,10 +75,9 @@ def beginning_hint(text: str) -> str:
 class SearchBudget:
     """The costs one search has run up so far, against its Limits."""
 
-    def __init__(self, limits: Limits = Limits(), clock=time.monotonic):
+    def __init__(self, limits: Limits = Limits()):
         self.limits = limits
-        self.clock = clock
-        self.deadline = clock() + limits.deadline_seconds
+        self.deadline = time.monotonic() + limits.deadline_seconds
         self.scanned = 0
         self.postings = 0
 
@@ -85,14 +86,14 @@ class SearchBudget:
         return cls(UNLIMITED)
 
     def check_time(self) -> None:
-        if self.clock() > self.deadline:
+        if time.monotonic() > self.deadline:
             raise SearchTooCostly(f"This search took too long (over {self.limits.deadline_seconds:g} s); "
                                   f"make it more specific: fewer wildcards, ranges or very common words.",
                                   "deadline")
 
-    def scan(self, node, count: int = 1) -> None:
-        """`count` more lexicon words looked through to expand this query node."""
-        self.scanned += count
+    def scan(self, node) -> None:
+        """One more lexicon word looked through to expand this query node."""
+        self.scanned += 1
         if self.scanned > self.limits.terms_scanned:
             text = pattern_text(node)
             starts_open = text.split(":", 1)[-1][:1] in ("*", "?")

@@ -111,6 +111,12 @@ def test_a_prefix_that_stands_for_more_words_than_the_budget_is_refused(store):
     assert answer(search, "ferr*")[0] == 1  # ferry, ferries: within the budget
 
 
+def test_a_pattern_on_a_facet_is_named_as_typed(store):
+    search = service(store, terms_scanned=2)
+    with pytest.raises(SearchTooCostly, match=r"'speaker:\*ee' would have to look through more than 2 words"):
+        search.search(SearchRequest(q="speaker:*ee"))
+
+
 def test_the_patterns_of_one_search_share_one_budget_of_words(store):
     search = service(store, term_expansions=100, expanded_terms=4)
     with pytest.raises(SearchTooCostly, match="match more than 4 different words together"):

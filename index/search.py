@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -427,6 +428,26 @@ class SearchService:
         hits = self.hits(kind, searcher, top[(page - 1) * per_page:], parts.combined(), sets.postings)
         return SearchResponse(total=len(sets.matching), hits=hits, facets=facets, page=page,
                               per_page=per_page, message=message, searched=searched)
+
+    def export(self, request: SearchRequest, limit: int, page_size: int = 100) -> tuple[int, Iterator[list[dict]]]:
+        """(total, pages of up to `limit` hits) of a search, for a download: the matching set
+        and the order are found once, within one search's budget, and each page of hits
+        (snippets included) is made when it is read, within a budget of its own. Paging
+        through `search` instead costs a whole search per page, each ranking all the pages
+        before it."""
+        kind = "quotes" if request.kind == "quotes" else "articles"
+        searcher = self.searcher(kind)
+        parts, _, _ = self.parse(request, kind, searcher)
+        sets = self.matching_sets(kind, searcher, parts, widen=False, budget=SearchBudget(self.limits))
+        top = self.top(kind, searcher, parts, sets, request.sort, limit)
+        query = parts.combined()
+
+        def pages() -> Iterator[list[dict]]:
+            for start in range(0, len(top), page_size):
+                sets.postings.budget = SearchBudget(self.limits)
+                yield self.hits(kind, searcher, top[start:start + page_size], query, sets.postings)
+
+        return len(sets.matching), pages()
 
     # Steps (bench/profile_query.py times them one by one) ---------------------
 

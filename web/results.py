@@ -9,7 +9,7 @@ inside the whole span.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from index.search import FacetValue, SearchResponse, is_costly
 from web.facets import PER_PAGE, SearchState
@@ -49,24 +49,16 @@ def run_search(service, state: SearchState, kind: str, per_page: int = PER_PAGE)
 
 def all_hits(service, state: SearchState, kind: str, limit: int = EXPORT_LIMIT,
              seconds: float = EXPORT_SECONDS) -> tuple[int, list[dict]]:
-    """(total, up to `limit` hits) of a search, page by page, for export; every export is
-    a costly search, and it stops after `seconds` with what it has."""
+    """(total, up to `limit` hits) of a search, for export; every export is a costly search,
+    and it stops after `seconds` with the pages it has."""
+    deadline = time.monotonic() + seconds
+    state = state.for_export()
     with costly_search():
-        return _pages_of_hits(service, state.for_export(), kind, limit, time.monotonic() + seconds)
-
-
-def _pages_of_hits(service, state: SearchState, kind: str, limit: int, deadline: float) -> tuple[int, list[dict]]:
-    hits: list[dict] = []
-    total = 0
-    page = 1
-    while len(hits) < limit and time.monotonic() < deadline:
-        response = service.search(replace(state, page=page).to_request(kind, per_page=EXPORT_PAGE,
-                                                                        with_facets=False))
-        total = response.total
-        if not response.hits or response.page != page:
-            break
-        hits.extend(response.hits)
-        if page >= response.pages:
-            break
-        page += 1
-    return total, hits[:limit]
+        total, pages = service.export(state.to_request(kind, per_page=EXPORT_PAGE, with_facets=False), limit,
+                                      page_size=EXPORT_PAGE)
+        hits: list[dict] = []
+        for page in pages:
+            hits.extend(page)
+            if time.monotonic() > deadline:
+                break
+    return total, hits

@@ -202,5 +202,5 @@ def test_an_export_has_the_hits_paging_would_give_in_the_same_order(service, kin
 
     assert total == len(exported) == len({key(h) for h in paged})
     assert [key(h) for h in exported] == [key(h) for h in paged]
-    total, pages = service.export(SearchRequest(q="peskov", kind=kind, with_facets=False), limit=1)
+    total, pages = service.export(SearchRequest(q="positions OR mistake", kind=kind, with_facets=False), limit=1)
     assert total == 2 and len([h for page in pages for h in page]) == 1

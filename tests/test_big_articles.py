@@ -106,6 +106,9 @@ def test_a_page_with_millions_of_characters_is_read_by_its_paragraphs_alone():
     draft = read_html(page.encode("utf-8"))
     assert len(draft.paragraphs) == count and draft.paragraphs[-1].startswith(f"Item {count - 1}. ")
     assert [c.raw for c in draft.date_candidates] == ["2024-03-01T09:00:00+00:00"]
+    # Megabytes of JSON in a script are no text: such a page is read as any other.
+    state = "<script>window.state = {" + '"a": 1, ' * (HUGE_PAGE_CHARS // 8) + "};</script>"
+    assert not _is_huge(lxml.html.document_fromstring(f"<html><body>{state}<p>{PARAGRAPH}</p></body></html>"))
 
 
 # ----------------------------------------------------------------- the store

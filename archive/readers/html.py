@@ -91,9 +91,9 @@ OTHER_STORIES = re.compile(r"related|sidebar|widget|comment|teaser|recommend|pop
 # Past this many elements trafilatura and htmldate take minutes; a page that big
 # is read by its <p> elements alone. Real article pages have a few thousand.
 HUGE_PAGE_ELEMENTS = 40_000
-# Likewise past this much text, in fewer elements: both take about 1.5 s a million
-# characters (bench/big_article.py's page of 49 MB: over a minute). Real article pages
-# hold a few tens of thousands.
+# Likewise past this much text outside scripts and styles, in fewer elements: both take
+# about 1.5 s a million characters (a page of 49 MB: over a minute). Real article pages
+# hold a few tens of thousands (some carry megabytes of JSON in a script, not counted).
 HUGE_PAGE_CHARS = 2_000_000
 NOSCRIPT_TEXT_MIN = 500
 MAX_TEXT_CANDIDATES = 8
@@ -171,7 +171,13 @@ def parse_tree(text: str) -> lxml.html.HtmlElement:
 def _is_huge(tree) -> bool:
     if sum(1 for _ in zip(range(HUGE_PAGE_ELEMENTS + 1), tree.iter())) > HUGE_PAGE_ELEMENTS:
         return True
-    return len(tree.text_content()) > HUGE_PAGE_CHARS
+    return _text_chars(tree) > HUGE_PAGE_CHARS
+
+
+def _text_chars(tree) -> int:
+    """How many characters of text the page shows: scripts and styles left out."""
+    hidden = sum(len(element.text_content()) for element in tree.iter("script", "style", "template"))
+    return len(tree.text_content()) - hidden
 
 
 def _clean(text: str | None) -> str:

@@ -39,6 +39,7 @@ class IndexWorker(threading.Thread):
         self.writer = writer
         self.poll_seconds = poll_seconds
         self._wake = threading.Event()
+        self._wake.set()  # the first round starts at once: a restart may have left a queue
         self._stopping = threading.Event()
         self._committed = threading.Condition()
         self.commits = 0

@@ -193,7 +193,8 @@ def measure(project: Path, chars: int, work: Path, say) -> dict:
         say(f"searchable {figures['index_seconds']} s after it was stored; small uploads sent after it: "
             f"searchable within {figures['small_uploads_searchable_after_seconds_max']} s")
         # A word only in its first paragraph, and words in every one (a snippet's worst case).
-        for key, query in (("search_rare_word_seconds", FIRST_WORD), ("search_common_words_seconds", "minister+council")):
+        searches = (("search_rare_word_seconds", FIRST_WORD), ("search_common_words_seconds", "minister+council"))
+        for key, query in searches:
             figures[key] = timed(f"{server.base}/api/search?q={query}")[2]
         figures["last_word_found"] = server.total(LAST_WORD) > 0
         for key, path in (("page", f"/articles/{article_id}"), ("json", f"/api/articles/{article_id}"),

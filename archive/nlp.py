@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+from collections.abc import Iterable, Iterator
 
 from archive.entities import extract_entities, find_people
 from archive.model import Article, Entity
@@ -39,6 +40,12 @@ DEFAULT_BATCH_SIZE = 32
 # speakers. 100,000 characters is longer than news articles run (bench/long_article.py
 # times the cut).
 MAX_NLP_CHARS = 100_000
+# The NER's memory grows with the length of what it reads at once (some 350 MB for 100,000
+# characters, 110 MB for 30,000): a text longer than this is read in pieces cut at a
+# paragraph break (else a space) and the pieces joined back into one Doc, on which
+# person_labels then runs whole. Longer than any article of the BBC or PolNeAR sets, whose
+# annotations therefore do not change.
+NER_PIECE_CHARS = 50_000
 # A quotation mark glued between words ('audiences,"Katie Packer said', 'win”John Smith'):
 # spaCy's default rules keep it inside one token with its neighbours, so the name after it
 # is not seen. Split off the mark and the punctuation glued before it.
@@ -92,6 +99,47 @@ def _nlp_text(body: str) -> str:
     return text if len(text) <= MAX_NLP_CHARS else text[:MAX_NLP_CHARS]
 
 
+def read_texts(nlp, texts: Iterable[str], n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator:
+    """nlp.pipe over texts, in order; a text over NER_PIECE_CHARS is read on its own, in pieces."""
+    batch: list[str] = []
+    for text in texts:
+        if len(text) <= NER_PIECE_CHARS:
+            batch.append(text)
+            continue
+        yield from nlp.pipe(batch, n_process=n_process, batch_size=batch_size)
+        batch = []
+        yield read_text(nlp, text)
+    yield from nlp.pipe(batch, n_process=n_process, batch_size=batch_size)
+
+
+def read_text(nlp, text: str):
+    """nlp(text), with the NER reading a long text piece by piece (NER_PIECE_CHARS)."""
+    if len(text) <= NER_PIECE_CHARS:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    with nlp.select_pipes(disable=[PERSON_LABELS_COMPONENT]):
+        pieces = list(nlp.pipe(text_pieces(text, NER_PIECE_CHARS), batch_size=1))
+    return nlp.get_pipe(PERSON_LABELS_COMPONENT)(Doc.from_docs(pieces, ensure_whitespace=False))
+
+
+def text_pieces(text: str, size: int) -> list[str]:
+    """`text` in consecutive pieces of at most about `size` characters, each ending after a
+    paragraph break when one is in reach, else after a space (else where it must)."""
+    pieces = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = window.rfind("\n\n")
+        cut = cut + 2 if cut > size // 2 else window.rfind(" ") + 1
+        if cut <= 0:
+            cut = size
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
 def annotate(articles: list[Article], n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
     """Fill `quotes` and `entities` of each article in place.
 
@@ -102,7 +150,7 @@ def annotate(articles: list[Article], n_process: int = 1, batch_size: int = DEFA
     nlp = load_model()
     texts = (_nlp_text(a.body or "") for a in articles)
     try:
-        docs = nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
+        docs = read_texts(nlp, texts, n_process=n_process, batch_size=batch_size)
         for article, doc in zip(articles, docs):
             _fill(article, doc)
     except Exception:  # noqa: BLE001 - fall back to one article at a time
@@ -114,7 +162,7 @@ def annotate(articles: list[Article], n_process: int = 1, batch_size: int = DEFA
 def annotate_one(article: Article) -> None:
     """`annotate` for a single article; never raises."""
     try:
-        doc = load_model()(_nlp_text(article.body or ""))
+        doc = read_text(load_model(), _nlp_text(article.body or ""))
     except Exception:  # noqa: BLE001
         log.exception("spaCy failed on %s", article.file or article.title)
         doc = None

@@ -246,6 +246,16 @@ def searchable(base: str, token: str) -> bool:
     return (call(f"{base}/api/search?q={token}&per_page=1", timeout=60)[1] or {}).get("total", 0) > 0
 
 
+def eventually_searchable(base: str, token: str, limit: float = 60) -> bool:
+    """Searchable within `limit` seconds (the index thread commits what a job stored)."""
+    deadline = time.monotonic() + limit
+    while not searchable(base, token):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.25)
+    return True
+
+
 def wait_for_job(base: str, answer: dict, limit: float) -> dict:
     deadline = time.monotonic() + limit
     status = answer
@@ -306,6 +316,8 @@ def uploads_part(log) -> dict:
             body, headers = multipart([(f"attack-{n}.zip" if "bomb" in label else "big.json", payload),
                                        (f"{token}.json", good_article(token))])
             log(f"{label}: {len(payload):,} bytes sent ...")
+            peak_before = memory.peak
+            memory.peak = memory.server.rss()
             started = time.monotonic()
             status, answer, _ = call(f"{server.base}/api/articles", body,
                                      headers={**headers, **forwarded(f"10.99.0.{n + 1}")}, timeout=900)
@@ -315,7 +327,9 @@ def uploads_part(log) -> dict:
                 answer = wait_for_job(server.base, answer, 900)
             results[label] = {"sent_bytes": len(payload), "status": status, "answered_s": round(answered, 1),
                               "done_s": round(time.monotonic() - started, 1), **file_outcomes(answer),
-                              "good_file_searchable": searchable(server.base, token)}
+                              "good_file_searchable": eventually_searchable(server.base, token),
+                              "peak_rss_over_baseline_mb": round((memory.peak - memory.baseline) / 2 ** 20)}
+            memory.peak = max(memory.peak, peak_before)
         stop.set()
         small.join(timeout=600)
         memory.stopping.set()

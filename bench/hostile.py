@@ -243,7 +243,8 @@ class PeakMemory(threading.Thread):
 
 
 def searchable(base: str, token: str) -> bool:
-    return (call(f"{base}/api/search?q={token}&per_page=1", timeout=60)[1] or {}).get("total", 0) > 0
+    query = urllib.parse.quote(token)
+    return (call(f"{base}/api/search?q={query}&per_page=1", timeout=60)[1] or {}).get("total", 0) > 0
 
 
 def eventually_searchable(base: str, token: str, limit: float = 60) -> bool:

@@ -281,3 +281,4 @@ def test_a_job_the_server_stopped_on_twice_is_failed_and_not_run_again(tmp_path)
         wait_for(lambda: http(f"{server.base}/api/search?q=kestrel")[1]["total"] == len(statuses), "the index")
     finally:
         server.kill()
+

@@ -28,6 +28,9 @@ log = logging.getLogger(__name__)
 
 INDEX_POLL_SECONDS = 2.0
 SEARCHABLE_WAIT_SECONDS = 10.0
+# Request threads that may wait for the index at once; others answer "not searchable yet"
+# at once, so a slow index round never holds every waitress thread.
+INDEX_WAITERS = 2
 
 
 class IndexWorker(threading.Thread):
@@ -127,6 +130,7 @@ class Runtime:
         self.search = SearchService(settings.index_dir, self.store)
         self.indexer = IndexWorker(self.store, self.writer)
         self.turns = ModelTurns()  # one batch through the model at a time; requests first
+        self.index_waiters = threading.BoundedSemaphore(INDEX_WAITERS)
         from web.jobs import JobRunner
         self.jobs = JobRunner(self)
         if start_threads:
@@ -155,10 +159,22 @@ class Runtime:
                 annotate_prepared(prepared)
         result = Ingester(self.store, writer=None).store_batch(prepared)
         stored = [r.article_id for r in result.reports if r.status in ("added", "updated")]
-        searchable = self.indexer.wait_until_indexed(stored, wait_seconds) if stored else True
+        searchable = self.wait_until_searchable(stored, wait_seconds)
         for report in result.reports:
             report.searchable = report.status != "failed" and (searchable or report.status == "duplicate")
         return result.reports
+
+    def wait_until_searchable(self, article_ids: list[int], seconds: float) -> bool:
+        """Whether these articles are indexed within `seconds`; without waiting when
+        INDEX_WAITERS other requests already are."""
+        if not article_ids:
+            return True
+        if not self.index_waiters.acquire(blocking=False):
+            return False
+        try:
+            return self.indexer.wait_until_indexed(article_ids, seconds)
+        finally:
+            self.index_waiters.release()
 
     def close(self) -> None:
         self.jobs.stop()

@@ -296,3 +296,24 @@ def test_a_right_to_left_override_never_reaches_the_page_or_the_download(make_ru
     download = client.get(f"/articles/{stored.id}/original")
     assert "\u202e" not in download.headers["Content-Disposition"]
     assert "reporttxt.exe" in download.headers["Content-Disposition"]
+
+
+# Threads -----------------------------------------------------------------------------------------
+
+def test_requests_waiting_for_the_index_are_bounded_too(make_runtime):
+    """Two uploads already waiting for the index: a third is answered at once, stored, and
+    says it is not searchable yet (the index thread still indexes it moments later)."""
+    from archive.pipeline import IngestOptions
+    from web.runtime import INDEX_WAITERS
+
+    runtime = make_runtime([])
+    held = [runtime.index_waiters.acquire(blocking=False) for _ in range(INDEX_WAITERS)]
+    try:
+        assert all(held)
+        story = "Ferry strike\n\n“The ferries stop at noon,” said Ole Berg, the union's spokesman."
+        reports = runtime.ingest([("ferry.txt", story.encode())], IngestOptions())
+        assert reports[0].status == "added" and reports[0].searchable is False
+    finally:
+        for _ in held:
+            runtime.index_waiters.release()
+    assert runtime.indexer.wait_until_indexed([reports[0].article_id], 60)

@@ -62,7 +62,8 @@ def check_host():
     if "*" in allowed:
         return
     given = request.headers.get("Host", "")
-    if host_name(given) not in allowed:
+    # No Host at all (an HTTP/1.0 health check) names no other site: browsers always send one.
+    if given and host_name(given) not in allowed:
         shown = given.encode("ascii", "backslashreplace").decode("ascii")[:100]
         raise BadRequest(f"This archive does not answer for the host name '{shown}'. Its administrator "
                          f"can allow it with ARCHIVE_ALLOWED_HOSTS (or ARCHIVE_BASE_URL).")

@@ -317,3 +317,9 @@ def test_requests_waiting_for_the_index_are_bounded_too(make_runtime):
         for _ in held:
             runtime.index_waiters.release()
     assert runtime.indexer.wait_until_indexed([reports[0].article_id], 60)
+
+
+def test_a_request_without_any_host_header_is_answered(make_client):
+    client = make_client()
+    response = client.get("/api/search?q=peskov", environ_overrides={"HTTP_HOST": ""})
+    assert response.status_code == 200

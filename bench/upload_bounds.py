@@ -19,87 +19,29 @@ progress when they were answered. Both print one JSON object.
 from __future__ import annotations
 
 import argparse
-import io
 import json
-import os
 import random
-import signal
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import zipfile
 from pathlib import Path
 
-import psutil
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-PROJECT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT))
-
-from bench.concurrency import free_port, multipart, request  # noqa: E402
+from bench.concurrency import multipart, request  # noqa: E402
+from bench.hostile import PeakMemory, zip_of  # noqa: E402
+from bench.live_server import LiveServer  # noqa: E402
 
 GOOD = json.dumps({"title": "Lighthouse keeper retires", "published": "2022-01-16T09:30:00+01:00",
                    "text": "The last keeper of the Eastholm lighthouse retired on Friday. "
                            "“It was a quiet life,” said Ruth Abernethy."}).encode()
 
 
-class Server:
-    def __init__(self, folder: Path):
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.log_path = folder / "server.log"
-        env = dict(os.environ, PYTHONPATH=str(PROJECT), ARCHIVE_SEEDS=str(PROJECT / "seeds"), PYTHONUNBUFFERED="1")
-        env.pop("ARCHIVE_UPLOAD_TOKEN", None)
-        with open(self.log_path, "w") as log:
-            self.process = subprocess.Popen([sys.executable, "-m", "archive", "serve", "--host", "127.0.0.1",
-                                             "--port", str(self.port), "--data", str(folder / "data")],
-                                            cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 180
-        while True:
-            try:
-                if request(f"{self.base}/api/search?q=", timeout=5)[0] == 200:
-                    break
-            except OSError:
-                pass
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"the server did not start: {self.log_path.read_text()[-3000:]}")
-            time.sleep(0.2)
-        self.memory = psutil.Process(self.process.pid)
-
-    def rss(self) -> int:
-        return self.memory.memory_info().rss
-
-    def stop(self) -> None:
-        self.process.send_signal(signal.SIGINT)
-        try:
-            self.process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-
-class PeakMemory(threading.Thread):
-    def __init__(self, server: Server):
-        super().__init__(daemon=True)
-        self.server = server
-        self.peak = server.rss()
-        self.stopping = threading.Event()
-
-    def run(self) -> None:
-        while not self.stopping.wait(0.05):
-            try:
-                self.peak = max(self.peak, self.server.rss())
-            except psutil.Error:
-                return
-
-
-def zip_of(entries) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in entries:
-            archive.writestr(name, data)
-    return buffer.getvalue()
+def start_server(folder: Path) -> LiveServer:
+    server = LiveServer(folder / "data", folder / "server.log").start()
+    server.wait_until_answering()
+    return server
 
 
 def entry_content(kind: str) -> bytes:
@@ -121,7 +63,7 @@ def nested_bomb(inner: int, entries: int, kind: str = "spaces") -> bytes:
     return zip_of((f"inner{n}.zip", one_inner) for n in range(inner))
 
 
-def follow_job(server: Server, answer: dict, timeout: float = 1800) -> dict:
+def follow_job(server: LiveServer, answer: dict, timeout: float = 1800) -> dict:
     deadline = time.monotonic() + timeout
     while True:
         status, job = request(server.base + answer["api_status_url"])
@@ -133,7 +75,7 @@ def follow_job(server: Server, answer: dict, timeout: float = 1800) -> dict:
 def run_nested(args) -> dict:
     bomb = nested_bomb(args.inner, args.entries, args.content)
     with tempfile.TemporaryDirectory(prefix="upload-bounds-") as folder:
-        server = Server(Path(folder))
+        server = start_server(Path(folder))
         try:
             before = server.rss()
             peak = PeakMemory(server)
@@ -173,7 +115,7 @@ def run_starvation(args) -> dict:
         "text": f"The harbour board met on Monday about berth {n}. “We will decide soon,” said Ann Lee."}).encode())
         for n in range(args.job_entries)]
     with tempfile.TemporaryDirectory(prefix="upload-bounds-") as folder:
-        server = Server(Path(folder))
+        server = start_server(Path(folder))
         try:
             body, content_type = multipart([("big.zip", zip_of(articles))])
             status, accepted = request(f"{server.base}/api/articles?background=1", body, content_type)

@@ -41,18 +41,21 @@ def create_app(config: dict | None = None, runtime=None) -> Flask:
         from werkzeug.middleware.proxy_fix import ProxyFix
         hops = settings.proxies
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops)
+    from web.access_log import AccessLog
+    app.wsgi_app = AccessLog(app.wsgi_app)  # outside ProxyFix: it logs the address ProxyFix found
 
     _register_templates(app)
     _register_security(app)
     from web import errors
     errors.register(app)
 
-    from web import api, articles, pages, speakers, upload
+    from web import api, articles, health, pages, speakers, upload
     app.register_blueprint(pages.bp)
     app.register_blueprint(articles.bp)
     app.register_blueprint(speakers.bp)
     app.register_blueprint(upload.bp)
     app.register_blueprint(api.bp, url_prefix="/api")
+    app.register_blueprint(health.bp)
     return app
 
 

@@ -1,4 +1,4 @@
-"""python -m archive {extract,ingest,reindex,stats,serve} — see README.md."""
+"""python -m archive (installed: news-archive) {extract,ingest,reindex,stats,serve} — see README.md."""
 from __future__ import annotations
 
 import argparse
@@ -10,12 +10,25 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from archive import __version__
 from archive.config import Settings
 from archive.pipeline import FileReport, IngestOptions, Ingester, files_under, finish_ingest, prepare_chunk
 
 log = logging.getLogger("archive")
 INDEX_EVERY = 1000  # articles per index commit in an ingest of fewer than BULK_FILES files
 BULK_FILES = 20  # from this many files: every core, and one index commit for the whole ingest
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+EXIT_CODES = f"""exit codes:
+  {EXIT_OK}    done (extract and ingest: also when some files failed; each failure has its line)
+  {EXIT_FAILED}    ingest could read none of the files; the data folder or the disk refused
+       (not a folder, read-only, full); a setting in the environment cannot be used; serve
+       could not listen (the port is taken)
+  {EXIT_USAGE}    the command line is wrong; serve refused to listen beyond this machine
+       without ARCHIVE_UPLOAD_TOKEN
+  {EXIT_INTERRUPTED}  interrupted (Ctrl-C); what was stored before stays stored"""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,7 +40,10 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except (OSError, sqlite3.Error) as exc:  # a full disk, a read-only or vanished folder
         print(f"archive: {_plain(exc)}", file=sys.stderr)
-        return 1
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("archive: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def _plain(exc: BaseException) -> str:
@@ -39,39 +55,73 @@ def _plain(exc: BaseException) -> str:
     return str(exc)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m archive", description="A searchable news archive.")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
-    commands = parser.add_subparsers(dest="command", required=True)
+def program_name() -> str:
+    """'news-archive' when run as the installed command, 'python -m archive' otherwise."""
+    name = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
+    return "python -m archive" if name in ("", "__main__.py", "-c") else name
+
+
+def add_global_options(parser: argparse.ArgumentParser, is_subcommand: bool) -> None:
+    """--data and --verbose, accepted before the subcommand and after it. On a subcommand
+    they default to SUPPRESS so that one given before the subcommand is not reset."""
+    unset = {"default": argparse.SUPPRESS} if is_subcommand else {}
+    parser.add_argument("--data", metavar="DIR", **({"default": None} | unset),
+                        help="the archive folder (default: $ARCHIVE_DATA, else ./data)")
+    parser.add_argument("-v", "--verbose", action="store_true", **({"default": False} | unset),
+                        help="log what happens (INFO and above) on stderr")
+
+
+def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=prog or program_name(), description="A searchable news archive: who said what, when.",
+        epilog=EXIT_CODES + "\n\nSee README.md for the details of each command.",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help="print the version and exit")
+    add_global_options(parser, is_subcommand=False)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                     title="commands")
 
     def command(name, run, help_text):
-        sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument("--data", help="archive folder (default: $ARCHIVE_DATA, else ./data)")
+        sub = commands.add_parser(name, help=help_text, description=help_text,
+                                  epilog=f"Exit codes: see {parser.prog} --help.")
+        add_global_options(sub, is_subcommand=True)
         sub.set_defaults(run=run)
         return sub
 
     def article_options(sub):
-        sub.add_argument("--published", help="publication date/time to use (ISO 8601), wins over the file's")
-        sub.add_argument("--timezone", help="timezone for times given without one (e.g. Europe/Paris, +01:00)")
-        sub.add_argument("--source", help="publication name, wins over the file's")
+        sub.add_argument("--published", metavar="ISO",
+                         help="publication date/time to use (ISO 8601), wins over the file's")
+        sub.add_argument("--timezone", metavar="TZ",
+                         help="timezone for times given without one (e.g. Europe/Paris, +01:00)")
+        sub.add_argument("--source", metavar="NAME", help="publication name, wins over the file's")
 
     extract = command("extract", run_extract, "print the normalized articles of files as JSON Lines; store nothing")
-    extract.add_argument("files", nargs="+")
+    extract.add_argument("files", nargs="+", metavar="FILE",
+                         help="files or folders to read (HTML, text, JSON, JSON Lines, feeds, ZIPs)")
     article_options(extract)
 
     ingest = command("ingest", run_ingest, "store and index files, folders and ZIPs")
-    ingest.add_argument("paths", nargs="+")
+    ingest.add_argument("paths", nargs="+", metavar="PATH",
+                        help="files, folders (read recursively) or ZIPs to add to the archive")
     article_options(ingest)
-    ingest.add_argument("--jobs", type=int, default=None,
+    ingest.add_argument("--jobs", metavar="N", type=int, default=None,
                         help="worker processes for reading and NLP (default: number of cores, for 20+ files)")
 
     command("reindex", run_reindex, "rebuild the search index from the store")
     command("stats", run_stats, "print what the archive holds, as JSON")
 
-    serve = command("serve", run_serve, "serve the web app and the JSON API")
-    serve.add_argument("--host", default=os.environ.get("ARCHIVE_HOST", "127.0.0.1"))
-    serve.add_argument("--port", type=int, default=int(os.environ.get("ARCHIVE_PORT", "5000")))
-    serve.add_argument("--threads", type=int, default=8)
+    serve = command("serve", run_serve, "serve the web app and the JSON API (one process per archive folder)")
+    serve.add_argument("--host", default=os.environ.get("ARCHIVE_HOST", "127.0.0.1"),
+                       help="address to listen on (default: $ARCHIVE_HOST, else 127.0.0.1); anything "
+                            "but this machine needs ARCHIVE_UPLOAD_TOKEN")
+    serve.add_argument("--port", type=int, default=int(os.environ.get("ARCHIVE_PORT", "5000")),
+                       help="port to listen on (default: $ARCHIVE_PORT, else 5000)")
+    serve.add_argument("--threads", metavar="N", type=int, default=8,
+                       help="request threads (default: 8); the way to serve more clients at once, "
+                            "since one archive folder takes one serving process")
+    serve.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=True,
+                       help="log one line per request on stderr (logger web.access; default: on)")
     return parser
 
 
@@ -134,7 +184,7 @@ def run_ingest(args) -> int:
     _print_summary(reports, indexed=writer is not None)
     store.close()
     ok = [r for r in reports if r.status != "failed"]
-    return 0 if ok or not reports else 1
+    return EXIT_OK if ok or not reports else EXIT_FAILED
 
 
 def _writer_or_none(store, settings):
@@ -214,7 +264,8 @@ def run_stats(args) -> int:
 
 def run_serve(args) -> int:
     from web.serve import serve
-    return serve(Settings.from_env(args.data), host=args.host, port=args.port, threads=args.threads)
+    return serve(Settings.from_env(args.data), host=args.host, port=args.port, threads=args.threads,
+                 access_log=args.access_log)
 
 
 if __name__ == "__main__":

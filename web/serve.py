@@ -10,7 +10,9 @@ from pathlib import Path
 from archive.config import LOOPBACK_HOSTS, Settings
 
 log = logging.getLogger(__name__)
-PROJECT_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+# The seed article a new archive starts with: package data when installed, a link to the
+# project's seeds/ in a checkout.
+DEFAULT_SEEDS = Path(__file__).resolve().parent / "seeds"
 
 
 def is_loopback(host: str) -> bool:
@@ -45,9 +47,11 @@ def waitress_body_limit(settings: Settings) -> int:
     return 2 * settings.max_upload_bytes
 
 
-def serve(settings: Settings, host: str = "127.0.0.1", port: int = 5000, threads: int = 8) -> int:
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 5000, threads: int = 8,
+          access_log: bool = True) -> int:
     import waitress
 
+    from web import access_log as access_lines
     from web import create_app
     from web.runtime import Runtime, seed_if_empty
 
@@ -57,9 +61,10 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 5000, threads
         print(f"Refusing to listen on {host}: set ARCHIVE_UPLOAD_TOKEN to serve beyond this machine.")
         return 2
     logging.getLogger().setLevel(logging.INFO)
+    access_lines.enable(access_log)
     settings.allowed_hosts = answered_hosts(settings, host)
     runtime = Runtime(settings, start_threads=False)
-    seeds = Path(os.environ.get("ARCHIVE_SEEDS", PROJECT_SEEDS))
+    seeds = Path(os.environ.get("ARCHIVE_SEEDS", DEFAULT_SEEDS))
     for report in seed_if_empty(runtime, seeds):
         log.info("seed %s: %s", report.file, report.status)
     runtime.start()

@@ -1,9 +1,9 @@
 """Per-segment numpy copies of the numbers searches sort, filter and score by:
-the sort columns (date_newest, date_oldest, seq) and Whoosh's stored field lengths."""
+the sort columns (date_newest, date_oldest, seq), each document's identity and Whoosh's stored field lengths."""
 from __future__ import annotations
 
 import numpy as np
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, STORED_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 
 from index.segment_cache import SegmentCache
@@ -27,3 +27,25 @@ def field_lengths(cache: SegmentCache, reader, fieldname: str) -> np.ndarray:
         codes = np.fromiter(column, dtype=np.uint8, count=reader.doc_count_all())
         return LENGTH_OF_BYTE[codes]
     return cache.get(reader, f"lengths:{fieldname}", build)
+
+
+# A quote's identity packs (article id, seq) in one number that sorts as the pair.
+QUOTE_SEQ_BITS = 24
+
+
+def identities(cache: SegmentCache, reader, kind: str) -> np.ndarray:
+    """Each document's identity, stable across commits and merges (unlike its document
+    number): the article id, or for a quote its article id and seq packed by
+    `quote_identity`. Read once per segment from the stored ids."""
+    def build():
+        stored = reader._perdoc._cached_reader("_stored", STORED_COLUMN)
+        if kind == "quotes":
+            pairs = (value["id"].split(":") for value in stored)
+            return np.fromiter((quote_identity(int(a), int(s)) for a, s in pairs), dtype=np.int64,
+                               count=reader.doc_count_all())
+        return np.fromiter((int(value["id"]) for value in stored), dtype=np.int64, count=reader.doc_count_all())
+    return cache.get(reader, f"identity:{kind}", build)
+
+
+def quote_identity(article_id: int, seq: int) -> int:
+    return (article_id << QUOTE_SEQ_BITS) | seq

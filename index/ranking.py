@@ -162,12 +162,19 @@ class SegmentScorer:
         return scores, matched
 
 
-def rank(searcher, q: wq.Query, segments: list[tuple[SegmentDocsets, int]], docnums: np.ndarray,
-         cache: SegmentCache, limit: int) -> list[int]:
-    """The `limit` best of the (sorted, global) matching documents by Whoosh's BM25F score."""
+def score_all(searcher, q: wq.Query, segments: list[tuple[SegmentDocsets, int]], docnums: np.ndarray,
+              cache: SegmentCache) -> np.ndarray:
+    """Whoosh's BM25F score of each of the (sorted, global) matching documents."""
     scores = np.zeros(len(docnums))
     for docsets, offset in segments:
         lo, hi = np.searchsorted(docnums, [offset, offset + docsets.reader.doc_count_all()])
         if lo < hi:
             scores[lo:hi] = SegmentScorer(searcher, docsets, cache).score(q, docnums[lo:hi] - offset)[0]
+    return scores
+
+
+def rank(searcher, q: wq.Query, segments: list[tuple[SegmentDocsets, int]], docnums: np.ndarray,
+         cache: SegmentCache, limit: int) -> list[int]:
+    """The `limit` best of the (sorted, global) matching documents by Whoosh's BM25F score."""
+    scores = score_all(searcher, q, segments, docnums, cache)
     return [int(d) for d in docnums[top_by_score(scores, docnums, limit)]]

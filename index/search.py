@@ -16,10 +16,11 @@ it is of a kind that can cost much (for a server to run such searches apart).
 """
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -34,13 +35,14 @@ from whoosh.query.qcore import _NullQuery
 from archive.store import Store
 from index.budget import (MAX_TERM_EXPANSIONS, SEARCH_DEADLINE_SECONDS, Limits, QueryError,  # noqa: F401
                           SearchBudget, SearchTooCostly)
-from index.columns import sort_column
+from index.columns import identities, sort_column
+from index.cursors import Cursor, decode as decode_cursor, encode as encode_cursor, search_fingerprint
 from index.docnums import EMPTY, difference, intersect
 from index.docsets import SegmentDocsets, is_published_range
 from index.documents import parse_quote_id
 from index.facets import FacetCounter
 from index.postings import FrequentTerms, SearchPostings, phrase_supported
-from index.ranking import rank
+from index.ranking import score_all
 from index.schema import ARTICLE_FACETS, QUOTE_FACETS, TYPED_FIELDS, article_schema, quote_schema
 from index.segment_cache import SegmentCache, live_segments, segment_id
 from index.snippets import MATCH_END, MATCH_START, MarkFormatter, SnippetMaker, strip_marks  # noqa: F401
@@ -76,6 +78,11 @@ class SearchRequest:
     facet_limit: int = 10
     facet_limits: dict[str, int] = field(default_factory=dict)  # "more…" for one facet
     with_facets: bool = True
+    after: str | None = None  # a cursor (index/cursors.py): the page after the hit it names, instead of `page`
+
+    def fingerprint(self) -> str:
+        return search_fingerprint(_kind(self.kind), self.sort, self.q, self.filters, self.excludes,
+                                  self.date_from, self.date_to)
 
 
 @dataclass
@@ -93,6 +100,8 @@ class SearchResponse:
     per_page: int
     message: str | None = None  # e.g. the query could not be parsed and was searched literally
     searched: str | None = None  # the query actually run, when it differs from what was typed
+    next_cursor: str | None = None  # the page after this one, when there are more hits
+    offset: int = 0  # hits before this page
 
     @property
     def pages(self) -> int:
@@ -106,6 +115,7 @@ class SearchResponse:
             "pages": self.pages,
             "message": self.message,
             "searched": self.searched,
+            "next": self.next_cursor,
             "hits": self.hits,
             "facets": {name: [{"value": v.value, "count": v.count} for v in values]
                        for name, values in self.facets.items()},
@@ -373,6 +383,48 @@ class MatchingSets:
     postings: SearchPostings  # what the search has read and expanded, with its budget
 
 
+CHANGED_INDEX_MESSAGE = ("The archive has changed since this walk began: in relevance order a result near "
+                         "this page may be repeated or missed. Sort by date for an exact walk.")
+
+
+@dataclass
+class Ranked:
+    """Matches in the order of a sort: global document numbers with each one's sort key and
+    identity, and how many matches follow the cursor (all of them, without one)."""
+
+    docnums: list[int]
+    keys: np.ndarray
+    identities: np.ndarray
+    following: int
+
+
+@dataclass
+class Walk:
+    """Makes the cursors of a ranked list: the one after its n-th hit continues the walk."""
+
+    request: SearchRequest
+    ranked: Ranked
+    index_state: str | None  # relevance order: the index the walk's first page was scored on
+    offset: int  # hits of the walk before the ranked list's first
+
+    def cursor_after(self, count: int) -> str | None:
+        """The cursor after the first `count` hits of the list; None when nothing follows."""
+        if count <= 0 or count >= self.ranked.following:
+            return None
+        key = self.ranked.keys[count - 1]
+        key = int(key) if self.request.sort in SORT_COLUMNS else float(key)
+        return encode_cursor(Cursor(self.request.sort, key, int(self.ranked.identities[count - 1]),
+                                    self.offset + count, self.request.fingerprint(), self.index_state))
+
+
+@dataclass
+class Export:
+    total: int  # every match of the search
+    following: int  # the matches after the cursor (all of them, without one)
+    pages: Iterator[list[dict]]  # the hits, up to the export's limit, a page at a time
+    cursor_after: Callable[[int], str | None]  # the cursor after the first n hits given (Walk.cursor_after)
+
+
 class SearchService:
     """`limits` bound every search: its deadline (SEARCH_DEADLINE_SECONDS by default) and
     its budgets (index/budget.py); past them a search raises SearchTooCostly."""
@@ -413,41 +465,67 @@ class SearchService:
 
     def search(self, request: SearchRequest) -> SearchResponse:
         """One page of results with the facet counts a page shows: each facet over the
-        matching set, except the WIDENED_FACETS and the month histogram (see QueryParts)."""
+        matching set, except the WIDENED_FACETS and the month histogram (see QueryParts).
+        The page is `request.page` (at most MAX_PAGE), or with `request.after` the hits
+        after that cursor, found at the cost of a first page whatever the position."""
         budget = SearchBudget(self.limits)
-        kind = "quotes" if request.kind == "quotes" else "articles"
+        kind = _kind(request.kind)
         searcher = self.searcher(kind)
         parts, message, searched = self.parse(request, kind, searcher)
-        page = min(max(1, request.page), MAX_PAGE)
+        cursor = self.cursor_of(request)
         per_page = min(max(1, request.per_page), 100)
+        skip = 0 if cursor else (min(max(1, request.page), MAX_PAGE) - 1) * per_page
+        offset = cursor.offset if cursor else skip
         sets = self.matching_sets(kind, searcher, parts, widen=request.with_facets, budget=budget)
-        top = self.top(kind, searcher, parts, sets, request.sort, page * per_page)
+        ranked = self.ranked(kind, searcher, parts, sets, request.sort, skip + per_page, after=cursor)
         budget.check_time()
         facets = self.facet_counts(kind, searcher, sets, request) if request.with_facets else {}
         budget.check_time()
-        hits = self.hits(kind, searcher, top[(page - 1) * per_page:], parts.combined(), sets.postings)
-        return SearchResponse(total=len(sets.matching), hits=hits, facets=facets, page=page,
-                              per_page=per_page, message=message, searched=searched)
+        hits = self.hits(kind, searcher, ranked.docnums[skip:], parts.combined(), sets.postings)
+        state = walk_state(request, cursor, searcher)
+        if cursor and cursor.index_state and cursor.index_state != index_state(searcher):
+            message = message or CHANGED_INDEX_MESSAGE
+        walk = Walk(request, ranked, state, offset - skip)
+        return SearchResponse(total=len(sets.matching), hits=hits, facets=facets, page=offset // per_page + 1,
+                              per_page=per_page, message=message, searched=searched,
+                              next_cursor=walk.cursor_after(skip + len(hits)), offset=offset)
 
-    def export(self, request: SearchRequest, limit: int, page_size: int = 100) -> tuple[int, Iterator[list[dict]]]:
-        """(total, pages of up to `limit` hits) of a search, for a download: the matching set
-        and the order are found once, within one search's budget, and each page of hits
-        (snippets included) is made when it is read, within a budget of its own. Paging
-        through `search` instead costs a whole search per page, each ranking all the pages
-        before it."""
-        kind = "quotes" if request.kind == "quotes" else "articles"
+    def export(self, request: SearchRequest, limit: int, page_size: int = 100) -> Export:
+        """Up to `limit` hits of a search (those after `request.after`, with a cursor), for a
+        download, in pages made as they are read: the matching set and the order are found
+        once, within one search's budget, and each page of hits (snippets included) within a
+        budget of its own. Paging through `search` instead costs a whole search per page."""
+        kind = _kind(request.kind)
         searcher = self.searcher(kind)
         parts, _, _ = self.parse(request, kind, searcher)
+        cursor = self.cursor_of(request)
         sets = self.matching_sets(kind, searcher, parts, widen=False, budget=SearchBudget(self.limits))
-        top = self.top(kind, searcher, parts, sets, request.sort, limit)
+        ranked = self.ranked(kind, searcher, parts, sets, request.sort, limit, after=cursor)
         query = parts.combined()
 
         def pages() -> Iterator[list[dict]]:
-            for start in range(0, len(top), page_size):
+            for start in range(0, len(ranked.docnums), page_size):
                 sets.postings.budget = SearchBudget(self.limits)
-                yield self.hits(kind, searcher, top[start:start + page_size], query, sets.postings)
+                yield self.hits(kind, searcher, ranked.docnums[start:start + page_size], query, sets.postings)
 
-        return len(sets.matching), pages()
+        walk = Walk(request, ranked, walk_state(request, cursor, searcher), cursor.offset if cursor else 0)
+        return Export(total=len(sets.matching), following=ranked.following, pages=pages(),
+                      cursor_after=walk.cursor_after)
+
+    @staticmethod
+    def cursor_of(request: SearchRequest) -> Cursor | None:
+        """The request's cursor, checked to belong to this search (QueryError if not)."""
+        if not request.after:
+            return None
+        cursor = decode_cursor(request.after)
+        if cursor.sort != request.sort or cursor.search != request.fingerprint():
+            raise QueryError("This 'next' cursor belongs to another search (a different query, filter or "
+                             "sort): follow the next_url of the answer it came from, or start again without it.")
+        return cursor
+
+    def index_state(self, kind: str) -> str:
+        """Changes whenever a commit (or a rebuild) changes what this index holds."""
+        return index_state(self.searcher(_kind(kind)))
 
     # Steps (bench/profile_query.py times them one by one) ---------------------
 
@@ -488,34 +566,66 @@ class SearchService:
                             postings)
 
     def top(self, kind: str, searcher, parts: QueryParts, sets: MatchingSets, sort: str, limit: int) -> list[int]:
-        docnums = sets.matching
+        return self.ranked(kind, searcher, parts, sets, sort, limit).docnums
+
+    def ranked(self, kind: str, searcher, parts: QueryParts, sets: MatchingSets, sort: str, limit: int,
+               after: Cursor | None = None) -> Ranked:
+        """The first `limit` matches (after the cursor) in the order of the sort: by key (the
+        date, newest or oldest first, undated last; or the BM25F score, highest first), then
+        by identity (article id; a quote's article id and seq), which is stable across commits
+        and merges, unlike document numbers."""
         column = SORT_COLUMNS.get(sort)
         if column is not None:
-            return self._top_by_date(kind, sets, column, newest=sort == "newest", limit=limit)
-        combined = parts.combined()
-        if type(combined) is wq.Every and not combined.fieldname:
-            return [int(d) for d in docnums[:limit]]  # every score the same: document order, as Whoosh
-        return rank(searcher, combined, sets.segments, docnums, self.caches[kind], limit)
+            keys = self._date_keys(kind, sets, column)
+            keys = -keys if sort == "newest" else keys
+        else:
+            combined = parts.combined()
+            if type(combined) is wq.Every and not combined.fieldname:
+                keys = np.zeros(len(sets.matching))  # every score the same: in identity order
+            else:
+                keys = -score_all(searcher, combined, sets.segments, sets.matching, self.caches[kind])
+        return self._in_order(kind, sets, keys, limit, after)
 
-    def _top_by_date(self, kind: str, sets: MatchingSets, column: str, newest: bool, limit: int) -> list[int]:
+    def _date_keys(self, kind: str, sets: MatchingSets, column: str) -> np.ndarray:
         docnums = sets.matching
-        keys, seq = np.zeros(len(docnums), dtype=np.int64), np.zeros(len(docnums), dtype=np.int64)
+        keys = np.zeros(len(docnums), dtype=np.int64)
         for docsets, offset in sets.segments:
             reader = docsets.reader
             lo, hi = np.searchsorted(docnums, [offset, offset + reader.doc_count_all()])
-            local = docnums[lo:hi] - offset
-            keys[lo:hi] = sort_column(self.caches[kind], reader, column)[local]
-            if kind == "quotes":  # quotes of one article share its date: they follow in the order of the text
-                seq[lo:hi] = sort_column(self.caches[kind], reader, "seq")[local]
-        if newest:
-            keys = -keys
-        if len(keys) > limit:
-            threshold = np.partition(keys, limit - 1)[limit - 1]
-            candidates = np.flatnonzero(keys <= threshold)
-        else:
-            candidates = np.arange(len(keys))
-        order = np.lexsort((docnums[candidates], seq[candidates], keys[candidates]))[:limit]
-        return [int(d) for d in docnums[candidates[order]]]
+            keys[lo:hi] = sort_column(self.caches[kind], reader, column)[docnums[lo:hi] - offset]
+        return keys
+
+    def _identities(self, kind: str, sets: MatchingSets, positions: np.ndarray) -> np.ndarray:
+        """The identities of the matches at these positions of the matching set."""
+        docnums = sets.matching[positions]
+        found = np.zeros(len(docnums), dtype=np.int64)
+        for docsets, offset in sets.segments:
+            reader = docsets.reader
+            inside = (docnums >= offset) & (docnums < offset + reader.doc_count_all())
+            if inside.any():
+                found[inside] = identities(self.caches[kind], reader, kind)[docnums[inside] - offset]
+        return found
+
+    def _in_order(self, kind: str, sets: MatchingSets, keys: np.ndarray, limit: int,
+                  after: Cursor | None) -> Ranked:
+        """Smallest key first, then smallest identity; with a cursor, only what follows it.
+        Identities are read for the ties only: at the cursor and among the last candidates."""
+        positions = np.arange(len(keys))
+        if after is not None:
+            later = keys > after.key
+            tied = np.flatnonzero(keys == after.key)
+            if len(tied):
+                later[tied[self._identities(kind, sets, tied) > after.identity]] = True
+            positions = np.flatnonzero(later)
+        following = len(positions)
+        if following > limit > 0:
+            candidates = keys[positions]
+            threshold = np.partition(candidates, limit - 1)[limit - 1]
+            positions = positions[candidates <= threshold]
+        ids = self._identities(kind, sets, positions)
+        order = np.lexsort((ids, keys[positions]))[:max(limit, 0)]
+        positions = positions[order]
+        return Ranked([int(d) for d in sets.matching[positions]], keys[positions], ids[order], following)
 
     def facet_counts(self, kind: str, searcher, sets: MatchingSets, request: SearchRequest) -> dict:
         names = QUOTE_FACETS if kind == "quotes" else ARTICLE_FACETS
@@ -587,3 +697,21 @@ class SearchService:
 
 def _joined(parts: list[np.ndarray]) -> np.ndarray:
     return np.concatenate(parts) if parts else EMPTY
+
+
+def _kind(kind: str) -> str:
+    return "quotes" if kind == "quotes" else "articles"
+
+
+def walk_state(request: SearchRequest, cursor: Cursor | None, searcher) -> str | None:
+    """What a relevance walk's cursors carry: the index its first page was scored on."""
+    if request.sort in SORT_COLUMNS:
+        return None
+    return cursor.index_state if cursor and cursor.index_state else index_state(searcher)
+
+
+def index_state(searcher) -> str:
+    """A short fingerprint of what a searcher sees: its segments (ids are random, so a
+    rebuilt index never repeats one) and their live document counts."""
+    described = ",".join(f"{segment_id(reader)}:{reader.doc_count()}" for reader, _ in live_segments(searcher))
+    return hashlib.sha256(described.encode("ascii")).hexdigest()[:16]

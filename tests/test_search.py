@@ -194,13 +194,13 @@ def test_entities_in_a_quote_are_whole_words_and_short_names_match_case():
 def test_an_export_has_the_hits_paging_would_give_in_the_same_order(service, kind, sort):
     paged = [hit for page in (1, 2, 3)
              for hit in service.search(SearchRequest(q="", kind=kind, sort=sort, page=page, per_page=1)).hits]
-    total, pages = service.export(SearchRequest(q="", kind=kind, sort=sort, with_facets=False), limit=10, page_size=1)
-    exported = [hit for page in pages for hit in page]
+    export = service.export(SearchRequest(q="", kind=kind, sort=sort, with_facets=False), limit=10, page_size=1)
+    total, exported = export.total, [hit for page in export.pages for hit in page]
 
     def key(hit):
         return (hit.get("id"), hit.get("article_id"), hit.get("seq"))
 
     assert total == len(exported) == len({key(h) for h in paged})
     assert [key(h) for h in exported] == [key(h) for h in paged]
-    total, pages = service.export(SearchRequest(q="positions OR mistake", kind=kind, with_facets=False), limit=1)
-    assert total == 2 and len([h for page in pages for h in page]) == 1
+    export = service.export(SearchRequest(q="positions OR mistake", kind=kind, with_facets=False), limit=1)
+    assert export.total == 2 and len([h for page in export.pages for h in page]) == 1

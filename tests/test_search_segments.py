@@ -98,21 +98,23 @@ REQUESTS = [
 
 
 def whoosh_answer(service: SearchService, request: SearchRequest) -> tuple[int, list[str]]:
-    """Total and the first page's ids by Whoosh's own search over every match."""
+    """Total and the first page's ids by Whoosh's own search over every match. Ties (equal
+    scores, equal dates) go by identity, the article id (a quote's article id, then seq), as
+    in the search: Whoosh breaks them by document number, which a replaced article changes."""
     kind = "quotes" if request.kind == "quotes" else "articles"
     searcher = service.searcher(kind)
     parts, _, _ = service.parse(request, kind, searcher)
-    q = parts.combined()
-    if request.sort == "relevance":
-        results = searcher.search(q, limit=None)
-    else:
-        from whoosh import sorting
-        column = "date_newest" if request.sort == "newest" else "date_oldest"
-        facets = [sorting.FieldFacet(column, reverse=request.sort == "newest")]
-        if kind == "quotes":
-            facets.append(sorting.FieldFacet("seq"))
-        results = searcher.search(q, limit=None, sortedby=sorting.MultiFacet(facets))
-    ids = [searcher.stored_fields(hit.docnum)["id"] for hit in results]
+    results = searcher.search(parts.combined(), limit=None)
+    column = {"newest": "date_newest", "oldest": "date_oldest"}.get(request.sort)
+
+    def order(hit):
+        identity = [int(part) for part in searcher.stored_fields(hit.docnum)["id"].split(":")]
+        if column is None:
+            return -hit.score, identity
+        date = searcher.reader().column_reader(column)[hit.docnum]
+        return (-date if request.sort == "newest" else date), identity
+
+    ids = [searcher.stored_fields(hit.docnum)["id"] for hit in sorted(results, key=order)]
     return len(ids), ids[:request.per_page]
 
 

@@ -7,33 +7,25 @@ from flask import Blueprint, current_app, jsonify, request
 from index.search import QueryError
 from web import articles, security, shapes, speakers, upload
 from web.errors import json_error
-from web.facets import PER_PAGE, SearchState
+from web.facets import SearchState
 from web.ingest import UploadProblem, read_upload, receive
+from web.paging import paged_json
 from web.results import run_search
 
 bp = Blueprint("api", __name__)
-
-MAX_PER_PAGE = 100
 
 
 def _runtime():
     return current_app.extensions["archive"]
 
 
-def _per_page() -> int:
-    try:
-        return max(1, min(int(request.args.get("per_page", PER_PAGE)), MAX_PER_PAGE))
-    except ValueError:
-        return PER_PAGE
-
-
 def _results(kind: str):
     state = SearchState.from_args(request.args)
     try:
-        found = run_search(_runtime().search, state, kind, per_page=_per_page())
+        found = run_search(_runtime().search, state, kind)
     except QueryError as exc:
         return json_error(str(exc), 400)
-    return jsonify(shapes.results(found))
+    return paged_json(shapes.results(found))
 
 
 @bp.get("/search")

@@ -4,6 +4,9 @@ one, narrow the dates, sort, turn the page, show more of a facet).
 
     ?q=peskov&speaker=Dmitry+Peskov&-place=Moscow&from=2022-01&to=2022-02&sort=newest&page=2&more=person
 
+plus, for the JSON answers, `per_page` and `next` (a cursor, index/cursors.py: the page after
+the hit it names; `page` is for the HTML pager, `next` for walking everything).
+
 Unknown arguments and unknown facet names are ignored; odd values (a page that
 is not a number, a sort that does not exist) fall back to the default rather
 than fail. Dates are checked by the search service, which says what is wrong.
@@ -13,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
+from index.cursors import MAX_CURSOR_CHARS
 from index.search import MAX_PAGE, SORTS, FacetValue, SearchRequest
 
 # Facets a user can pick values of, in the order the sidebar shows them.
@@ -31,6 +35,7 @@ MORE_SIZE = 100
 MAX_VALUES_PER_FACET = 20
 MAX_VALUE_CHARS = 200
 PER_PAGE = 20
+MAX_PER_PAGE = 100
 
 
 @dataclass
@@ -43,6 +48,8 @@ class SearchState:
     sort: str = ""  # "" is the default: relevance with a query, newest without
     page: int = 1
     more: tuple[str, ...] = ()
+    per_page: int = 0  # 0: the page's own size
+    cursor: str = ""  # `next`: the page after the hit this cursor names, instead of `page`
 
     # Reading -------------------------------------------------------------
 
@@ -68,6 +75,8 @@ class SearchState:
             sort=sort if sort in SORTS else "",
             page=page_number(args.get("page")),
             more=tuple(name for name in dict.fromkeys(args.getlist("more")) if name in FACETS),
+            per_page=per_page_number(args.get("per_page")),
+            cursor=args.get("next", "").strip()[:MAX_CURSOR_CHARS + 1],
         )
 
     @property
@@ -75,6 +84,7 @@ class SearchState:
         return self.sort or ("relevance" if self.q else "newest")
 
     def to_request(self, kind: str, per_page: int = PER_PAGE, with_facets: bool = True) -> SearchRequest:
+        """`per_page` is the page's own size; a `per_page` in the URL wins."""
         # One more than is shown tells whether a facet has more values ("more…").
         limits = {name: self.facet_size(name) + 1 for name in FACETS}
         return SearchRequest(
@@ -82,8 +92,9 @@ class SearchState:
             filters={k: list(v) for k, v in self.filters.items()},
             excludes={k: list(v) for k, v in self.excludes.items()},
             date_from=self.date_from or None, date_to=self.date_to or None,
-            sort=self.effective_sort, page=self.page, per_page=per_page,
-            facet_limit=FACET_SIZE + 1, facet_limits=limits, with_facets=with_facets)
+            sort=self.effective_sort, page=self.page, per_page=self.per_page or per_page,
+            facet_limit=FACET_SIZE + 1, facet_limits=limits, with_facets=with_facets,
+            after=self.cursor or None)
 
     def facet_size(self, name: str) -> int:
         """How many values of a facet are shown: more after "more…"."""
@@ -112,6 +123,10 @@ class SearchState:
         if self.page > 1:
             pairs.append(("page", str(self.page)))
         pairs += [("more", name) for name in self.more]
+        if self.per_page:
+            pairs.append(("per_page", str(self.per_page)))
+        if self.cursor:
+            pairs.append(("next", self.cursor))
         return pairs
 
     def query_string(self) -> str:
@@ -121,7 +136,8 @@ class SearchState:
     def href(self, path: str) -> str:
         return path + self.query_string()
 
-    # Changes (each returns a new state; anything that changes the results goes back to page 1)
+    # Changes (each returns a new state; anything that changes the results goes back to page 1,
+    # and drops the cursor)
 
     def adding(self, facet: str, value: str) -> "SearchState":
         filters = _copy(self.filters)
@@ -129,7 +145,7 @@ class SearchState:
         if value not in filters.setdefault(facet, []):
             filters[facet].append(value)
         _discard(excludes, facet, value)
-        return replace(self, filters=filters, excludes=excludes, page=1)
+        return replace(self, filters=filters, excludes=excludes, page=1, cursor="")
 
     def excluding(self, facet: str, value: str) -> "SearchState":
         filters = _copy(self.filters)
@@ -137,33 +153,37 @@ class SearchState:
         _discard(filters, facet, value)
         if value not in excludes.setdefault(facet, []):
             excludes[facet].append(value)
-        return replace(self, filters=filters, excludes=excludes, page=1)
+        return replace(self, filters=filters, excludes=excludes, page=1, cursor="")
 
     def removing(self, facet: str, value: str) -> "SearchState":
         filters = _copy(self.filters)
         excludes = _copy(self.excludes)
         _discard(filters, facet, value)
         _discard(excludes, facet, value)
-        return replace(self, filters=filters, excludes=excludes, page=1)
+        return replace(self, filters=filters, excludes=excludes, page=1, cursor="")
 
     def with_dates(self, date_from: str, date_to: str) -> "SearchState":
-        return replace(self, date_from=date_from, date_to=date_to, page=1)
+        return replace(self, date_from=date_from, date_to=date_to, page=1, cursor="")
 
     def with_sort(self, sort: str) -> "SearchState":
-        return replace(self, sort=sort, page=1)
+        return replace(self, sort=sort, page=1, cursor="")
 
     def with_page(self, page: int) -> "SearchState":
-        return replace(self, page=max(1, min(page, MAX_PAGE)))
+        return replace(self, page=max(1, min(page, MAX_PAGE)), cursor="")
+
+    def with_cursor(self, cursor: str) -> "SearchState":
+        return replace(self, page=1, cursor=cursor)
 
     def with_more(self, facet: str, shown: bool) -> "SearchState":
         more = tuple(n for n in self.more if n != facet) + ((facet,) if shown else ())
         return replace(self, more=more)
 
     def without_facets(self) -> "SearchState":
-        return replace(self, filters={}, excludes={}, date_from="", date_to="", page=1)
+        return replace(self, filters={}, excludes={}, date_from="", date_to="", page=1, cursor="")
 
     def for_export(self) -> "SearchState":
-        return replace(self, page=1, more=())
+        """The whole result set: an export starts at the first hit (or at its own `next`)."""
+        return replace(self, page=1, more=(), per_page=0, cursor="")
 
 
 def _values(raw: list[str]) -> list[str]:
@@ -177,6 +197,14 @@ def page_number(raw: str | None) -> int:
     except (TypeError, ValueError):
         return 1
     return max(1, min(page, MAX_PAGE))
+
+
+def per_page_number(raw: str | None) -> int:
+    """1 to MAX_PER_PAGE; 0 (the page's own size) for anything else."""
+    try:
+        return max(1, min(int(str(raw).strip()), MAX_PER_PAGE))
+    except (TypeError, ValueError):
+        return 0
 
 
 def _copy(values: dict[str, list[str]]) -> dict[str, list[str]]:

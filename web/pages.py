@@ -2,16 +2,18 @@
 its JSON twin and its CSV / JSON export."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, render_template, request, url_for
+from flask import Blueprint, current_app, render_template, request, url_for
 
 from index.search import MAX_PAGE, QueryError
 from web import exports, histogram, shapes
 from web.errors import json_error
 from web.facets import SearchState, chips, facet_boxes
+from web.paging import paged_json
 from web.results import run_search
 
 bp = Blueprint("pages", __name__)
 
+JSON_ENDPOINTS = {"articles": "pages.search_json", "quotes": "pages.quotes_json"}
 KINDS = {
     "articles": {"endpoint": "pages.search", "noun": "article", "title": "Search the archive"},
     "quotes": {"endpoint": "pages.quotes", "noun": "quote", "title": "Search quotes"},
@@ -62,7 +64,7 @@ def listing(kind: str, fmt: str | None):
         context["error"] = str(exc)
         return render_template("search.html", **context), 400
     if fmt == "json":
-        return jsonify(shapes.results(found))
+        return paged_json(shapes.results(found))
     return render_template("search.html", **page_context(kind, state, found))
 
 
@@ -92,7 +94,7 @@ def page_context(kind: str, state: SearchState, found) -> dict:
         "sorts": sort_choices(state),
         "other_kind_url": state.for_export().href(url_for(KINDS["quotes" if kind == "articles" else "articles"]
                                                           ["endpoint"])),
-        "json_url": state.href(url_for("pages.quotes_json" if kind == "quotes" else "pages.search_json")),
+        "json_url": state.href(url_for(JSON_ENDPOINTS[kind])),
         "export_urls": {fmt: state.for_export().href(url_for(
             "pages.export_quotes" if kind == "quotes" else "pages.export_articles", fmt=fmt))
             for fmt in ("csv", "json")},

@@ -11,6 +11,7 @@ from flask import url_for
 
 from web.facets import FACETS
 from web.formatting import date_provenance, marked, plain, published_text, slugify
+from web.paging import next_url
 from web.results import Results
 
 
@@ -61,13 +62,27 @@ def hit_shape(kind: str):
     return quote_hit if kind == "quotes" else article_hit
 
 
-def facet_values(facets: dict, state=None) -> dict:
-    """Each facet's values as {"value", "count"}, cut to the size a page shows."""
+def facet_values(facets: dict, state=None, path: str | None = None) -> dict:
+    """Each facet's values as {"value", "count"}, cut to the size a page shows. With a
+    state and the path of the answer, each also links to the same search with the value
+    applied (`url`), excluded (`exclude_url`), and toggled (`toggle_url`: removed when it
+    is `selected`), as the page's facet links do."""
     shaped = {}
     for name, values in facets.items():
         if state is not None and name in FACETS:
             values = values[:state.facet_size(name)]
-        shaped[name] = [{"value": v.value, "count": v.count} for v in values]
+        shaped[name] = [facet_value(v, name, state, path) for v in values]
+    return shaped
+
+
+def facet_value(value, name: str, state=None, path: str | None = None) -> dict:
+    shaped = {"value": value.value, "count": value.count}
+    if state is None or path is None:
+        return shaped
+    selected = value.value in state.filters.get(name, [])
+    applied = state.adding(name, value.value).href(path)
+    shaped.update(selected=selected, url=applied, exclude_url=state.excluding(name, value.value).href(path),
+                  toggle_url=state.removing(name, value.value).href(path) if selected else applied)
     return shaped
 
 
@@ -76,7 +91,10 @@ def facets_with_more(facets: dict, state) -> list[str]:
 
 
 def results(found: Results) -> dict:
+    """A page of search results. Its facet values link to the same search in the API (so the
+    JSON twins of the pages answer alike), its `next_url` to this request's URL continued."""
     response, state = found.response, found.state
+    path = url_for("api.quotes" if found.kind == "quotes" else "api.search")
     return {
         "kind": found.kind,
         "query": {
@@ -93,8 +111,10 @@ def results(found: Results) -> dict:
         "pages": response.pages,
         "message": response.message,
         "searched": response.searched,
+        "next": response.next_cursor,
+        "next_url": next_url(response.next_cursor),
         "hits": [hit_shape(found.kind)(hit) for hit in response.hits],
-        "facets": facet_values(found.facets, state),
+        "facets": facet_values(found.facets, state, path),
         "facets_with_more": facets_with_more(found.facets, state),
     }
 

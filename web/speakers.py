@@ -4,17 +4,22 @@ over time, their aliases, and who and what they talk about most.
 A speaker's address is a slug of the canonical name ("dmitry-peskov"). It is
 resolved back through the names the store holds in `quotes.speaker`; should two
 spellings share a slug, the page covers both.
+
+Both JSON answers page with a cursor (`next`, as the searches do): the list by keyset on
+(quotes, name) of the last speaker given, a speaker's quotes by the search's own cursor.
 """
 from __future__ import annotations
 
 import json
 import math
 
-from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
+from flask import Blueprint, abort, current_app, render_template, request, url_for
 
+from index.cursors import pack, unpack, unreadable
 from web import histogram, shapes
 from web.facets import SearchState, page_number
 from web.formatting import slugify
+from web.paging import next_url, paged_json
 from web.results import run_search
 
 bp = Blueprint("speakers", __name__)
@@ -55,19 +60,39 @@ def speaker_totals(db, names: list[str]) -> dict:
     return dict(row)
 
 
-def speaker_list(db, page: int, name_filter: str = "") -> tuple[int, list[dict]]:
+def speaker_list(db, page: int, name_filter: str = "", after: tuple[int, str] | None = None
+                 ) -> tuple[int, list[dict]]:
+    """(how many speakers, one page of them), most quoted first: page `page`, or with
+    `after` (quotes, name) the page after that speaker."""
     where, params = "speaker IS NOT NULL", []
     if name_filter:
         escaped = name_filter.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         where += " AND speaker LIKE ? ESCAPE '\\'"
         params.append(f"%{escaped}%")
     total = db.execute(f"SELECT count(DISTINCT speaker) FROM quotes WHERE {where}", params).fetchone()[0]
+    having, skip = "", (page - 1) * SPEAKERS_PER_PAGE
+    if after is not None:
+        having, skip = " HAVING count(*) < ? OR (count(*) = ? AND speaker > ?)", 0
+        params += [after[0], after[0], after[1]]
     rows = db.execute(
         f"SELECT speaker, count(*) AS quotes, count(DISTINCT article_id) AS articles FROM quotes "
-        f"WHERE {where} GROUP BY speaker ORDER BY quotes DESC, speaker LIMIT ? OFFSET ?",
-        [*params, SPEAKERS_PER_PAGE, (page - 1) * SPEAKERS_PER_PAGE])
+        f"WHERE {where} GROUP BY speaker{having} ORDER BY quotes DESC, speaker LIMIT ? OFFSET ?",
+        [*params, SPEAKERS_PER_PAGE, skip])
     return total, [{"name": row["speaker"], "quotes": row["quotes"], "articles": row["articles"],
                     "url": url_for("speakers.speaker", slug=slugify(row["speaker"]))} for row in rows]
+
+
+def speaker_cursor(last: dict, offset: int) -> str:
+    return pack({"quotes": last["quotes"], "name": last["name"], "n": offset})
+
+
+def read_speaker_cursor(token: str) -> tuple[int, str, int]:
+    """(quotes, name, speakers before the next page); QueryError for anything else."""
+    fields = unpack(token)
+    quotes, name, offset = fields.get("quotes"), fields.get("name"), fields.get("n")
+    if type(quotes) is not int or not isinstance(name, str) or type(offset) is not int:
+        raise unreadable()
+    return quotes, name, offset
 
 
 # Pages -------------------------------------------------------------------------
@@ -82,16 +107,22 @@ def speakers():
 @bp.get("/speakers.json")
 def speakers_json():
     data = speakers_data()
-    return jsonify({k: data[k] for k in ("total", "page", "pages", "q", "speakers")})
+    return paged_json({k: data[k] for k in ("total", "page", "pages", "q", "next", "next_url", "speakers")})
 
 
 def speakers_data() -> dict:
     db = current_app.extensions["archive"].store.db
     page = page_number(request.args.get("page"))
     name_filter = request.args.get("q", "").strip()[:MAX_SLUG_CHARS]
-    total, listed = speaker_list(db, page, name_filter)
+    token = request.args.get("next", "").strip()
+    after = read_speaker_cursor(token) if token else None
+    total, listed = speaker_list(db, page, name_filter, after=after[:2] if after else None)
+    offset = after[2] if after else (page - 1) * SPEAKERS_PER_PAGE
+    more = len(listed) == SPEAKERS_PER_PAGE and offset + len(listed) < total
+    cursor = speaker_cursor(listed[-1], offset + len(listed)) if more else None
     pages = max(1, math.ceil(total / SPEAKERS_PER_PAGE))
-    return {"total": total, "page": page, "pages": pages, "q": name_filter, "speakers": listed}
+    return {"total": total, "page": offset // SPEAKERS_PER_PAGE + 1, "pages": pages, "q": name_filter,
+            "next": cursor, "next_url": next_url(cursor), "speakers": listed}
 
 
 @bp.get("/speakers/<slug>")
@@ -106,7 +137,8 @@ def speaker(slug: str):
 def speaker_json(slug: str):
     data = speaker_data(slug)
     found = data["found"]
-    return jsonify({
+    cursor = found.response.next_cursor
+    return paged_json({
         "name": data["name"],
         "names": data["names"],
         "aliases": data["aliases"],
@@ -115,11 +147,14 @@ def speaker_json(slug: str):
         "articles_total": data["totals"]["articles"],
         "first_quoted": data["totals"]["first"],
         "last_quoted": data["totals"]["last"],
-        "talks_about": {kind: [{"value": v.value, "count": v.count} for v in values]
+        "talks_about": {kind: [{"value": v.value, "count": v.count, "url": data["topic_url"](kind, v.value)}
+                               for v in values]
                         for kind, values in data["topics"].items()},
         "months": [{"value": v.value, "count": v.count} for v in found.months],
         "page": found.response.page,
         "pages": found.response.pages,
+        "next": cursor,
+        "next_url": next_url(cursor),
         "quotes": [shapes.quote_hit(hit) for hit in found.response.hits],
     })
 
@@ -130,7 +165,8 @@ def speaker_data(slug: str) -> dict:
     names = names_for(db, slug)
     if not names:
         abort(404, description="Nobody with that name is quoted in this archive.")
-    state = SearchState(filters={"speaker": names}, sort="newest", page=page_number(request.args.get("page")))
+    state = SearchState(filters={"speaker": names}, sort="newest", page=page_number(request.args.get("page")),
+                        cursor=request.args.get("next", "").strip())
     found = run_search(runtime.search, state, "quotes", per_page=QUOTES_PER_PAGE)
     topics = {kind: [v for v in found.facets.get(kind, []) if v.value not in names][:10] for kind in TOPICS}
     quotes_path = url_for("pages.quotes")

@@ -208,7 +208,7 @@ def test_json_twins_match_the_api(client):
     quotes = client.get("/quotes.json?speaker=Dmitry Peskov").get_json()
     assert quotes == client.get("/api/quotes?speaker=Dmitry Peskov").get_json()
     assert {(h["speaker"], h["article_id"]) for h in quotes["hits"]} == {("Dmitry Peskov", 1), ("Dmitry Peskov", 2)}
-    assert quotes["facets"]["speaker"][0] == {"value": "Dmitry Peskov", "count": 2}
+    assert quotes["facets"]["speaker"][0].items() >= {"value": "Dmitry Peskov", "count": 2}.items()
 
 
 def test_exports_hold_every_result(make_client):

@@ -4,7 +4,9 @@ from __future__ import annotations
 import ipaddress
 import logging
 import os
+import signal
 import socket
+import threading
 from pathlib import Path
 
 from archive.config import LOOPBACK_HOSTS, Settings
@@ -47,12 +49,25 @@ def waitress_body_limit(settings: Settings) -> int:
     return 2 * settings.max_upload_bytes
 
 
+def stop_on_sigterm() -> None:
+    """`docker stop` and systemd stop with SIGTERM: stop as on Ctrl-C (waitress closes on
+    SystemExit), so the runtime closes and a running upload job pauses cleanly instead of
+    counting as interrupted by a crash."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _exit_on_signal)
+
+
+def _exit_on_signal(number, frame):
+    raise SystemExit(0)
+
+
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 5000, threads: int = 8,
           access_log: bool = True) -> int:
     import waitress
 
     from web import access_log as access_lines
     from web import create_app
+    from web.folder_lock import FolderServed, hold_serving_lock
     from web.runtime import Runtime, seed_if_empty
 
     if not is_loopback(host) and not settings.upload_token:
@@ -63,12 +78,19 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 5000, threads
     logging.getLogger().setLevel(logging.INFO)
     access_lines.enable(access_log)
     settings.allowed_hosts = answered_hosts(settings, host)
+    try:
+        serving_lock = hold_serving_lock(settings.data_dir)
+    except FolderServed as exc:
+        log.error("%s", exc)
+        print(f"Not serving: {exc}.")
+        return 1
     runtime = Runtime(settings, start_threads=False)
     seeds = Path(os.environ.get("ARCHIVE_SEEDS", DEFAULT_SEEDS))
     for report in seed_if_empty(runtime, seeds):
         log.info("seed %s: %s", report.file, report.status)
     runtime.start()
     app = create_app(runtime=runtime)
+    stop_on_sigterm()
     print(f"Serving the archive in {settings.data_dir} on http://{host}:{port}/", flush=True)
     try:
         # Waitress drops X-Forwarded-* headers unless told otherwise; with ARCHIVE_PROXIES
@@ -78,4 +100,6 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 5000, threads
                        clear_untrusted_proxy_headers=not settings.proxies)
     finally:
         runtime.close()
+        if serving_lock is not None:
+            serving_lock.close()
     return 0

@@ -65,6 +65,9 @@ class Settings:
     allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS  # Host header names answered; "*" answers any
     proxies: int = 0  # reverse proxies in front whose X-Forwarded-* headers are trusted
     rate_limits: RateLimits = field(default_factory=RateLimits)
+    # Web origins (https://app.example.org) whose pages may read the JSON answers; "*" for any.
+    # Off by default; reading only, never with credentials (web/cors.py).
+    cors_origins: tuple[str, ...] = ()
 
     def __post_init__(self):
         if self.upload_token is not None and len(self.upload_token) < MIN_TOKEN_CHARS:
@@ -79,6 +82,12 @@ class Settings:
                                     f"https://archive.example.org, not {self.base_url!r}")
             if parts.hostname.lower() not in self.allowed_hosts:
                 self.allowed_hosts = (*self.allowed_hosts, parts.hostname.lower())
+        self.cors_origins = tuple(origin.rstrip("/") for origin in self.cors_origins)
+        for origin in self.cors_origins:
+            parts = urlsplit(origin)
+            if origin != "*" and (parts.scheme not in ("http", "https") or not parts.netloc or parts.path):
+                raise SettingsError(f"ARCHIVE_CORS_ORIGINS holds origins such as https://app.example.org "
+                                    f"(comma-separated) or *, not {origin!r}")
 
     @property
     def db_path(self) -> Path:
@@ -113,6 +122,7 @@ class Settings:
                 allowed_hosts=LOOPBACK_HOSTS + _list_env("ARCHIVE_ALLOWED_HOSTS"),
                 proxies=_int_env("ARCHIVE_PROXIES", 0),
                 rate_limits=rates,
+                cors_origins=_list_env("ARCHIVE_CORS_ORIGINS"),
             )
         except SettingsError as exc:
             raise SystemExit(f"archive: {exc}") from None

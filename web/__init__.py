@@ -48,14 +48,18 @@ def create_app(config: dict | None = None, runtime=None) -> Flask:
     _register_security(app)
     from web import errors
     errors.register(app)
+    from web import cors, etags
+    etags.register(app)
+    cors.register(app)
 
-    from web import api, articles, health, pages, speakers, upload
+    from web import api, articles, health, openapi, pages, speakers, upload
     app.register_blueprint(pages.bp)
     app.register_blueprint(articles.bp)
     app.register_blueprint(speakers.bp)
     app.register_blueprint(upload.bp)
     app.register_blueprint(api.bp, url_prefix="/api")
     app.register_blueprint(health.bp)
+    app.register_blueprint(openapi.bp)
     return app
 
 

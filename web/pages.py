@@ -72,7 +72,8 @@ def export(kind: str, fmt: str):
     runtime = current_app.extensions["archive"]
     state = SearchState.from_args(request.args)
     try:
-        return exports.download(runtime.search, state, kind, fmt)
+        return exports.download(runtime.search, state, kind, fmt, rows=exports.EXPORT_ROWS,
+                                seconds=exports.EXPORT_SECONDS)
     except QueryError as exc:
         return json_error(str(exc), 400) if fmt == "json" else _text_error(str(exc))
 

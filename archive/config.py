@@ -82,7 +82,7 @@ class Settings:
                                     f"https://archive.example.org, not {self.base_url!r}")
             if parts.hostname.lower() not in self.allowed_hosts:
                 self.allowed_hosts = (*self.allowed_hosts, parts.hostname.lower())
-        self.cors_origins = tuple(origin.rstrip("/") for origin in self.cors_origins)
+        self.cors_origins = tuple(origin.rstrip("/").lower() for origin in self.cors_origins)
         for origin in self.cors_origins:
             parts = urlsplit(origin)
             if origin != "*" and (parts.scheme not in ("http", "https") or not parts.netloc or parts.path):

@@ -609,7 +609,8 @@ class SearchService:
     def _in_order(self, kind: str, sets: MatchingSets, keys: np.ndarray, limit: int,
                   after: Cursor | None) -> Ranked:
         """Smallest key first, then smallest identity; with a cursor, only what follows it.
-        Identities are read for the ties only: at the cursor and among the last candidates."""
+        Identities are looked up for the candidates and for the ties at the cursor, not for
+        the whole matching set (unless every key is the same)."""
         positions = np.arange(len(keys))
         if after is not None:
             later = keys > after.key

@@ -51,7 +51,7 @@ def check(runtime) -> tuple[dict, list[str]]:
 
 def index_queue_length(store) -> int:
     if not store.path.is_file():  # the folder was removed or unmounted under the server
-        raise FileNotFoundError(f"the database {store.path} is gone")
+        raise FileNotFoundError(f"the database {store.path.name} is gone from the data folder")
     return store.db.execute("SELECT count(*) FROM index_queue").fetchone()[0]
 
 

@@ -19,27 +19,21 @@ from collections import Counter, defaultdict
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from archive.entities import ROLE_WORDS
-from archive.names import COURTESY_TITLES, FIRST_NAME_GENDER, PEERAGE_TITLES, canonical_entity, fold, strip_possessive
+from archive.lexicon.groups import BODY_NOUNS
+from archive.lexicon.name_words import FIRST_NAME_GENDER
+from archive.lexicon.pronouns import GENDERED_PRONOUNS
+from archive.lexicon.roles import ROLE_WORDS
+from archive.lexicon.titles import PERSON_TITLES
+from archive.names import canonical_entity, fold, strip_possessive
+
 
 COMPONENT = "person_labels"
 
-# Nouns for a company, club or group that name it when put right before its name. Not the
-# ones that are also people's jobs ("film producer", "broadcaster", "publisher", "maker").
-BODY_NOUNS = {
-    "company", "firm", "giant", "group", "retailer", "chain", "supermarket", "carrier", "airline",
-    "bank", "insurer", "conglomerate", "subsidiary", "unit", "brand", "label", "studio", "studios",
-    "network", "channel", "station", "website", "site", "magazine", "newspaper", "tabloid",
-    "club", "band", "outfit", "charity", "agency", "watchdog", "regulator", "consortium",
-}
 # Not NORP: the model gives it to names it does not know ("Euronext") as often as to groups.
 OTHER_LABELS = ("ORG", "GPE", "LOC", "FAC")
-# Titles only a person takes (not "the", "former" or "leader", which archive.names.HONORIFICS
-# also strips from names).
-PERSON_TITLES = COURTESY_TITLES | PEERAGE_TITLES | {"mme", "rev", "reverend", "president", "senator", "sen", "rep",
-                                                   "gov", "governor"}
+
 KNOWN_TYPE_LABELS = {"org": "ORG", "place": "GPE"}
-GENDERED_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+
 # How far after a name "he" or "she" still shows the name is a person's.
 PRONOUN_WINDOW = 40
 

@@ -16,9 +16,10 @@ from archive.attribution.token_view import (
     outside_quotes,
     spaced,
 )
-from archive.entities import AUXILIARIES, POSSESSIVE_TOKENS
+from archive.entities.descriptions import opens_sentence
 from archive.lexicon.cues import CUE_WORDS, NAMING_CUES, NEVER_INVERTED, TWO_WORD_CUES
 from archive.lexicon.function_words import (
+    AUXILIARIES,
     BETWEEN_WORDS,
     DETERMINERS,
     INDEFINITE,
@@ -26,7 +27,7 @@ from archive.lexicon.function_words import (
     NOT_REPORTING_BEFORE,
     PASSIVE_BEFORE,
 )
-from archive.lexicon.punctuation import DASHES, QUOTE_CHARS
+from archive.lexicon.punctuation import DASHES, POSSESSIVE_TOKENS, QUOTE_CHARS
 from archive.lexicon.utterances import AUTHORING_PARTICIPLES, DOCUMENT_NOUNS, UTTERANCE_NOUNS, WRITTEN_NOUNS
 
 

@@ -16,10 +16,10 @@ from archive.attribution.token_view import (
     mentions_between,
     sentence_range,
 )
-from archive.entities import role_of
 from archive.lexicon.cues import NO_INVERSION
 from archive.lexicon.function_words import OBJECT_PREPOSITIONS
 from archive.lexicon.punctuation import SIGNATURE_DASHES
+from archive.lexicon.roles import role_of
 from archive.lexicon.utterances import UTTERANCE_NOUNS
 
 

@@ -18,10 +18,10 @@ from archive.attribution.token_view import (
     outside_quotes,
     spaced,
 )
-from archive.entities import AUXILIARIES, NATIONALITY_NOUNS, POSSESSIVE_TOKENS, POSTNOMINALS, PRE_NAME_WORDS, role_of
 from archive.lexicon.cues import CUE_WORDS
 from archive.lexicon.function_words import (
     AFFILIATION_PREPOSITIONS,
+    AUXILIARIES,
     BETWEEN_WORDS,
     DETERMINERS,
     MENTION_OPENERS,
@@ -31,11 +31,15 @@ from archive.lexicon.function_words import (
     PASSIVE_BEFORE,
 )
 from archive.lexicon.groups import INSTITUTIONS
+from archive.lexicon.name_words import SURNAME_PARTICLES
+from archive.lexicon.nationalities import NATIONALITY_NOUNS
 from archive.lexicon.politics import PARTY_MEMBERS
 from archive.lexicon.pronouns import PERSONAL_PRONOUNS, PRONOUNS
-from archive.lexicon.punctuation import DASHES, QUOTE_CHARS
+from archive.lexicon.punctuation import DASHES, POSSESSIVE_TOKENS, QUOTE_CHARS
+from archive.lexicon.roles import PRE_NAME_WORDS, role_of
+from archive.lexicon.titles import COURTESY_TITLES, HONORIFICS, PEERAGE_TITLES, POSTNOMINALS
 from archive.lexicon.utterances import UTTERANCE_NOUNS
-from archive.names import COURTESY_TITLES, HONORIFICS, PEERAGE_TITLES, SURNAME_PARTICLES, fold
+from archive.names import fold
 
 
 # Entity types that a capitalized word in a speaker slot can have without being a person.

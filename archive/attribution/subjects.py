@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from archive.attribution.phrases import person_phrase
 from archive.attribution.token_view import TokenView, contrast_at, ents_between, is_punct, lower_at, mentions_between
-from archive.entities import POSSESSIVE_TOKENS
 from archive.lexicon.function_words import (
     COMPARISONS,
     DETERMINERS,
@@ -13,6 +12,7 @@ from archive.lexicon.function_words import (
     OPENING_SUBORDINATORS,
     SETTING_PREPOSITIONS,
 )
+from archive.lexicon.punctuation import POSSESSIVE_TOKENS
 
 
 def sentence_subject(t: TokenView, token: int, roles: bool = False) -> tuple[int, int] | None:

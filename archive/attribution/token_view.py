@@ -6,10 +6,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from archive.entities import People, text_of, token_texts
+from archive.entities.doc_words import text_of, token_texts
+from archive.entities.shapes import People
 from archive.lexicon.function_words import CONTRASTS, LEADING_CONJUNCTIONS
 from archive.lexicon.punctuation import QUOTE_CHARS, SENTENCE_END
-from archive.names import HONORIFICS
+from archive.lexicon.titles import HONORIFICS
 from archive.quote_spans import QuoteSpan
 
 

@@ -1,6 +1,7 @@
 """Reporting verbs: the words that make a clause report what someone said."""
 from __future__ import annotations
 
+
 _CUE_LEMMAS = """
 say says said saying tell tells told telling add adds added adding warn warns warned warning
 assure assures assured write writes wrote writing tweet tweets tweeted tweeting post posts posted
@@ -67,3 +68,35 @@ TWO_WORD_CUES = {(verb, particle) for verb, particle in (
 # Verbs of thinking: what follows is the subject's view, and a quotation after it their words.
 BELIEF_VERBS = {"feels", "felt", "believes", "believed", "thinks", "reckons", "reckoned", "fears", "feared",
                 "hopes", "expects", "accepts", "accepted"}
+
+# Reporting verbs and their forms ("Remarked Ferraro:", "Conceding that …", "Chief Jokes, Dodges …"):
+# never a name.
+_REPORTING_STEMS = (
+    "state", "assert", "add", "note", "claim", "ask", "answer", "reply", "respond", "explain",
+    "argue", "insist", "warn", "concede", "admit", "acknowledge", "suggest", "laugh", "joke", "quip",
+    "declare", "announce", "tweet", "conclude", "recall", "predict", "agree", "complain", "contend",
+    "boast", "vow", "urge", "exclaim", "observe", "remark", "confirm", "deny", "reveal", "emphasize",
+    "emphasise", "stress", "protest", "scoff", "sigh", "shout", "yell", "scream", "mock", "praise",
+    "criticize", "criticise", "slam", "blast", "attack", "accuse", "blame", "thank", "endorse",
+    "condemn", "denounce", "defend", "dismiss", "reject", "echo", "repeat", "reiterate", "recount",
+    "describe", "call", "tell", "write", "speak", "testify", "concur", "retort", "counter",
+    "muse", "wonder", "lament", "marvel", "mention", "opine", "pledge", "promise", "admonish",
+    "chuckle", "smile", "shrug", "grumble", "fume", "demand", "plead",
+)
+
+
+_IRREGULAR_REPORTING = {"say", "said", "says", "saying", "told", "wrote", "written", "spoke", "spoken", "cries", "cried"}
+
+
+def _verb_forms(stem: str) -> set[str]:
+    if stem.endswith("e"):
+        return {stem, stem + "s", stem + "d", stem[:-1] + "ing"}
+    if stem.endswith("y") and stem[-2:-1] not in "aeiou":
+        return {stem, stem[:-1] + "ies", stem[:-1] + "ied", stem + "ing"}
+    if stem.endswith(("s", "sh", "ch", "x", "o")):
+        return {stem, stem + "es", stem + "ed", stem + "ing"}
+    if stem in ("quip", "slam", "admit"):
+        return {stem, stem + "s", stem + stem[-1] + "ed", stem + stem[-1] + "ing"}
+    return {stem, stem + "s", stem + "ed", stem + "ing"}
+
+REPORTING_VERB_FORMS = frozenset(_IRREGULAR_REPORTING.union(*(_verb_forms(s) for s in _REPORTING_STEMS)))

@@ -1,9 +1,9 @@
 """Grammatical words the rules read around a speaker and a cue: determiners, links, conjunctions,
-auxiliaries, the openers of clauses.
-"""
+auxiliaries, the openers of clauses, and the capitalized words that open a sentence but never a name."""
 from __future__ import annotations
 
 from archive.lexicon.cues import CUE_WORDS
+
 
 LEADING_CONJUNCTIONS = {"but", "and", "yet", "so", "still", "meanwhile", "however", "then", "now",
                         "also", "instead", "later", "earlier"}
@@ -79,3 +79,30 @@ OPENING_SUBORDINATORS = {"when", "after", "before", "as", "while", "if", "becaus
 SETTING_PREPOSITIONS = {"at", "in", "on", "during", "from"}
 
 SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "from", "&", "or"}
+
+AUXILIARIES = {"is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "should",
+               "may", "might", "must", "did", "does"}
+
+# Words that may follow a clause's subject before its verb.
+AFTER_SUBJECT = AUXILIARIES | {"do", "also", "later", "then", "once", "previously"}
+
+# Capitalized words opening a sentence that NER sometimes takes into a name: conjunctions,
+# prepositions and sentence adverbs.
+NOT_IN_NAMES = {"like", "unlike", "as", "with", "for", "after", "despite", "from", "by", "and", "but", "when",
+                 "while", "if", "says", "said", "dear", "maybe", "perhaps", "without", "within", "outside",
+                 "inside", "beyond", "among", "amid", "amidst", "although", "though", "whether", "unless",
+                 "until", "because", "since", "before", "during", "against", "toward", "towards", "upon",
+                 "via", "including", "absent", "given", "certainly", "surely", "clearly", "obviously",
+                 "probably", "indeed", "however", "meanwhile", "nevertheless", "nonetheless", "thus",
+                 "hence", "therefore", "yet", "nor", "or", "neither", "either", "not", "only", "just",
+                 "even", "also", "still", "unfortunately", "fortunately", "apparently", "ironically",
+                 "sadly", "thankfully", "hopefully", "frankly", "honestly", "thanks", "thank", "asked",
+                 "about", "across", "around", "behind", "below", "beneath", "beside", "besides", "between",
+                 "into", "near", "onto", "over", "through", "throughout", "under", "underneath", "whereas",
+                 "whenever", "wherever", "whatever", "whoever", "every", "each", "both", "all", "some",
+                 "many", "most", "several", "other", "another", "such", "no", "yes", "oh", "hey", "well"}
+
+# Capitalized words that open sentences and are never first names.
+SENTENCE_OPENERS = {"later", "earlier", "meanwhile", "then", "now", "today", "yesterday", "still",
+                     "instead", "also", "here", "there", "when", "while", "after", "before", "as",
+                     "since", "though", "although", "because", "if", "once", "even", "only", "so"}

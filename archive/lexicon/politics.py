@@ -1,6 +1,7 @@
 """Parties and US states, as descriptions of politicians name them."""
 from __future__ import annotations
 
+
 # AP-style abbreviations of US states, as in "Sen. Marco Rubio (R-Fla.)".
 STATE_ABBREVIATIONS = {
     "ala.": "alabama", "ariz.": "arizona", "ark.": "arkansas", "calif.": "california", "colo.": "colorado",
@@ -15,3 +16,7 @@ STATE_ABBREVIATIONS = {
 PARTIES = {"gop": "republican", "republican": "republican", "democratic": "democrat", "democrat": "democrat"}
 
 PARTY_MEMBERS = {"republican", "democrat"}  # "the Republican said": someone by party, like "the Texan"
+
+# Parties whose name is put before a member's ("Tory Neil Hamilton").
+PARTY_NOUNS = {"tory", "tories", "labour", "conservative", "republican", "democrat", "democratic", "libertarian",
+               "lib", "dem", "dems"}

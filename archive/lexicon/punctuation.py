@@ -1,5 +1,6 @@
-"""Dashes, quotation marks and sentence ends, as tokens."""
+"""Dashes, quotation marks, sentence ends and possessive endings, as tokens."""
 from __future__ import annotations
+
 
 DASHES = ("—", "–", "-")
 
@@ -8,3 +9,7 @@ SIGNATURE_DASHES = ("-", "—", "–", "―", "--")  # "“…” — Adriana Ro
 SENTENCE_END = {".", "!", "?", "...", "…", "?!", "!?"}
 
 QUOTE_CHARS = set("“”\"＂„‟«»‘’'‚‛‹›「」『』")
+
+POSSESSIVE_TOKENS = {"'s", "’s", "'", "’", "ʼs"}
+
+DASHES_BETWEEN_NAMES = {"-", "–", "—", "--"}

@@ -1,6 +1,7 @@
 """What someone's words are called, and the documents a quotation can be credited to."""
 from __future__ import annotations
 
+
 # What someone's words are called: "Clinton's response was: “…”", "Trump's tweet read: …".
 UTTERANCE_NOUNS = {"statement", "response", "reply", "answer", "message", "tweet", "post", "words", "comment",
                    "comments", "remarks", "retort", "verdict", "advice", "explanation", "reaction"}

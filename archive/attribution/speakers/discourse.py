@@ -8,9 +8,9 @@ import bisect
 from archive.attribution.phrases import np_word, title_word
 from archive.attribution.shapes import Event
 from archive.attribution.token_view import TokenView, lower_at, mentions_between, outside_quotes, past_openers
-from archive.entities import POSSESSIVE_TOKENS, role_of
 from archive.lexicon.function_words import LEADING_CONJUNCTIONS, THERE_IS
-from archive.lexicon.punctuation import SENTENCE_END
+from archive.lexicon.punctuation import POSSESSIVE_TOKENS, SENTENCE_END
+from archive.lexicon.roles import role_of
 from archive.names import parse_person_name
 
 

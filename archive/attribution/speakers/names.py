@@ -8,28 +8,17 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from archive.attribution.phrases import MISTAKEN_FOR_NAMES, NOT_NAMES
 from archive.attribution.shapes import Attribution, Event
 from archive.attribution.token_view import is_capitalized, lower_at, name_like
-from archive.entities import (
-    NATIONALITY_NOUNS,
-    ORG_NAME_HEADS,
-    POSSESSIVE_TOKENS,
-    POSTNOMINALS,
-    Person,
-    by_given_name,
-    not_a_name_word,
-    role_of,
-)
+from archive.entities.naming import not_a_name_word
+from archive.entities.shapes import Person, by_given_name
 from archive.lexicon.function_words import DETERMINERS, NP_LINKS
-from archive.lexicon.groups import MEDIA_NAME_WORDS
+from archive.lexicon.groups import MEDIA_NAME_WORDS, ORG_NAME_HEADS
+from archive.lexicon.name_words import FIRST_NAME_GENDER, SURNAME_PARTICLES
+from archive.lexicon.nationalities import NATIONALITY_NOUNS
 from archive.lexicon.pronouns import PRONOUNS
-from archive.names import (
-    FIRST_NAME_GENDER,
-    HONORIFICS,
-    SURNAME_PARTICLES,
-    name_gender,
-    parse_person_name,
-    person_key,
-    same_person,
-)
+from archive.lexicon.punctuation import POSSESSIVE_TOKENS
+from archive.lexicon.roles import role_of
+from archive.lexicon.titles import HONORIFICS, POSTNOMINALS
+from archive.names import name_gender, parse_person_name, person_key, same_person
 
 
 def _plain_given_name(name: str) -> bool:

@@ -5,10 +5,12 @@ from collections import Counter
 
 from archive.attribution.subjects import opens_subject, org_subject
 from archive.attribution.token_view import TokenView, ents_between, is_punct, lower_at
-from archive.entities import NATIONALITY_NOUNS, POSSESSIVE_TOKENS
 from archive.lexicon.function_words import ABOUT_WORDS, NOT_BEFORE_ORG_SPEAKER
 from archive.lexicon.groups import MEDIA_NAME_WORDS, MEDIA_NOUNS, ORG_NOUNS
-from archive.names import COURTESY_TITLES, canonical_entity, fold, same_entity
+from archive.lexicon.nationalities import NATIONALITY_NOUNS
+from archive.lexicon.punctuation import POSSESSIVE_TOKENS
+from archive.lexicon.titles import COURTESY_TITLES
+from archive.names import canonical_entity, fold, same_entity
 
 
 # Entity types NER gives group names it does not know ("Black Lives Matter": WORK_OF_ART).

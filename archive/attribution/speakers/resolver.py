@@ -28,12 +28,11 @@ from archive.attribution.speakers.pronouns import PronounRules
 from archive.attribution.speakers.roles import RoleRules
 from archive.attribution.speakers.spokespeople import SpokespersonRules
 from archive.attribution.token_view import TokenView, is_capitalized, lower_at, mentions_between
-from archive.entities import ROLE_WORDS, role_of
 from archive.lexicon.function_words import DETERMINERS, INDEFINITE
 from archive.lexicon.groups import MEDIA_NOUNS, ORG_NOUNS
 from archive.lexicon.pronouns import PRONOUNS
 from archive.lexicon.punctuation import QUOTE_CHARS
-from archive.lexicon.roles import OFFICES, UNTITLED_DESCRIPTIONS, UNTITLED_ROLES
+from archive.lexicon.roles import OFFICES, ROLE_WORDS, UNTITLED_DESCRIPTIONS, UNTITLED_ROLES, role_of
 from archive.lexicon.utterances import UTTERANCE_NOUNS
 
 

@@ -9,10 +9,10 @@ from collections import Counter
 
 from archive.attribution.shapes import Attribution
 from archive.attribution.token_view import is_capitalized, lower_at, mentions_between
-from archive.entities import POSSESSIVE_TOKENS, expand_roles, role_of
 from archive.lexicon.function_words import NP_LINKS
 from archive.lexicon.politics import PARTIES, STATE_ABBREVIATIONS
-from archive.lexicon.roles import GENERIC_ROLES
+from archive.lexicon.punctuation import POSSESSIVE_TOKENS
+from archive.lexicon.roles import GENERIC_ROLES, expand_roles, role_of
 
 
 def _same_place_word(a: str, b: str) -> bool:

@@ -9,10 +9,12 @@ from archive.attribution.clauses import reporting_clauses
 from archive.attribution.shapes import Attribution, Event
 from archive.attribution.speakers.organizations import MISLABELED_GROUPS
 from archive.attribution.token_view import ents_between, lower_at, mentions_between, outside_quotes
-from archive.entities import GENDERED_ROLES, ORG_NAME_HEADS, role_of
 from archive.lexicon.cues import CUE_WORDS
+from archive.lexicon.groups import ORG_NAME_HEADS
 from archive.lexicon.punctuation import SENTENCE_END
-from archive.names import COURTESY_TITLES, canonical_entity
+from archive.lexicon.roles import GENDERED_ROLES, role_of
+from archive.lexicon.titles import COURTESY_TITLES
+from archive.names import canonical_entity
 
 
 @dataclass

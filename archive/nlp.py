@@ -8,8 +8,9 @@ loaded for that pass. That roughly doubles throughput against the full pipeline
 the text contradicts ("oil giant Yukos" is no person).
 
 A second pipeline of the same model, PARSER_COMPONENTS, parses only the few
-sentences whose quotations the rules could not credit (`parse_sentences`, called
-from archive.quotes), so the parse costs a fraction of what parsing every body would.
+sentences whose quotations the rules could not credit (`parse_sentences`, which this
+module hands to archive.quotes), so the parse costs a fraction of what parsing every
+body would.
 """
 from __future__ import annotations
 
@@ -177,7 +178,7 @@ def _fill(article: Article, doc) -> None:
         people = find_people(doc) if doc is not None else None
     except Exception:  # noqa: BLE001
         people = None
-    article.quotes = extract_quotes(body, doc, people)
+    article.quotes = extract_quotes(body, doc, people, parse_sentences)
     entities = extract_entities(doc, people) if doc is not None else []
     article.entities = merge_speakers(entities, article)
 

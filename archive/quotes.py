@@ -2,10 +2,12 @@
 
     spans = find_quote_spans(body)          # archive.quote_spans: marks paired
     people = find_people(doc)               # archive.entities: names grouped per person
-    attributions = attribute(doc, spans, people)   # archive.attribution: who said it
+    attributions = attribute(doc, spans, people, parse)   # archive.attribution: who said it
 
 `extract_quotes` puts these together into `Quote`s. `confidence` is how sure the
 speaker is right (0 when nobody is credited); an unterminated quotation halves it.
+`parse` is the sentence parser the attribution may fall back on (archive.nlp passes
+its parse_sentences); without it the rules' answers stand.
 
 spaCy reads `nlp_text(body)`: the body with each run of spaces, tabs or no-break
 spaces on a line made one plain space, because spaCy keeps the extra spaces as
@@ -47,10 +49,11 @@ def body_offsets(body: str) -> list[int]:
     return origins
 
 
-def extract_quotes(body: str, doc, people: People | None = None) -> list[Quote]:
+def extract_quotes(body: str, doc, people: People | None = None, parse=None) -> list[Quote]:
     """Every quotation in `body` (doc: the spaCy Doc of nlp_text(body), or of body itself,
     or of the start of either when a long body was cut for spaCy), in text order; the
-    quotations past the Doc's end come without speakers.
+    quotations past the Doc's end come without speakers. parse: a function from sentence
+    strings to dependency-parsed Docs, for the quotations the rules leave open.
 
     Never raises: when attribution fails on odd input the quotations come back
     without speakers.
@@ -66,19 +69,13 @@ def extract_quotes(body: str, doc, people: People | None = None) -> list[Quote]:
         if doc_text is None or not text.startswith(doc_text):
             raise ValueError("doc is not the Doc of body")
         covered = [span for span in spans if span.end <= len(doc_text)]
-        attributions = attribute(doc, covered, people if people is not None else find_people(doc), _parser())
+        attributions = attribute(doc, covered, people if people is not None else find_people(doc), parse)
         attributions += [Attribution() for _ in spans[len(covered):]]
     except Exception:  # noqa: BLE001
         attributions = [Attribution() for _ in spans]
     if text != body:
         spans = _spans_in_body(spans, body_offsets(body))
     return [_quote(body, span, a) for span, a in zip(spans, attributions)]
-
-
-def _parser():
-    from archive.nlp import parse_sentences  # archive.nlp imports this module
-
-    return parse_sentences
 
 
 def _spans_in_body(spans: list[QuoteSpan], origins: list[int]) -> list[QuoteSpan]:

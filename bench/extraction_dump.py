@@ -6,7 +6,7 @@
 Writes bench/out/extraction/LABEL/ (git-ignored):
 - polnear-train.jsonl, polnear-dev.jsonl: for each article of the PolNeAR file that
   bench/quotes.py reads, what bench/quotes.py credits (the same calls: nlp.pipe over
-  nlp_text, find_people, extract_quotes), every quotation with
+  nlp_text, find_people, extract_quotes with the sentence parser), every quotation with
   text, offsets, speaker, mention, cue, confidence and partial, and the article's entities;
 - polnear-train-scores.txt, polnear-dev-scores.txt: bench/quotes.py's figures for ours and
   the baseline (no throughput: it varies from run to run);
@@ -43,7 +43,7 @@ def _lines(path: Path, rows) -> None:
 
 def dump_polnear(folder: Path, n_process: int) -> None:
     from archive.entities import extract_entities, find_people
-    from archive.nlp import load_model
+    from archive.nlp import load_model, parse_sentences
     from archive.quotes import extract_quotes, nlp_text
 
     articles = [json.loads(line) for line in quotes_bench.DEFAULT_PATH.open(encoding="utf-8")]
@@ -55,7 +55,7 @@ def dump_polnear(folder: Path, n_process: int) -> None:
         docs = nlp.pipe([nlp_text(a["text"]) for a in chosen], n_process=n_process, batch_size=32)
         for article, doc in zip(chosen, docs):
             people = find_people(doc)
-            predicted = extract_quotes(article["text"], doc, people)
+            predicted = extract_quotes(article["text"], doc, people, parse_sentences)
             ours.add(article, predicted)
             base.add(article, quotes_bench.baseline_quotes(article["text"], doc))
             rows.append({"id": article.get("id"), "quotes": [q.to_dict() for q in predicted],

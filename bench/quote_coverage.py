@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from archive.nlp import load_model  # noqa: E402
+from archive.nlp import load_model, parse_sentences  # noqa: E402
 from archive.quotes import extract_quotes, nlp_text  # noqa: E402
 from bench.locations import BBC_CORPUS  # noqa: E402
 
@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_model()
     quotes, unattributed = [], []
     for path, body, doc in zip(files, bodies, nlp.pipe([nlp_text(b) for b in bodies], batch_size=32)):
-        for quote in extract_quotes(body, doc):
+        for quote in extract_quotes(body, doc, parse=parse_sentences):
             quotes.append(quote)
             if full_sentence(quote) and quote.speaker is None:
                 unattributed.append((path, body, quote))

@@ -54,7 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from archive.entities import find_people  # noqa: E402
 from archive.names import fold, parse_person_name, same_entity, same_person, strip_possessive  # noqa: E402
-from archive.nlp import PIPE_COMPONENTS, load_model  # noqa: E402
+from archive.nlp import PIPE_COMPONENTS, load_model, parse_sentences  # noqa: E402
 from archive.quote_spans import find_quote_spans  # noqa: E402
 from archive.quotes import body_offsets, extract_quotes, nlp_text  # noqa: E402
 
@@ -268,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     for article, doc in zip(articles, nlp.pipe(texts, n_process=args.n_process, batch_size=32)):
         people = find_people(doc)
-        predicted = extract_quotes(article["text"], doc, people)
+        predicted = extract_quotes(article["text"], doc, people, parse_sentences)
         ours.add(article, predicted)
         base.add(article, baseline_quotes(article["text"], doc))
         if args.errors:

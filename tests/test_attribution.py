@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span
 
-from archive.nlp import load_model
+from archive.nlp import load_model, parse_sentences
 from archive.quotes import extract_quotes, nlp_text
 
 
@@ -16,7 +16,7 @@ def nlp():
 @pytest.fixture(scope="module")
 def quotes_of(nlp):
     def run(body: str):
-        return extract_quotes(body, nlp(nlp_text(body)))  # what ingest gives spaCy
+        return extract_quotes(body, nlp(nlp_text(body)), parse=parse_sentences)  # what ingest gives spaCy
     return run
 
 
@@ -185,7 +185,7 @@ def test_extra_spaces_do_not_part_a_speaker_from_the_cue(nlp):
     from archive.quotes import nlp_text
 
     body = "“We will win,” Tom\u00a0Baker  said.\n\nMayor Sarah Jones resisted:  “Not this year.”"
-    quotes = extract_quotes(body, nlp(nlp_text(body)))
+    quotes = extract_quotes(body, nlp(nlp_text(body)), parse=parse_sentences)
     assert speakers(quotes) == ["Tom Baker", "Sarah Jones"]
     assert [body[q.start:q.end] for q in quotes] == [q.text for q in quotes] == ["We will win", "Not this year."]
 
@@ -421,7 +421,7 @@ def test_a_known_name_that_ner_labelled_otherwise_is_still_the_person(nlp):
     doc = nlp(body)
     start = next(t.i for t in doc if t.text == "Trump" and t.i > 3)
     doc.set_ents([Span(doc, start, start + 5, label="WORK_OF_ART")], default="unmodified")  # as NER sometimes does
-    assert speakers(extract_quotes(body, doc)) == ["Donald Trump"]
+    assert speakers(extract_quotes(body, doc, parse=parse_sentences)) == ["Donald Trump"]
 
 
 def test_a_date_between_the_speaker_and_the_cue(quotes_of):
@@ -442,7 +442,7 @@ def test_the_name_before_an_apposition_when_ner_missed_it(nlp):
     body = "“We think the state went too far,” Matdos Santos, legal director for ACLU of Oregon, said."
     doc = nlp(body)
     doc.ents = [e for e in doc.ents if e.label_ != "PERSON"]  # as NER sometimes misses a name
-    assert speakers(extract_quotes(body, doc)) == ["Matdos Santos"]
+    assert speakers(extract_quotes(body, doc, parse=parse_sentences)) == ["Matdos Santos"]
 
 
 def test_a_capitalized_common_word_is_no_name(quotes_of):
@@ -591,7 +591,7 @@ def test_a_two_word_name_ner_took_for_a_title(nlp):
     start = next(t.i for t in doc if t.text == "Le")
     doc.ents = [e for e in doc.ents if not (e.start <= start < e.end)]
     doc.set_ents([Span(doc, start, start + 2, label="WORK_OF_ART")], default="unmodified")
-    assert speakers(extract_quotes(body, doc)) == ["Le Pen"]
+    assert speakers(extract_quotes(body, doc, parse=parse_sentences)) == ["Le Pen"]
 
 
 def test_a_colon_the_tokenizer_kept_with_the_mark(quotes_of):
@@ -1004,7 +1004,7 @@ def test_a_courtesy_title_makes_a_person_not_an_organization(nlp):
     doc = nlp(nlp_text(body))
     # what NER made of it on a real article: the name a person, the titled surname an organization
     doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 14, 16, label="ORG")]
-    (q,) = extract_quotes(body, doc)
+    (q,) = extract_quotes(body, doc, parse=parse_sentences)
     assert q.speaker == "Helen Marsh"
 
 
@@ -1120,7 +1120,7 @@ def test_a_given_name_ner_took_for_a_title_is_the_one_person_of_that_name(nlp):
     serena = next(i for i, token in enumerate(doc) if i > 2 and token.text == "Serena")
     # what NER made of it on a real article: the full name a person, the given name a title
     doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, serena, serena + 1, label="WORK_OF_ART")]
-    (q,) = extract_quotes(body, doc)
+    (q,) = extract_quotes(body, doc, parse=parse_sentences)
     assert q.speaker == "Serena Wills"
 
 

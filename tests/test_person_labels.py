@@ -5,7 +5,7 @@ import pytest
 from spacy.tokens import Span
 
 from archive.entities import extract_entities
-from archive.nlp import load_model
+from archive.nlp import load_model, parse_sentences
 from archive.person_labels import correct_person_labels
 from archive.quotes import extract_quotes, nlp_text
 
@@ -85,7 +85,7 @@ def test_the_component_runs_in_the_pipeline(nlp):
 def test_she_after_a_spokeswoman_is_hers_when_no_one_else_could_be(nlp):
     body = ('A spokeswoman for Human Rights Watch said it was a "basic principle" that people should be '
             'tried first. She added: "Having a judge impose those punishments does not sanitise them."')
-    quotes = extract_quotes(body, nlp(nlp_text(body)))
+    quotes = extract_quotes(body, nlp(nlp_text(body)), parse=parse_sentences)
     assert [(q.speaker, q.speaker_mention) for q in quotes][-1] == ("Human Rights Watch", "She")
 
 

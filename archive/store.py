@@ -3,7 +3,7 @@ kept byte for byte under their sha256.
 
 Every batch is one transaction. An article stored here is also queued for the
 index in the same transaction, so an index lost or behind after a crash is
-caught up from `index_queue` (see `archive.pipeline.recover`).
+caught up from `index_queue` (see `index.rebuild.recover`, which every start runs).
 """
 from __future__ import annotations
 

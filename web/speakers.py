@@ -61,9 +61,9 @@ def speaker_totals(db, names: list[str]) -> dict:
 
 
 def speaker_list(db, page: int, name_filter: str = "", after: tuple[int, str] | None = None
-                 ) -> tuple[int, list[dict]]:
-    """(how many speakers, one page of them), most quoted first: page `page`, or with
-    `after` (quotes, name) the page after that speaker."""
+                 ) -> tuple[int, list[dict], bool]:
+    """(how many speakers, one page of them, whether more follow), most quoted first: page
+    `page`, or with `after` (quotes, name) the page after that speaker."""
     where, params = "speaker IS NOT NULL", []
     if name_filter:
         escaped = name_filter.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -77,9 +77,10 @@ def speaker_list(db, page: int, name_filter: str = "", after: tuple[int, str] | 
     rows = db.execute(
         f"SELECT speaker, count(*) AS quotes, count(DISTINCT article_id) AS articles FROM quotes "
         f"WHERE {where} GROUP BY speaker{having} ORDER BY quotes DESC, speaker LIMIT ? OFFSET ?",
-        [*params, SPEAKERS_PER_PAGE, skip])
+        [*params, SPEAKERS_PER_PAGE + 1, skip]).fetchall()
     return total, [{"name": row["speaker"], "quotes": row["quotes"], "articles": row["articles"],
-                    "url": url_for("speakers.speaker", slug=slugify(row["speaker"]))} for row in rows]
+                    "url": url_for("speakers.speaker", slug=slugify(row["speaker"]))}
+                   for row in rows[:SPEAKERS_PER_PAGE]], len(rows) > SPEAKERS_PER_PAGE
 
 
 def speaker_cursor(last: dict, offset: int) -> str:
@@ -116,9 +117,8 @@ def speakers_data() -> dict:
     name_filter = request.args.get("q", "").strip()[:MAX_SLUG_CHARS]
     token = request.args.get("next", "").strip()
     after = read_speaker_cursor(token) if token else None
-    total, listed = speaker_list(db, page, name_filter, after=after[:2] if after else None)
+    total, listed, more = speaker_list(db, page, name_filter, after=after[:2] if after else None)
     offset = after[2] if after else (page - 1) * SPEAKERS_PER_PAGE
-    more = len(listed) == SPEAKERS_PER_PAGE and offset + len(listed) < total
     cursor = speaker_cursor(listed[-1], offset + len(listed)) if more else None
     pages = max(1, math.ceil(total / SPEAKERS_PER_PAGE))
     return {"total": total, "page": offset // SPEAKERS_PER_PAGE + 1, "pages": pages, "q": name_filter,

@@ -7,6 +7,12 @@ the store. The matching set is computed once per search, as numpy arrays
 counts (index/facets.py), the top documents by date (cached sort columns) or by
 BM25F score (index/ranking.py); snippets come from index/snippets.py.
 
+Results are ordered by that key, then by identity (the article id; a quote's article
+id and seq), never by document number, which commits and merges change. So a page can
+be asked for by number (`page`, up to MAX_PAGE) or as the page after a cursor (`after`,
+index/cursors.py) that names a hit by key and identity: any page of a walk costs what
+the first does, and the walk holds still while the index grows (see Walk).
+
 Every search has a bounded cost (index/budget.py): a deadline, and budgets for the
 lexicon words its patterns look through, the words they expand to and the postings
 it decodes; past any of them it stops with SearchTooCostly, a QueryError whose
@@ -419,6 +425,8 @@ class Walk:
 
 @dataclass
 class Export:
+    """A search's hits for a download, made a page at a time as they are read."""
+
     total: int  # every match of the search
     following: int  # the matches after the cursor (all of them, without one)
     pages: Iterator[list[dict]]  # the hits, up to the export's limit, a page at a time

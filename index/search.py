@@ -458,8 +458,10 @@ class SearchService:
     def searcher(self, kind: str):
         """This thread's searcher, refreshed when a writer has committed since."""
         searchers = self._local.__dict__.setdefault("searchers", {})
-        current = searchers.get(kind)
-        if current is None or not current.up_to_date():
+        # Taken out while it is checked: a searcher that fails to check or to reopen (its
+        # files gone for a moment) must not stay cached, closed, for this thread's next search.
+        current = searchers.pop(kind, None)
+        if current is None or not _still_current(current):
             # A new searcher, not current.refresh(): refresh reuses segment readers whose
             # deletions have since changed, and would count replaced documents twice.
             if current is not None:
@@ -702,6 +704,15 @@ class SearchService:
             hit["snippet"] = snippets.snippet(row["text"], words, top=3) if words else row["text"]
             hits.append(hit)
         return hits
+
+
+def _still_current(searcher) -> bool:
+    """Whether no writer has committed since this searcher opened; False when that cannot
+    be told (the index folder could not be read)."""
+    try:
+        return searcher.up_to_date()
+    except Exception:  # whoosh raises several kinds for missing or damaged files
+        return False
 
 
 def _joined(parts: list[np.ndarray]) -> np.ndarray:

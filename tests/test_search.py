@@ -204,3 +204,18 @@ def test_an_export_has_the_hits_paging_would_give_in_the_same_order(service, kin
     assert [key(h) for h in exported] == [key(h) for h in paged]
     export = service.export(SearchRequest(q="positions OR mistake", kind=kind, with_facets=False), limit=1)
     assert export.total == 2 and len([h for page in export.pages for h in page]) == 1
+
+
+def test_a_search_that_found_the_index_gone_for_a_moment_recovers_when_it_is_back(data_dir):
+    import shutil
+
+    store, service = build(data_dir)
+    try:
+        assert service.search(SearchRequest(q="positions")).total == 1
+        shutil.move(data_dir / "index", data_dir / "elsewhere")
+        with pytest.raises(Exception):
+            service.search(SearchRequest(q="positions"))
+        shutil.move(data_dir / "elsewhere", data_dir / "index")
+        assert service.search(SearchRequest(q="positions")).total == 1
+    finally:
+        store.close()

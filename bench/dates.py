@@ -38,6 +38,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from archive.readers import ReadError  # noqa: E402
+from archive.readers import html_dates, html_page  # noqa: E402
 from archive.readers import html as html_reader  # noqa: E402
 from archive.readers.html import read_html  # noqa: E402
 from archive.timestamps import parse_timestamp, resolve_published, resolve_updated  # noqa: E402
@@ -91,10 +92,10 @@ def _evidence_alone(data: bytes):
     """The date candidates of a page the reader refused, read the way read_html reads them."""
     try:
         tree = html_reader.parse_tree(html_reader.html_text(data))
-        meta = html_reader.meta_values(tree)
-        linked = html_reader.json_ld_objects(tree)
+        meta = html_page.meta_values(tree)
+        linked = html_page.json_ld_objects(tree)
         url = html_reader.page_url(tree, meta, linked)
-        return html_reader.date_candidates(tree, meta, linked, url, [], None)
+        return html_dates.date_candidates(tree, meta, linked, url, [], None)
     except Exception:
         return []
 

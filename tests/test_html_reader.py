@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from archive.readers import ReadError
-from archive.readers.html import language_code, read_html, strip_site_name, url_date
+from archive.readers.html import language_code, read_html, strip_site_name
+from archive.readers.html_dates import url_date
 from archive.timestamps import resolve_published, resolve_updated
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"

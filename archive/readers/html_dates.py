@@ -11,6 +11,7 @@ import json
 import re
 from urllib.parse import unquote, urlsplit
 
+from archive.dates.words import DATE_LINE_START, FIRST_PUBLICATION, LAST_CHANGE, UPDATE_START
 from archive.model import DateCandidate
 from archive.readers.html_page import (UNWANTED_TAGS, clean, element_text, is_absolute, is_huge,
                                        json_ld_rank, json_ld_types, meta_list)
@@ -42,12 +43,6 @@ MODIFIED_META = (
 # class/id words of elements that hold a dateline, byline or date.
 DATE_CONTAINER = re.compile(
     r"date|time|byline|posted|publish|meta|submitted|dateline|article-info|post-info|entry-info",
-    re.IGNORECASE,
-)
-DATE_LINE_START = re.compile(
-    r"^\s*(?:(?:first\s+|originally\s+)?(?:posted|published|updated|last\s+updated|created|"
-    r"veröffentlicht|erstellt|aktualisiert|publié|mis à jour|publicado|actualizado|atualizado|"
-    r"pubblicato|aggiornato|gepubliceerd|bijgewerkt)\b|date\s*:)",
     re.IGNORECASE,
 )
 URL_DATE_FORMS = (
@@ -330,9 +325,7 @@ def _dated_lines(text: str, languages: tuple[str, ...]) -> list[DateCandidate]:
 def _split_published_updated(text: str) -> list[tuple[str, str]]:
     """'Published Jan 5, 2022 Updated Jan 6, 2022' -> both halves with their kind;
     so is 'Updated Jan 6, 2022, originally published Jan 5, 2022'."""
-    match = re.search(r"\b(?:last\s+)?(?:updated?|modified|edited|revised|aktualisiert|mis à jour|"
-                      r"actualizado|atualizado|aggiornato|bijgewerkt)\b",
-                      text, re.IGNORECASE)
+    match = UPDATE_START.search(text)
     if not match:
         return [(text, "published")]
     before, after = text[: match.start()].strip(" |,;-"), text[match.start():]
@@ -341,7 +334,7 @@ def _split_published_updated(text: str) -> list[tuple[str, str]]:
     parts = []
     if re.search(r"\d", before):
         parts.append((before, "published"))
-    original = ORIGINALLY.search(after)
+    original = FIRST_PUBLICATION.search(after)
     if original and re.search(r"\d", after[original.start():]):
         parts.append((after[original.start():], "published"))
         after = after[: original.start()].strip(" |,;-")
@@ -349,11 +342,6 @@ def _split_published_updated(text: str) -> list[tuple[str, str]]:
     return parts
 
 
-# After an update line, the words that bring back the first publication.
-ORIGINALLY = re.compile(r"\b(?:(?:originally|first)\s+(?:published|posted|created|written|appeared)|"
-                        r"published|posted)\b", re.IGNORECASE)
-LAST_CHANGE = re.compile(r"\b(?:last\s+(?:modified|edited|updated|changed|revised|revision)|page\s+revision)\b",
-                         re.IGNORECASE)
 MAX_LAST_CHANGE_NOTES = 3
 
 

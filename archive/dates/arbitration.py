@@ -1,0 +1,232 @@
+"""Which of a file's date strings is its publication time, and which its last update.
+
+`resolve_published` / `resolve_updated` pick one time from a reader's candidates
+(ordered best evidence first). A date is never invented: when nothing usable is found
+the Timestamp has `value=None` and a `reason`.
+
+- A user override (`--published`) wins, source "upload". When it gives only a day and
+  the file has a time of day ("Posted at 11:02", or a full timestamp on that same
+  day), the two are combined: source stays "upload", precision becomes minute, `raw`
+  keeps both strings joined by " + ". A bad override or `tz` raises ValueError: it is
+  the caller's input, not the file's.
+- The strings are read in `languages` (default: English and six common European
+  languages; the file's own language is better).
+
+When the evidence disagrees, a few general rules decide (each function below says
+why): a day given only as a year or month yields to a day inside it; the byline breaks
+a tie between metadata claims; a dated URL well before the metadata wins; a byline's
+local wall time gives a UTC timestamp its offset; a byline well before a "published"
+that equals "modified" is the first publication; a day takes its time of day from
+weaker evidence that agrees; a whole-page guess (htmldate) on a day the page gives as
+its last update is that update, so the publication stays unknown rather than taken
+from it.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
+
+from archive.dates.parsing import COMMON_LANGUAGES, Reading, Rejection, parse_or_reason
+from archive.model import DateCandidate, Timestamp
+
+NO_DATE_REASON = "no publication date found in the file"
+NO_UPDATE_REASON = "no update time found in the file"
+# Page-level claims about the whole article, as opposed to what is shown on it.
+METADATA_SOURCES = ("json-ld", "meta", "field", "feed", "sitemap")
+# More than any difference of time zones could explain.
+ZONE_SPREAD = timedelta(hours=14)
+
+
+def resolve_published(candidates: list[DateCandidate], *, override: str | None = None,
+                      tz: str | None = None, now: datetime | None = None,
+                      languages=COMMON_LANGUAGES) -> Timestamp:
+    """The publication time: the user's override, else the best candidate of kind "published"."""
+    published, rejected = _read_candidates(candidates, "published", tz=tz, now=now, languages=languages)
+    modified, _ = _read_candidates(candidates, "modified", tz=tz, now=now, languages=languages)
+    if override is not None and str(override).strip():
+        return _with_override(str(override), published, tz=tz, now=now, languages=languages)
+    published, guessed_update = _without_guesses_on_update_days(published, modified)
+    found = _decide(published, rejected, NO_DATE_REASON, modified=modified)
+    if found.value is None and found.precision is None and (guessed_update or modified):
+        last = (modified or guessed_update)[0].stamp
+        found = replace(found, reason=f"{found.reason}; the file only gives its last update ({last.raw!r})")
+    return found
+
+
+def resolve_updated(candidates: list[DateCandidate], *, tz: str | None = None,
+                    now: datetime | None = None, languages=COMMON_LANGUAGES) -> Timestamp:
+    """The last update time, from candidates of kind "modified"."""
+    modified, rejected = _read_candidates(candidates, "modified", tz=tz, now=now, languages=languages)
+    return _decide(modified, rejected, NO_UPDATE_REASON, modified=None)
+
+
+def _read_candidates(candidates, kind, *, tz, now, languages) -> tuple[list[Reading], list[str]]:
+    readings, rejected = [], []
+    for candidate in candidates or []:
+        if getattr(candidate, "kind", "published") != kind:
+            continue
+        result = parse_or_reason(candidate.raw, candidate.source, tz=tz, now=now, languages=languages)
+        if isinstance(result, Reading):
+            readings.append(result)
+        elif result.dated:
+            rejected.append(result.reason)
+    return readings, rejected
+
+
+def _decide(readings: list[Reading], rejected: list[str], no_date_reason: str, *,
+            modified: list[Reading] | None) -> Timestamp:
+    dated = [r for r in readings if r.stamp.value is not None]
+    times_only = [r for r in readings if r.stamp.precision == "time"]
+    if not dated:
+        if times_only:
+            only = times_only[0].stamp
+            return replace(only, reason=f"only a time of day ({only.time_of_day}) was found, no date")
+        if rejected:
+            return Timestamp(reason=f"{no_date_reason} (rejected: {'; '.join(rejected[:3])})")
+        return Timestamp(reason=no_date_reason)
+    best = _first_with_a_day(dated)
+    if modified is not None:  # rules about first publication
+        best = _dateline_breaks_metadata_tie(best, dated)
+        best = _earlier_url_date(best, dated)
+        best = _local_offset_from_dateline(best, dated)
+        best = _dateline_before_rewritten_metadata(best, dated, modified)
+    return _with_time_of_day(best, dated, times_only).stamp
+
+
+# Sources that read the whole page without knowing what a date is about.
+GUESSED_SOURCES = ("htmldate",)
+
+
+def _without_guesses_on_update_days(published: list[Reading], modified: list[Reading]
+                                    ) -> tuple[list[Reading], list[Reading]]:
+    """A whole-page guess that lands on a day the page itself gives as its last update
+    ("This page was last modified on ...") has found that update, not the publication."""
+    update_days = {_day(m) for m in modified if m.stamp.value is not None}
+    kept, dropped = [], []
+    for reading in published:
+        if (reading.stamp.source in GUESSED_SOURCES and reading.stamp.value is not None
+                and _day(reading) in update_days):
+            dropped.append(reading)
+        else:
+            kept.append(reading)
+    return kept, dropped
+
+
+def _is_day_or_finer(reading: Reading) -> bool:
+    return reading.stamp.precision in ("day", "minute", "second")
+
+
+def _day(reading: Reading) -> date:
+    return reading.stamp.value.date()
+
+
+def _first_with_a_day(dated: list[Reading]) -> Reading:
+    """A year or month stands unless weaker evidence names a day inside it."""
+    best = dated[0]
+    if _is_day_or_finer(best):
+        return best
+    for other in dated[1:]:
+        if _is_day_or_finer(other) and _within(other.stamp.value, best.stamp):
+            return other
+    return best
+
+
+def _within(value: datetime, coarse: Timestamp) -> bool:
+    if coarse.precision == "year":
+        return value.year == coarse.value.year
+    return (value.year, value.month) == (coarse.value.year, coarse.value.month)
+
+
+def _dateline_breaks_metadata_tie(best: Reading, dated: list[Reading]) -> Reading:
+    """When the page's metadata disagrees with itself about the day, the day shown
+    to readers in the byline decides between the claims."""
+    claims = [r for r in dated if r.stamp.source in METADATA_SOURCES and _is_day_or_finer(r)]
+    if best not in claims or len({_day(r) for r in claims}) < 2:
+        return best
+    shown = {_day(r) for r in dated if r.stamp.source == "text" and _is_day_or_finer(r)}
+    return next((r for r in claims if _day(r) in shown), best)
+
+
+def _earlier_url_date(best: Reading, dated: list[Reading]) -> Reading:
+    """A dated URL is minted when a story first goes out; metadata is rewritten by
+    updates and site migrations. A URL day well before the metadata's wins."""
+    url = next((r for r in dated if r.stamp.source == "url" and r.stamp.precision == "day"), None)
+    if url is None or best.stamp.source == "url":
+        return best
+    if (_day(best) - _day(url)).days > 1:
+        return url
+    return best
+
+
+def _local_offset_from_dateline(best: Reading, dated: list[Reading]) -> Reading:
+    """Metadata in UTC, byline in local wall time without a zone: when the two are the
+    same minute a whole number of quarter hours apart, that difference is the page's offset."""
+    if not (best.zoned and best.stamp.value.utcoffset() == timedelta(0)
+            and best.stamp.precision in ("minute", "second")):
+        return best
+    utc_wall = best.stamp.value.replace(tzinfo=None, second=0, microsecond=0)
+    for other in dated:
+        if other.stamp.source != "text" or other.zoned or other.stamp.precision != "minute":
+            continue
+        shift = other.stamp.value.replace(tzinfo=None) - utc_wall
+        if shift and -timedelta(hours=12) <= shift <= ZONE_SPREAD and shift % timedelta(minutes=15) == timedelta(0):
+            local = best.stamp.value.astimezone(timezone(shift))
+            return Reading(replace(best.stamp, value=local, raw=f"{best.stamp.raw} + {other.stamp.raw}"),
+                           zoned=True)
+    return best
+
+
+def _dateline_before_rewritten_metadata(best: Reading, dated: list[Reading],
+                                        modified: list[Reading]) -> Reading:
+    """Metadata whose 'published' equals its 'modified' was rewritten at the last update;
+    a byline shown well before it is the first publication."""
+    if best.stamp.source not in METADATA_SOURCES:
+        return best
+    if not any(m.stamp.value == best.stamp.value for m in modified if m.stamp.value):
+        return best
+    shown = next((r for r in dated if r.stamp.source == "text" and _is_day_or_finer(r)), None)
+    if shown is None:
+        return best
+    shown_until = shown.stamp.value + (timedelta(days=1) if shown.stamp.precision == "day" else timedelta(0))
+    if best.stamp.value - shown_until > ZONE_SPREAD:
+        return shown
+    return best
+
+
+def _with_time_of_day(best: Reading, dated: list[Reading], times_only: list[Reading]) -> Reading:
+    """Keep the best day, but take a time of day from weaker evidence that agrees on it."""
+    if best.stamp.precision != "day":
+        return best
+    for other in dated:
+        if other.stamp.precision in ("minute", "second") and _day(other) == _day(best):
+            stamp = replace(other.stamp, source=best.stamp.source,
+                            raw=f"{best.stamp.raw} + {other.stamp.raw}")
+            return Reading(stamp, other.zoned)
+    if times_only:
+        return Reading(_combine(best.stamp, times_only[0].stamp, source=best.stamp.source), best.zoned)
+    return best
+
+
+def _combine(day: Timestamp, clock: Timestamp, *, source: str) -> Timestamp:
+    hour, minute = (int(part) for part in clock.time_of_day.split(":"))
+    value = day.value.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    return Timestamp(value=value, precision="minute", source=source,
+                     raw=f"{day.raw} + {clock.raw}", time_of_day=clock.time_of_day)
+
+
+def _with_override(override: str, published: list[Reading], *, tz, now, languages) -> Timestamp:
+    """The user's date wins; a day alone takes its time of day from the file when the file agrees."""
+    user = parse_or_reason(override, "upload", tz=tz, now=now, languages=languages)
+    if not isinstance(user, Reading) or user.stamp.value is None:
+        reason = user.reason if isinstance(user, Rejection) else "a time of day without a date"
+        raise ValueError(f"could not read the publication date {override!r}: {reason}")
+    if user.stamp.precision != "day":
+        return user.stamp
+    for reading in published:
+        stamp = reading.stamp
+        if stamp.precision in ("minute", "second") and stamp.value.date() == user.stamp.value.date():
+            return replace(stamp, source="upload", raw=f"{override} + {stamp.raw}")
+    times_only = [r.stamp for r in published if r.stamp.precision == "time"]
+    if times_only:
+        return _combine(user.stamp, times_only[0], source="upload")
+    return user.stamp

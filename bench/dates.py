@@ -3,7 +3,9 @@
 Runs read_html + resolve_published on the pages listed in
 /work/shared/dev/html_dates/manifest.json (entries with file, url,
 expected_date YYYY-MM-DD) and compares the day in the page's own offset.
-htmldate alone (original_date=True) runs on the same pages for comparison.
+htmldate alone runs on the same pages for comparison, with the library's best settings
+(find_date(original_date=True, extensive_search=True)). Accuracy is the share of
+pages whose day is right; precision the share right among the pages given a day.
 Only the page bytes are used, never the manifest's URL.
 
 Each miss is printed with the expected day, ours, our source and raw string,
@@ -22,7 +24,10 @@ and one reason category, worked out from the page itself:
                  read as the publication date (the snippet shows where)
   not-on-page    the expected day is not written on the page in any usual form
 
-    .venv/bin/python bench/dates.py [FOLDER] [--verbose]
+    .venv/bin/python bench/dates.py [FOLDER] [--half even|odd] [--verbose]
+
+`--half` keeps every other page by a hash of its file name (as bench/main_text.py):
+rules are written looking at one half and checked on the other.
 """
 from __future__ import annotations
 
@@ -30,6 +35,7 @@ import json
 import re
 import sys
 import time
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -108,7 +114,7 @@ def htmldate_day(data: bytes) -> str | None:
     import htmldate
 
     try:
-        return htmldate.find_date(data, original_date=True)
+        return htmldate.find_date(data, original_date=True, extensive_search=True)
     except Exception:
         return None
 
@@ -161,15 +167,22 @@ def miss_reason(outcome: Outcome, expected: str, data: bytes) -> tuple[str, str]
     return "not-on-page", "the expected day is not written on the page in any usual form"
 
 
+def in_half(name: str, half: str | None) -> bool:
+    if half is None:
+        return True
+    return (zlib.crc32(name.encode()) % 2 == 0) == (half == "even")
+
+
 def main(argv: list[str]) -> int:
     verbose = "--verbose" in argv
-    folder = Path(next((a for a in argv if not a.startswith("--")), DEFAULT_FOLDER))
+    half = argv[argv.index("--half") + 1] if "--half" in argv else None
+    folder = Path(next((a for a in argv if not a.startswith("--") and a not in ("even", "odd")), DEFAULT_FOLDER))
     manifest = folder / "manifest.json"
     if not manifest.exists():
         print(f"no benchmark pages at {folder} (manifest.json missing); nothing to measure")
         return 0
-    entries = json.loads(manifest.read_text())["entries"]
-    ours_right = theirs_right = 0
+    entries = [e for e in json.loads(manifest.read_text())["entries"] if in_half(e["file"], half)]
+    ours_right = theirs_right = ours_dated = theirs_dated = 0
     by_source: Counter = Counter()
     right_by_source: Counter = Counter()
     misses = []
@@ -189,13 +202,17 @@ def main(argv: list[str]) -> int:
         else:
             misses.append((entry["file"], expected, outcome, theirs, miss_reason(outcome, expected, data)))
         theirs_right += theirs == expected
+        ours_dated += outcome.day is not None
+        theirs_dated += theirs is not None
         if verbose:
             print(f"{entry['file']}  expected {expected}  ours {outcome.day} ({outcome.source})  htmldate {theirs}")
     total = len(entries)
     print(f"pages: {total}  ({time.perf_counter() - started:.1f}s in all, "
           f"{1000 * our_seconds / max(total, 1):.0f} ms/page for read_html + resolve_published)")
-    print(f"day right, ours:           {ours_right}/{total} = {100 * ours_right / max(total, 1):.1f}%")
-    print(f"day right, htmldate alone: {theirs_right}/{total} = {100 * theirs_right / max(total, 1):.1f}%")
+    for name, right, dated in (("archive", ours_right, ours_dated), ("htmldate", theirs_right, theirs_dated)):
+        print(f"{name:9} accuracy {right / max(total, 1):.3f} ({right}/{total} right)   "
+              f"precision {right / max(dated, 1):.3f} ({right}/{dated} dated right, {dated - right} wrong, "
+              f"{total - dated} without a date)")
     print("by source (right/used):")
     for source, count in by_source.most_common():
         print(f"  {source:9} {right_by_source[source]}/{count}")

@@ -115,8 +115,10 @@ def differences(a: Path, b: Path) -> list[str]:
             out.append(f"{a.name} {name} entities\n  - {gone}\n  + {new}")
         rest_a = {k: v for k, v in row_a.items() if k not in ("quotes", "entities")}
         rest_b = {k: v for k, v in row_b.items() if k not in ("quotes", "entities")}
-        if rest_a != rest_b:
-            out.append(f"{a.name} {name}: other fields differ")
+        fields = sorted(k for k in rest_a.keys() | rest_b.keys()
+                        if k not in rest_a or k not in rest_b or rest_a[k] != rest_b[k])
+        if fields:
+            out.append(f"{a.name} {name}: other fields differ: {', '.join(fields)}")
     return out
 
 

@@ -154,14 +154,14 @@ def _short_tag(t: TokenView, clause: Clause, hi: int) -> bool:
 
 
 def _adjacent_right(t: TokenView, clause: Clause, lo: int) -> bool:
-    gap = [x for x in range(lo, clause.start) if t.words[x] not in (",", "—", "–", "-", ":")]
+    gap = [x for x in range(lo, clause.start) if t.words[x] not in (",", ":") and t.words[x] not in DASHES]
     return not gap
 
 
 def _adjacent_left(t: TokenView, clause: Clause, hi: int) -> bool:
     """Whether only punctuation, "that" and a time stand between the clause and token `hi`:
     "Dorn claimed on Tuesday that “…”"."""
-    return all(t.words[x] in (",", ":", "—", "–", "-") or lower_at(t, x) == "that" or _when_word(t, x)
+    return all(t.words[x] in (",", ":") or t.words[x] in DASHES or lower_at(t, x) == "that" or _when_word(t, x)
                for x in range(clause.end, hi))
 
 

@@ -13,7 +13,7 @@ from archive.attribution.speakers.resolver import Resolver
 from archive.attribution.subjects import sentence_subject
 from archive.attribution.token_view import TokenView, lower_at, mentions_between
 from archive.lexicon.cues import BELIEF_VERBS, CUE_WORDS
-from archive.lexicon.pronouns import FIRST_PERSON_SINGULAR, PERSONAL_PRONOUNS, PRONOUNS, THIRD_PERSON, THIRD_PERSON_ALL
+from archive.lexicon.pronouns import FIRST_PERSON_SINGULAR, GENDERED_PRONOUNS, PERSONAL_PRONOUNS, PRONOUNS, THIRD_PERSON
 from archive.lexicon.punctuation import QUOTE_CHARS, SENTENCE_END
 from archive.names import fold, parse_person_name
 from archive.quote_spans import QuoteSpan
@@ -110,7 +110,7 @@ def _first_person_after_subject(t: TokenView, lo: int, hi: int, span: QuoteSpan)
         person = t.people.persons[named[0].person] if named else None
         if person is None or not (parse_person_name(person.name).given or person.roles):
             return []  # "Premiership clubs have seen …": NER's person, and no one the text introduced
-        spoken_of = {fold(w) for w in person.name.split()} | THIRD_PERSON.get(person.gender, THIRD_PERSON_ALL)
+        spoken_of = {fold(w) for w in person.name.split()} | THIRD_PERSON.get(person.gender, GENDERED_PRONOUNS)
     else:
         spoken_of = THIRD_PERSON[PRONOUNS[lower_at(t, np[0])]]
     if {fold(w) for w in words} & spoken_of:

@@ -18,7 +18,7 @@ from archive.attribution.token_view import (
 )
 from archive.lexicon.cues import NO_INVERSION
 from archive.lexicon.function_words import OBJECT_PREPOSITIONS
-from archive.lexicon.punctuation import SIGNATURE_DASHES
+from archive.lexicon.punctuation import HEADER_DASHES, SIGNATURE_DASHES
 from archive.lexicon.roles import role_of
 from archive.lexicon.utterances import UTTERANCE_NOUNS
 
@@ -71,7 +71,7 @@ def dash_header(t: TokenView, first_a: int) -> Clause | None:
     while dash >= 0 and first_a - dash <= 12 and "\n" not in t.words[dash] and t.quote_of[dash] < 0:
         dash -= 1
     dash += 1
-    if dash >= first_a or t.words[dash] not in ("-", "—", "–", "―") or dash > 0 and "\n" not in t.words[dash - 1]:
+    if dash >= first_a or t.words[dash] not in HEADER_DASHES or dash > 0 and "\n" not in t.words[dash - 1]:
         return None
     np = right_np(t, dash + 1, first_a)
     if np is None or np[1] != first_a or not any(not m.possessive for m in mentions_between(t, *np)):

@@ -34,8 +34,8 @@ from archive.lexicon.groups import INSTITUTIONS
 from archive.lexicon.name_words import SURNAME_PARTICLES
 from archive.lexicon.nationalities import NATIONALITY_NOUNS
 from archive.lexicon.politics import PARTY_MEMBERS
-from archive.lexicon.pronouns import PERSONAL_PRONOUNS, PRONOUNS
-from archive.lexicon.punctuation import DASHES, POSSESSIVE_TOKENS, QUOTE_CHARS
+from archive.lexicon.pronouns import PERSONAL_PRONOUNS, POSSESSIVE_DETERMINERS, PRONOUNS
+from archive.lexicon.punctuation import CLAUSE_DASHES, DASHES, JOINING_DASHES, POSSESSIVE_TOKENS, QUOTE_CHARS
 from archive.lexicon.roles import PRE_NAME_WORDS, role_of
 from archive.lexicon.titles import COURTESY_TITLES, HONORIFICS, PEERAGE_TITLES, POSTNOMINALS
 from archive.lexicon.utterances import UTTERANCE_NOUNS
@@ -61,7 +61,7 @@ def np_word(t: TokenView, i: int) -> bool:
         or lower in DETERMINERS
         or text in POSSESSIVE_TOKENS
         or lower.strip(".") in HONORIFICS
-        or text in ("-", "–")
+        or text in JOINING_DASHES
         or _abbreviation_dot(t, i)
         or _ORDINAL.fullmatch(text) is not None  # "Air Force 1st Lt. Tyler Livingston"
         or lower in SURNAME_PARTICLES and 0 < i < len(t.doc) - 1 and is_capitalized(t.words[i - 1])
@@ -249,7 +249,7 @@ def left_np(t: TokenView, end: int, lo: int, depth: int = 0) -> tuple[int, int] 
     # trim leading link words, a leading possessive and a clause's opening word ("When Trump",
     # not "In November the BMA")
     while start <= j and (lower_at(t, start) in NP_LINKS or t.words[start] in POSSESSIVE_TOKENS
-                          or t.words[start] in ("-", "–")
+                          or t.words[start] in JOINING_DASHES
                           or lower_at(t, start) in MENTION_OPENERS and start < j
                           and is_capitalized(t.words[start + 1])):
         start += 1
@@ -276,7 +276,7 @@ def right_np(t: TokenView, start: int, hi: int) -> tuple[int, int] | None:
         if lower in NP_STOP and lower not in NP_LINKS \
                 and not (t.doc[i].ent_iob_ == "I" and t.doc[i].ent_type_ == "ORG" and i > start):
             break  # but "Reporters Without Borders", "the Department of Trade and Industry"
-        if text in ("-", "–") and i > start and is_capitalized(t.words[i - 1]) and i + 1 < hi \
+        if text in JOINING_DASHES and i > start and is_capitalized(t.words[i - 1]) and i + 1 < hi \
                 and t.words[i + 1].isalpha() and t.words[i + 1].islower():
             i += 2  # "said UK-based consultancy Analysys": a modifier, the head comes after
             if i >= hi or not t.words[i].isalpha():
@@ -295,7 +295,7 @@ def right_np(t: TokenView, start: int, hi: int) -> tuple[int, int] | None:
             continue
         name_at = next((x for x in range(i + 1, min(hi, i + 3)) if is_capitalized(t.words[x]) and t.quote_of[x] < 0), 0)
         if text.isalpha() and text.islower() and lower not in CUE_WORDS and lower not in NP_STOP \
-                and (not lower.endswith("ed") or t.words[i - 1] in ("-", "–")) \
+                and (not lower.endswith("ed") or t.words[i - 1] in JOINING_DASHES) \
                 and name_at and all(t.words[x].isalpha() for x in range(i + 1, name_at + 1)):
             i += 1  # "said Virginia delegate Beau Correll"
             end = i
@@ -400,7 +400,7 @@ def apposed_name(t: TokenView, comma: int, lo: int, unclosed: bool = False) -> t
         k = m.token_start - 1
         while k >= floor and m.token_start - k <= 3 and outside_quotes(t, k) and not is_punct(t.words[k]):
             k -= 1
-        if k < floor or t.quote_of[k] >= 0 or t.words[k] in (",", "—", "–"):
+        if k < floor or t.quote_of[k] >= 0 or t.words[k] == "," or t.words[k] in CLAUSE_DASHES:
             return m.token_start, comma
         return None
     return None
@@ -415,7 +415,7 @@ def _plain_apposition(t: TokenView, comma: int, end: int) -> bool:
         return False
     if not any(role_of(t.words[i]) for i in range(comma + 1, min(end, comma + 5))):
         return False
-    return not any(w in PRONOUNS or w in ("his", "her", "their", "its") or w in PASSIVE_BEFORE
+    return not any(w in PRONOUNS or w in POSSESSIVE_DETERMINERS or w in PASSIVE_BEFORE
                    or w in ("has", "have", "had", "whom", "whose") for w in words)
 
 
@@ -430,7 +430,7 @@ def _described_apposition(t: TokenView, comma: int, end: int) -> bool:
     head = words[stop - 1] if stop > 1 else ""
     if head.endswith("s") and not head.endswith("ss"):
         return False  # "“Lock her up,” Clinton, the attendees chanted": the attendees speak
-    return not any(w in PRONOUNS or w in ("his", "her", "their", "its") or w in PASSIVE_BEFORE
+    return not any(w in PRONOUNS or w in POSSESSIVE_DETERMINERS or w in PASSIVE_BEFORE
                    or w in ("has", "have", "had", "whom", "whose") for w in words)
 
 
@@ -442,7 +442,7 @@ def _right_after_boundary(t: TokenView, token: int) -> bool:
             and (is_capitalized(t.words[start - 1]) or role_of(t.words[start - 1])) and t.quote_of[start - 1] < 0:
         start -= 1
     return start == 0 or t.sentence_of[start - 1] != t.sentence_of[start] or t.quote_of[start - 1] >= 0 \
-        or t.words[start - 1] in (",", "—", "–")
+        or t.words[start - 1] == "," or t.words[start - 1] in CLAUSE_DASHES
 
 
 def person_phrase(t: TokenView, start: int, hi: int, roles: bool = False) -> tuple[int, int] | None:

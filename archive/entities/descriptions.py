@@ -10,7 +10,7 @@ from archive.entities.shapes import Mention
 from archive.lexicon.cues import REPORTING_VERB_FORMS
 from archive.lexicon.function_words import AFTER_SUBJECT
 from archive.lexicon.pronouns import FORWARD_PRONOUNS, PRONOUN_GENDER
-from archive.lexicon.punctuation import POSSESSIVE_TOKENS
+from archive.lexicon.punctuation import JOINING_DASHES, POSSESSIVE_TOKENS
 from archive.lexicon.roles import GENDERED_ROLES, PRE_NAME_WORDS, role_of
 from archive.lexicon.titles import HONORIFICS
 
@@ -127,7 +127,7 @@ def opens_sentence(doc, token_start: int) -> bool:
         if text in (".", "!", "?", ";", ":") or "\n" in text or text in ("“", "”", '"', "«", "»"):
             return True
         if not (is_name_word(text) or lower in PRE_NAME_WORDS or lower.strip(".") in HONORIFICS
-                or role_of(text, [x.text for x in doc[max(0, i - 2):i]]) or text in ("-", "–")
+                or role_of(text, [x.text for x in doc[max(0, i - 2):i]]) or text in JOINING_DASHES
                 or text in POSSESSIVE_TOKENS or lower in ("but", "and", "yet", "so")):
             return False
         i -= 1

@@ -19,7 +19,7 @@ from archive.entities.shapes import Mention
 from archive.lexicon.function_words import SENTENCE_OPENERS
 from archive.lexicon.groups import NOT_PERSON_HEADS, ORG_NAME_HEADS
 from archive.lexicon.name_words import FIRST_NAME_GENDER, GIVEN_NAME_PARTICLES, SURNAME_PARTICLES
-from archive.lexicon.punctuation import DASHES_BETWEEN_NAMES, POSSESSIVE_TOKENS
+from archive.lexicon.punctuation import DASHES_BETWEEN_NAMES, JOINING_DASHES, POSSESSIVE_TOKENS
 from archive.lexicon.roles import ROLES_NOT_ONLY_PEOPLE, ROLE_WORDS, role_of
 from archive.lexicon.titles import HONORIFICS, POSTNOMINALS
 from archive.names import fold, strip_possessive
@@ -74,7 +74,7 @@ def _name_tokens(doc, start: int, end: int) -> tuple[int, int, bool]:
     words = token_texts(doc)
     for i in range(end - 2, start - 1, -1):
         if words[i].isalpha() and words[i].islower() and len(words[i]) > 2 and not doc[i].is_stop \
-                and words[i] not in SURNAME_PARTICLES and (i == start or words[i - 1] not in ("-", "–")):
+                and words[i] not in SURNAME_PARTICLES and (i == start or words[i - 1] not in JOINING_DASHES):
             start = i + 1  # "Perpignan centre Jean Dupuis": a lower-case word is no part of a name
             break
     while True:

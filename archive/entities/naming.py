@@ -11,6 +11,7 @@ from archive.lexicon.groups import GROUP_NOUNS, GROUP_OPENERS, NOT_PEOPLE, NOT_P
 from archive.lexicon.name_words import FIRST_NAME_GENDER, SURNAME_PARTICLES
 from archive.lexicon.nationalities import NATIONALITY_NOUNS
 from archive.lexicon.politics import PARTY_NOUNS
+from archive.lexicon.punctuation import CLAUSE_DASHES
 from archive.lexicon.roles import PRE_NAME_WORDS, ROLE_WORDS
 from archive.lexicon.titles import HONORIFICS
 
@@ -29,6 +30,8 @@ def _plural_role(lower: str) -> bool:
     return lower.endswith("s") and (lower[:-1] in ROLE_WORDS or lower.endswith("es") and lower[:-2] in ROLE_WORDS)
 
 # Adverbs by their endings ("Nationally", "Reportedly"); "McNally" is a name.
+# What may stand right before the first word of a sentence.
+_BEFORE_A_SENTENCE = {".", "!", "?", ":", ";", "“", '"', "‘", "«", *CLAUSE_DASHES}
 _ADVERB = re.compile(r"(?:ally|ously|ively|fully|edly|ingly|ently|antly|ately)$")
 
 
@@ -37,7 +40,7 @@ def _adverb(lower: str) -> bool:
 
 
 def _opens_a_sentence(words: list[str], i: int) -> bool:
-    return i == 0 or words[i - 1] in (".", "!", "?", ":", ";", "“", '"', "‘", "«", "—", "–") or "\n" in words[i - 1]
+    return i == 0 or words[i - 1] in _BEFORE_A_SENTENCE or "\n" in words[i - 1]
 
 
 def not_a_name_word(doc, words: list[str], i: int) -> bool:

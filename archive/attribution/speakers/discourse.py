@@ -9,7 +9,7 @@ from archive.attribution.phrases import np_word, title_word
 from archive.attribution.shapes import Event
 from archive.attribution.token_view import TokenView, lower_at, mentions_between, outside_quotes, past_openers
 from archive.lexicon.function_words import LEADING_CONJUNCTIONS, THERE_IS
-from archive.lexicon.punctuation import POSSESSIVE_TOKENS, SENTENCE_END
+from archive.lexicon.punctuation import DASHES, POSSESSIVE_TOKENS, SENTENCE_END
 from archive.lexicon.roles import role_of
 from archive.names import parse_person_name
 
@@ -63,7 +63,7 @@ class Discourse:
         if token >= len(t.doc) or t.quote_of[token] >= 0:
             return False
         s = t.sentence_starts[t.sentence_of[token]]
-        while s < token and (lower_at(t, s) in LEADING_CONJUNCTIONS or t.words[s] in (",", "-", "—", "–")):
+        while s < token and (lower_at(t, s) in LEADING_CONJUNCTIONS or t.words[s] == "," or t.words[s] in DASHES):
             s += 1
         if token - 1 >= s and lower_at(t, token - 1) in ("a", "an", "the"):
             return False  # "the Clinton campaign", "an Obama supporter": the name modifies a noun

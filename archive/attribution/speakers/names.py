@@ -15,7 +15,7 @@ from archive.lexicon.groups import MEDIA_NAME_WORDS, ORG_NAME_HEADS
 from archive.lexicon.name_words import FIRST_NAME_GENDER, SURNAME_PARTICLES
 from archive.lexicon.nationalities import NATIONALITY_NOUNS
 from archive.lexicon.pronouns import PRONOUNS
-from archive.lexicon.punctuation import POSSESSIVE_TOKENS
+from archive.lexicon.punctuation import DASHES, POSSESSIVE_TOKENS
 from archive.lexicon.roles import role_of
 from archive.lexicon.titles import HONORIFICS, POSTNOMINALS
 from archive.names import name_gender, parse_person_name, person_key, same_person
@@ -80,7 +80,7 @@ class NameRules:
             i += 1  # "Peter Ainsworth MP"
             if i >= b:
                 return True
-        return t.words[i] in (",", "(", ")", "-", "–", "—") or lower_at(t, i) in NP_LINKS
+        return t.words[i] in (",", "(", ")") or t.words[i] in DASHES or lower_at(t, i) in NP_LINKS
 
     def _unknown_name(self, a: int, b: int, described: bool = False) -> str | None:
         """A capitalized name NER did not tag as a person ("Adelson said").

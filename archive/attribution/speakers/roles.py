@@ -11,7 +11,7 @@ from archive.attribution.shapes import Attribution
 from archive.attribution.token_view import is_capitalized, lower_at, mentions_between
 from archive.lexicon.function_words import NP_LINKS
 from archive.lexicon.politics import PARTIES, STATE_ABBREVIATIONS
-from archive.lexicon.punctuation import POSSESSIVE_TOKENS
+from archive.lexicon.punctuation import JOINING_DASHES, POSSESSIVE_TOKENS
 from archive.lexicon.roles import GENERIC_ROLES, expand_roles, role_of
 
 
@@ -85,7 +85,7 @@ class RoleRules:
             if m.start >= position:
                 break
             i = m.token_start
-            while i > 0 and m.token_start - i < 6 and (is_capitalized(t.words[i - 1]) or t.words[i - 1] in ("-", "–")) \
+            while i > 0 and m.token_start - i < 6 and (is_capitalized(t.words[i - 1]) or t.words[i - 1] in JOINING_DASHES) \
                     and lower_at(t, i - 1) not in ("former", "ex") and not mentions_between(t, i - 1, i):
                 i -= 1
             if 0 < i < m.token_start and lower_at(t, i - 1) in ("former", "ex"):

@@ -26,6 +26,8 @@ class DateCandidate:
     kind: str = "published"  # or "modified"
 
 
+class Decoding:
+    encoding: str  # the charset read with: "utf-8", "cp1251"
 @dataclass
 class Draft:
     """What a reader makes of one article in a file: text and raw evidence, nothing decided."""
@@ -39,6 +41,7 @@ class Draft:
     dateline: str | None = None  # "Washington" from "(Washington) ..."
     language: str | None = None  # as declared by the file, if it says
     format: str = "text"  # text, html, json, jsonl, feed
+    decoding: Decoding | None = None  # None: the format's parser decoded (XML feeds)
 
 
 @dataclass
@@ -111,6 +114,7 @@ class Article:
     authors: list[str] = field(default_factory=list)
     language: str | None = None
     format: str = "text"
+    decoding: Decoding | None = None
     quotes: list[Quote] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     # Provenance, filled in by the pipeline and the store.
@@ -146,9 +150,15 @@ class Article:
             "authors": list(self.authors),
             "language": self.language,
             "format": self.format,
+            **decoding_fields(self.decoding),
             "ingested_at": self.ingested_at.isoformat() if self.ingested_at else None,
             "original_sha256": self.original_sha256,
             "body": self.body,
             "quotes": [q.to_dict() for q in self.quotes],
             "entities": [e.to_dict() for e in self.entities],
         }
+def decoding_fields(decoding: Decoding | None) -> dict:
+        "encoding": decoding.encoding if decoding else None,
+        "encoding_method": decoding.method if decoding else None,
+        "encoding_doubt": decoding.doubt if decoding else None,
+        "text_repaired": decoding.repaired if decoding else False,

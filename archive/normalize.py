@@ -6,9 +6,12 @@ from the clock.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from datetime import datetime, timezone
+
+import ftfy
 
 from archive import timestamps
 from archive.language import detect_language, normalize_code
@@ -29,20 +32,12 @@ CLEANED_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2
                            r"\u200b\u2060\u00ad"  # INVISIBLE_CHARS
                            r"\ud800-\udfff"  # SURROGATES
                            r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # SPACES, but for the plain space
-# UTF-8 read as Windows-1252 somewhere upstream ("GuantÃ¡namo", "FranÃ§ois", "itâ€™s",
-# "ðŸ‘"): a character that is the lead byte of a two-byte (Â Ã Ä Å: Latin letters),
-# three-byte (â: punctuation) or four-byte (ð: emoji) sequence, followed by characters that
-# are continuation bytes. Only these leads: "JOSÉ”" also decodes, to a wrong letter.
-_CP1252_CHARS = {bytes([b]).decode("cp1252", "replace") for b in range(0x80, 0x100)} - {"\ufffd"}
-# A continuation byte came through as its Windows-1252 character, or as itself where
-# Windows-1252 leaves the byte undefined (0x9D in "â€\x9d", a closing quote).
-_CONTINUATION_CHARS = ({bytes([b]).decode("cp1252", "replace") for b in range(0x80, 0xC0)} - {"\ufffd"}) \
-    | {chr(b) for b in range(0x80, 0xC0)}
-_CONTINUATION = "[" + re.escape("".join(sorted(_CONTINUATION_CHARS))) + "]"
-MOJIBAKE = re.compile(f"[ÂÃÄÅ]{_CONTINUATION}|â{_CONTINUATION}{{2}}|ð{_CONTINUATION}{{3}}")
-_MOJIBAKE_LEADS = "ÂÃÄÅâð"
-# The same after a compatibility normalization upstream turned the byte's character into a
-# space and a combining mark ("SÃ©golÃ ̈ne" for Ségolène): a space never precedes one.
+# UTF-8 read as a legacy charset somewhere upstream ("GuantÃ¡namo", "itâ€™s") always shows
+# a Latin-1 letter from Â to ô (the lead byte of a UTF-8 sequence, read alone): text without
+# one is left to itself, unread by ftfy.
+MOJIBAKE_LEAD = re.compile("[\u00c2-\u00f4]")
+# A compatibility normalization upstream may have turned a continuation byte's character into
+# a space and a combining mark ("SÃ©golÃ ̈ne" for Ségolène): a space never precedes one.
 _SPACED_MARKS = re.compile("(?<=[ÂÃ]) ([\u0301\u0304\u0308])")
 _MARK_CHARS = {"\u0301": "\u00b4", "\u0304": "\u00af", "\u0308": "\u00a8"}
 DERIVED_TITLE_CHARS = 120
@@ -59,11 +54,15 @@ DATELINE_CAPS = re.compile(
 )
 
 
-def clean_text(text: str) -> str:
+def clean_text(text: str, repairs: list[str] | None = None) -> str:
+    """`text` cleaned; when mojibake was repaired, the text as it was is appended to `repairs`."""
     # Neither the mojibake repair nor NFC makes or takes apart the characters replaced
     # after them (surrogates included), so the order is free, and text without any such
     # character skips the substitutions.
-    text = unicodedata.normalize("NFC", repair_mojibake(text))
+    repaired = repair_mojibake(text)
+    if repairs is not None and repaired != text:
+        repairs.append(text)
+    text = unicodedata.normalize("NFC", repaired)
     if CLEANED_CHARS.search(text) or "  " in text:
         text = SURROGATES.sub("\ufffd", text)
         text = INVISIBLE_CHARS.sub("", text)
@@ -73,20 +72,11 @@ def clean_text(text: str) -> str:
 
 
 def repair_mojibake(text: str) -> str:
-    """Text with UTF-8 that was read as Windows-1252 turned back into what it said."""
-    if not any(lead in text for lead in _MOJIBAKE_LEADS):
+    """Text with UTF-8 that was read as another charset turned back into what it said:
+    ftfy's encoding fixes only (its other fixes would straighten curly quotes, which are data)."""
+    if not MOJIBAKE_LEAD.search(text):
         return text
-    text = _SPACED_MARKS.sub(lambda m: _MARK_CHARS[m.group(1)], text)
-    return MOJIBAKE.sub(_decoded, text)
-
-
-def _decoded(match: re.Match) -> str:
-    chars = match.group()
-    try:
-        raw = b"".join(c.encode("cp1252") if c in _CP1252_CHARS else c.encode("latin-1") for c in chars)
-        return raw.decode("utf-8")
-    except UnicodeError:
-        return chars
+    return ftfy.fix_encoding(_SPACED_MARKS.sub(lambda m: _MARK_CHARS[m.group(1)], text))
 
 
 def clean_url(url: str | None) -> str | None:
@@ -101,13 +91,16 @@ def clean_url(url: str | None) -> str | None:
 def normalize(draft: Draft, *, published: str | None = None, tz: str | None = None,
               now: datetime | None = None) -> Article:
     now = now or datetime.now(timezone.utc)
-    paragraphs = [p for p in (clean_text(p) for p in draft.paragraphs) if p]
+    repairs: list[str] = []
+    paragraphs = [p for p in (clean_text(p, repairs) for p in draft.paragraphs) if p]
     dateline = clean_text(draft.dateline) if draft.dateline else None
     if paragraphs and not dateline:
         dateline, paragraphs[0] = split_dateline(paragraphs[0])
     body = "\n\n".join(paragraphs)
-    title = clean_text(draft.title or "") or derived_title(body)
-    language = normalize_code(draft.language) or detect_language(body)
+    title = clean_text(draft.title or "", repairs) or derived_title(body)
+    # What the text reads as wins over what the file declares: templates declare one
+    # language for every page of a site.
+    language = detect_language(f"{title}\n\n{body}") or normalize_code(draft.language)
     languages = tuple(dict.fromkeys([language or "en", "en"]))
     return Article(
         title=title,
@@ -121,6 +114,7 @@ def normalize(draft: Draft, *, published: str | None = None, tz: str | None = No
         authors=_unique(clean_text(a) for a in draft.authors),
         language=language,
         format=draft.format,
+        decoding=dataclasses.replace(draft.decoding, repaired=bool(repairs)) if draft.decoding else None,
         ingested_at=now,
     )
 

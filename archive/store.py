@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from archive.model import Article, Entity, Quote, Timestamp
+from archive.model import Article, Decoding, Entity, Quote, Timestamp, decoding_fields
 from archive.normalize import ANNOTATED_CHARS, annotated_end, annotated_part
 from archive.people import PEOPLE_SCHEMA, canonicalize_people, refresh_person_keys
 
@@ -50,6 +50,10 @@ CREATE TABLE IF NOT EXISTS articles (
     authors TEXT NOT NULL DEFAULT '[]',
     language TEXT,
     format TEXT,
+    encoding TEXT,                      -- how the bytes became text (archive.model.Decoding)
+    encoding_method TEXT,
+    encoding_doubt TEXT,
+    text_repaired INTEGER,
     dateline TEXT,
     published TEXT,
     published_utc TEXT,
@@ -108,11 +112,12 @@ CREATE TABLE IF NOT EXISTS index_queue (
 
 # Columns added after SCHEMA_VERSION 1, for archives made before them, with their types.
 ADDED_ARTICLE_COLUMNS = {"updated_precision": "TEXT", "updated_raw": "TEXT",
-                         "body_chars": "INTEGER", "annotated_chars": "INTEGER"}
+                         "encoding": "TEXT", "encoding_method": "TEXT", "encoding_doubt": "TEXT",
+                         "text_repaired": "INTEGER"}
 
 ARTICLE_COLUMNS = (
     "title", "body_chars", "annotated_chars", "body", "url", "source", "authors", "language", "format",
-    "dateline",
+    "encoding", "encoding_method", "encoding_doubt", "text_repaired", "dateline",
     "published", "published_utc", "published_precision", "published_source", "published_raw",
     "published_reason", "published_time_of_day", "updated", "updated_source",
     "updated_precision", "updated_raw", "file", "original_sha256", "ingested_at",
@@ -334,6 +339,7 @@ class Store:
             "authors": json.dumps(article.authors, ensure_ascii=False),
             "language": article.language,
             "format": article.format,
+            **decoding_fields(article.decoding),
             "dateline": article.dateline,
             "published": published.iso(),
             "published_utc": published.utc_iso(),
@@ -591,12 +597,17 @@ def _article_from_row(row: sqlite3.Row) -> Article:
         authors=json.loads(row["authors"]),
         language=row["language"],
         format=row["format"],
+        decoding=_decoding_from_row(row),
         file=row["file"],
         original_sha256=row["original_sha256"],
         ingested_at=_parse_dt(row["ingested_at"]),
     )
 
 
+def _decoding_from_row(row: sqlite3.Row) -> Decoding | None:
+    encoding = _optional(row, "encoding")
+    if not encoding:
+    return Decoding(encoding, row["encoding_method"], row["encoding_doubt"], bool(row["text_repaired"]))
 def _quote_from_row(row: sqlite3.Row) -> Quote:
     return Quote(text=row["text"], start=row["start"], end=row["end"], speaker=row["speaker"],
                  speaker_mention=row["speaker_mention"], cue=row["cue"], confidence=row["confidence"],

@@ -132,8 +132,12 @@ def _has_words(draft: Draft) -> bool:
 def _read_articles(fmt: str, data: bytes, limits: Limits) -> list[Draft | str]:
     """Drafts for each article, or a string saying why one entry could not be read."""
     if fmt == "html":
+        from archive.readers.encoding import decode, declared_charset
         from archive.readers.html import read_html
-        return [read_html(data)]
+        draft = read_html(data)
+        # The HTML reader decodes the page itself; this says how (a second decoding of the bytes).
+        draft.decoding = draft.decoding or decode(data, declared_charset(data)).decoding
+        return [draft]
     if fmt in ("json", "jsonl"):
         from archive.readers.jsonfile import read_json, read_jsonl
         return read_jsonl(data, limits) if fmt == "jsonl" else read_json(data, limits)

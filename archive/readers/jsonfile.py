@@ -10,7 +10,7 @@ import re
 
 from archive.model import DateCandidate, Draft
 from archive.readers import Limits, ReadError
-from archive.readers.encoding import decode
+from archive.readers.encoding import Decoded, decode
 from archive.readers.fragments import text_paragraphs
 
 KEYS = {
@@ -28,7 +28,8 @@ CONTAINER_KEYS = ("articles", "items", "data", "results")
 
 
 def read_json(data: bytes, limits: Limits) -> list[Draft | str]:
-    value = _loads(decode(data)[0], "file")
+    decoded = decode(data)
+    value = _loads(decoded.text, "file")
     if isinstance(value, dict):
         for key in CONTAINER_KEYS:
             if isinstance(value.get(key), list):
@@ -38,12 +39,13 @@ def read_json(data: bytes, limits: Limits) -> list[Draft | str]:
     if len(records) > limits.max_articles_per_file:
         raise ReadError(f"too many articles in one file ({len(records):,}; "
                         f"the limit is {limits.max_articles_per_file:,})")
-    return [_draft_or_reason(record, "json") for record in records]
+    return [_with_decoding(_draft_or_reason(record, "json"), decoded) for record in records]
 
 
 def read_jsonl(data: bytes, limits: Limits) -> list[Draft | str]:
     results = []
-    for number, line in enumerate(_lines(decode(data)[0]), start=1):
+    decoded = decode(data)
+    for number, line in enumerate(_lines(decoded.text), start=1):
         if not line.strip():
             continue
         if len(results) >= limits.max_articles_per_file:
@@ -53,8 +55,14 @@ def read_jsonl(data: bytes, limits: Limits) -> list[Draft | str]:
         except ReadError as exc:
             results.append(str(exc))
             continue
-        results.append(_draft_or_reason(record, "jsonl"))
+        results.append(_with_decoding(_draft_or_reason(record, "jsonl"), decoded))
     return results
+
+
+def _with_decoding(draft: Draft | str, decoded: Decoded) -> Draft | str:
+    if isinstance(draft, Draft):
+        draft.decoding = decoded.decoding
+    return draft
 
 
 def _lines(text: str) -> list[str]:

@@ -20,9 +20,9 @@ LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
 
 
 def read_text(data: bytes) -> Draft:
-    text, _ = decode(data)
-    blocks = _blocks(text)
-    draft = Draft(format="text")
+    decoded = decode(data)
+    blocks = _blocks(decoded.text)
+    draft = Draft(format="text", decoding=decoded.decoding)
     if len(blocks) > 1 and _is_title(blocks[0]):
         draft.title = blocks.pop(0)[0].strip()
     paragraphs = []

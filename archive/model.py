@@ -26,8 +26,16 @@ class DateCandidate:
     kind: str = "published"  # or "modified"
 
 
+@dataclass
 class Decoding:
+    """How an article's bytes became text."""
+
     encoding: str  # the charset read with: "utf-8", "cp1251"
+    method: str  # how it was chosen: bom, declared, utf-8, detected, mixed, fallback...
+    doubt: str | None = None  # why the charset may be wrong, when it may be
+    repaired: bool = False  # mojibake (UTF-8 once read as another charset) was repaired
+
+
 @dataclass
 class Draft:
     """What a reader makes of one article in a file: text and raw evidence, nothing decided."""
@@ -157,8 +165,13 @@ class Article:
             "quotes": [q.to_dict() for q in self.quotes],
             "entities": [e.to_dict() for e in self.entities],
         }
+
+
 def decoding_fields(decoding: Decoding | None) -> dict:
+    """The flat JSON (and store) fields of how the text was decoded."""
+    return {
         "encoding": decoding.encoding if decoding else None,
         "encoding_method": decoding.method if decoding else None,
         "encoding_doubt": decoding.doubt if decoding else None,
         "text_repaired": decoding.repaired if decoding else False,
+    }

@@ -112,6 +112,7 @@ CREATE TABLE IF NOT EXISTS index_queue (
 
 # Columns added after SCHEMA_VERSION 1, for archives made before them, with their types.
 ADDED_ARTICLE_COLUMNS = {"updated_precision": "TEXT", "updated_raw": "TEXT",
+                         "body_chars": "INTEGER", "annotated_chars": "INTEGER",
                          "encoding": "TEXT", "encoding_method": "TEXT", "encoding_doubt": "TEXT",
                          "text_repaired": "INTEGER"}
 
@@ -607,7 +608,10 @@ def _article_from_row(row: sqlite3.Row) -> Article:
 def _decoding_from_row(row: sqlite3.Row) -> Decoding | None:
     encoding = _optional(row, "encoding")
     if not encoding:
+        return None
     return Decoding(encoding, row["encoding_method"], row["encoding_doubt"], bool(row["text_repaired"]))
+
+
 def _quote_from_row(row: sqlite3.Row) -> Quote:
     return Quote(text=row["text"], start=row["start"], end=row["end"], speaker=row["speaker"],
                  speaker_mention=row["speaker_mention"], cue=row["cue"], confidence=row["confidence"],

@@ -1,0 +1,195 @@
+"""The collecting commands: fetch, feeds add/list/remove, watch (README, "Following feeds")."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from archive.collect.state import STATE_FILE, CollectState
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+
+def add_commands(command) -> None:
+    """`command(name, run, help)` makes a subcommand parser (archive.__main__.build_parser)."""
+    fetch = command("fetch", run_fetch, "fetch pages, feeds or sitemaps by URL once and store the articles found")
+    fetch.add_argument("urls", nargs="+", metavar="URL", help="a page, a feed or a sitemap (detected)")
+    fetch.add_argument("--source", metavar="NAME", help="publication name, wins over the pages'")
+
+    feeds = command("feeds", None, "the feeds and sitemaps the archive follows")
+    actions = feeds.add_subparsers(dest="feeds_command", required=True, metavar="ACTION")
+    add = actions.add_parser("add", help="follow a feed or sitemap", description="follow a feed or sitemap")
+    add.add_argument("url", metavar="URL")
+    add.add_argument("--every", metavar="MINUTES", type=float, default=None,
+                     help="minutes between polls (default: 30)")
+    add.add_argument("--source", metavar="NAME", help="publication name, wins over the pages'")
+    add.set_defaults(run=run_feeds_add)
+    listing = actions.add_parser("list", help="one JSON object per feed", description="one JSON object per feed")
+    listing.set_defaults(run=run_feeds_list)
+    remove = actions.add_parser("remove", help="stop following a feed", description="stop following a feed")
+    remove.add_argument("url", metavar="URL")
+    remove.set_defaults(run=run_feeds_remove)
+
+    watch = command("watch", run_watch, "poll the feeds that are due, forever (one watcher per archive folder)")
+    watch.add_argument("--once", action="store_true", help="poll every feed once now, then exit")
+
+
+def _settings(args):
+    from archive.config import Settings
+    return Settings.from_env(args.data)
+
+
+def _collector(settings):
+    """A collector storing into this archive; `_index` indexes what it stored."""
+    from archive.collect.client import Fetcher
+    from archive.collect.collector import Collector
+    from archive.collect.settings import FetchSettings
+    from archive.collect.sink import Sink
+    from archive.pipeline import Ingester
+    from archive.store import Store
+
+    fetch_settings = FetchSettings.from_env()
+    state = CollectState(settings.data_dir)
+    return Collector(Fetcher(fetch_settings), state, Sink(Ingester(Store(settings.data_dir))), fetch_settings,
+                     settings.limits)
+
+
+def _index(collector, settings) -> None:
+    """Index what the store queued (recover does; when a server holds the writer, its
+    index thread will)."""
+    from archive.__main__ import _writer_or_none
+    _writer_or_none(collector.sink.ingester.store, settings)
+
+
+def _finish(collector, settings) -> None:
+    _index(collector, settings)
+    collector.fetcher.close()
+    collector.state.close()
+    collector.sink.ingester.store.close()
+
+
+def _print(obj) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def _print_outcome(outcome) -> None:
+    for report in outcome.reports:
+        detail = report.reason if report.status == "failed" else f"#{report.article_id} {report.title or ''}"
+        print(f"{report.status:9} {report.file}  {detail}")
+    print(f"{outcome.url}: {outcome.kind or 'unknown'}, {outcome.summary()}", flush=True)
+
+
+def run_fetch(args) -> int:
+    from archive.pipeline import IngestOptions
+
+    settings = _settings(args)
+    collector = _collector(settings)
+    failed = 0
+    try:
+        for url in args.urls:
+            outcome = collector.fetch(url, IngestOptions(source=args.source))
+            _print_outcome(outcome)
+            if outcome.error:
+                print(f"archive: {url}: {outcome.error}", file=sys.stderr)
+                failed += 1
+    finally:
+        _finish(collector, settings)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def run_feeds_add(args) -> int:
+    from archive.collect.guard import FetchRefused, check_url
+    from archive.collect.settings import FetchSettings
+
+    fetch_settings = FetchSettings.from_env()
+    try:
+        check_url(args.url, fetch_settings.allow_private)
+    except FetchRefused as exc:
+        print(f"archive: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    every = args.every if args.every is not None else fetch_settings.every_minutes
+    if every <= 0:
+        print("archive: --every must be a positive number of minutes", file=sys.stderr)
+        return 2
+    state = CollectState(_settings(args).data_dir)
+    added = state.add_feed(args.url, every, args.source)
+    print(f"{'following' if added else 'updated'} {args.url} every {every:g} minutes")
+    state.close()
+    return EXIT_OK
+
+
+def run_feeds_list(args) -> int:
+    from archive.collect.state import now
+    from datetime import timedelta
+
+    state = CollectState(_settings(args).data_dir)
+    new = state.new_articles_since(now() - timedelta(days=1))
+    for feed in state.feeds():
+        _print(feed_record(feed, new.get(feed["url"], 0)))
+    state.close()
+    return EXIT_OK
+
+
+def feed_record(feed: dict, new_last_day: int) -> dict:
+    """A followed feed as `feeds list` and the Sources page's JSON give it."""
+    return {"url": feed["url"], "every": feed["every_minutes"], "source": feed["source"], "kind": feed["kind"],
+            "last_fetch": feed["last_fetch"], "status": feed["last_status"], "next_due": feed["next_due"],
+            "failures": feed["failures"], "error": feed["last_error"], "new_last_fetch": feed["last_new"],
+            "new_last_day": new_last_day}
+
+
+def run_feeds_remove(args) -> int:
+    state = CollectState(_settings(args).data_dir)
+    removed = state.remove_feed(args.url)
+    state.close()
+    if not removed:
+        print(f"archive: not following {args.url}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"stopped following {args.url}")
+    return EXIT_OK
+
+
+def run_watch(args) -> int:
+    from archive.collect.watcher import Watcher, WatcherRunning, hold_watch_lock
+
+    settings = _settings(args)
+    try:
+        lock = hold_watch_lock(settings.data_dir)
+    except WatcherRunning as exc:
+        print(f"archive: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    collector = _collector(settings)
+    watcher = Watcher(collector, after_round=lambda: _index(collector, settings))
+
+    def show(outcomes) -> None:
+        for outcome in outcomes:
+            print(f"{_now()} {outcome.url}: {outcome.summary()}", flush=True)
+
+    try:
+        if args.once:
+            show(watcher.poll_all())
+        else:
+            watcher.run(on_round=show)
+    finally:
+        _finish(collector, settings)
+        lock.close()
+    return EXIT_OK
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def count_feeds(data_dir: Path) -> int:
+    """For `stats`: the feeds followed (0 without a collect state, which stats does not create)."""
+    if not (Path(data_dir) / STATE_FILE).exists():
+        return 0
+    state = CollectState(data_dir)
+    try:
+        return len(state.feeds())
+    finally:
+        state.close()

@@ -1,0 +1,54 @@
+"""The collector's settings, from the environment; tests and benchmarks pass small delays."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from archive import __version__
+
+
+def _env_float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    try:
+        return float(value) if value else default
+    except ValueError:
+        raise SystemExit(f"{name} must be a number, not {value!r}") from None
+
+
+@dataclass
+class FetchSettings:
+    allow_private: bool = False  # loopback, private, link-local... addresses (intranets, tests)
+    contact: str | None = None  # a URL or e-mail address site owners can reach the operator at
+    host_interval: float = 1.0  # seconds between two requests to one host, at least
+    max_hosts: int = 4  # hosts fetched at once
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    max_bytes: int = 10 * 1024 * 1024  # of one response body, decompressed
+    max_redirects: int = 5
+    retries: int = 2  # after the first try, on 429, 5xx and timeouts
+    retry_base: float = 2.0  # seconds before the first retry; doubled each time
+    max_retry_after: float = 120.0  # a longer Retry-After is not waited for: the fetch fails
+    robots_ttl: float = 3600.0  # seconds a host's robots.txt is kept
+    every_minutes: float = 30.0  # a feed's default polling interval
+    max_backoff_minutes: float = 24 * 60.0  # a failing feed is tried at least this often
+    max_entries: int = 10_000  # entries read from one feed or sitemap
+    max_sitemaps: int = 50  # child sitemaps followed from one sitemap index
+
+    @property
+    def user_agent(self) -> str:
+        contact = f"; +{self.contact}" if self.contact else ""
+        return f"news-archive/{__version__} (a news archive's collector{contact})"
+
+    @classmethod
+    def from_env(cls) -> "FetchSettings":
+        defaults = cls()
+        return cls(
+            allow_private=os.environ.get("ARCHIVE_FETCH_ALLOW_PRIVATE", "") == "1",
+            contact=os.environ.get("ARCHIVE_FETCH_CONTACT") or None,
+            host_interval=_env_float("ARCHIVE_FETCH_HOST_INTERVAL", defaults.host_interval),
+            max_hosts=max(1, int(_env_float("ARCHIVE_FETCH_HOSTS", defaults.max_hosts))),
+            connect_timeout=_env_float("ARCHIVE_FETCH_CONNECT_TIMEOUT", defaults.connect_timeout),
+            read_timeout=_env_float("ARCHIVE_FETCH_READ_TIMEOUT", defaults.read_timeout),
+            max_bytes=int(_env_float("ARCHIVE_FETCH_MAX_BYTES", defaults.max_bytes)),
+            retry_base=_env_float("ARCHIVE_FETCH_RETRY_SECONDS", defaults.retry_base),
+        )

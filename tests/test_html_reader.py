@@ -316,3 +316,28 @@ def test_a_byline_under_a_marked_headline_on_a_page_without_h1():
     draft = read_html(page)
     assert ("By Ann Lee, March 3rd, 2021", "text") in [(c.raw, c.source) for c in draft.date_candidates]
     assert published_of(draft).value.date().isoformat() == "2021-03-03"
+
+
+STORY = ("<p>The harbour board met on Thursday evening and agreed to close the old bridge for "
+         "repairs. Engineers found cracks in two of the piers last month.</p>"
+         "<p>Ferries will run every twenty minutes while the work lasts, the board said.</p>")
+
+
+def test_htmldate_is_one_voice_even_when_the_page_has_metadata():
+    page = ("<html><head><meta property='article:published_time' content='2021-03-04T10:00:00Z'>"
+            f"</head><body><article><h1>Bridge to close</h1>{STORY}</article></body></html>")
+    draft = read_html(page.encode())
+    assert [c.source for c in draft.date_candidates] == ["meta", "htmldate"]
+
+
+def test_a_german_page_dated_in_utc_is_published_on_its_own_day():
+    page = ("<html lang='de'><head><script type='application/ld+json'>"
+            '{"@type": "NewsArticle", "datePublished": "2019-10-18T22:04:00Z"}</script></head>'
+            "<body><article><h1>Brücke wird gesperrt</h1>"
+            "<div class='byline'>19. Oktober 2019 00:04 Uhr</div>"
+            "<p>Der Hafenrat hat am Donnerstagabend beschlossen, die alte Brücke für Reparaturen zu "
+            "sperren. Ingenieure fanden im vergangenen Monat Risse in zwei Pfeilern.</p>"
+            "<p>Die Fähren fahren alle zwanzig Minuten, solange die Arbeiten dauern.</p>"
+            "</article></body></html>")
+    stamp = published_of(read_html(page.encode()))
+    assert stamp.iso() == "2019-10-19T00:04:00+02:00" and stamp.source == "json-ld"

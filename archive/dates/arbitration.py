@@ -20,9 +20,17 @@ that equals "modified" is the first publication; a day takes its time of day fro
 weaker evidence that agrees; a whole-page guess (htmldate) on a day the page gives as
 its last update is that update, so the publication stays unknown rather than taken
 from it.
+
+htmldate's reading of the whole page is one voice among the page's own: it gives the
+day when nothing else does, keeps metadata that a byline or address would overrule
+when it names the metadata's day, and settles between bylines when the page has no
+metadata. A publication's day is the day in the source's own offset: a UTC instant
+takes the offset of a tag giving the same instant, or of the local day and time the
+page shows ("19. Oktober 2019 00:04 Uhr" for "2019-10-18T22:04:00Z" is the 19th).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
@@ -35,6 +43,9 @@ NO_UPDATE_REASON = "no update time found in the file"
 METADATA_SOURCES = ("json-ld", "meta", "field", "feed", "sitemap")
 # More than any difference of time zones could explain.
 ZONE_SPREAD = timedelta(hours=14)
+ISO_8601 = re.compile(r"\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+# The furthest a local clock runs behind UTC (UTC-12).
+LARGEST_NEGATIVE_OFFSET = timedelta(hours=12)
 
 
 def resolve_published(candidates: list[DateCandidate], *, override: str | None = None,
@@ -86,15 +97,24 @@ def _decide(readings: list[Reading], rejected: list[str], no_date_reason: str, *
         return Timestamp(reason=no_date_reason)
     best = _first_with_a_day(dated)
     if modified is not None:  # rules about first publication
+        claim = best
         best = _dateline_breaks_metadata_tie(best, dated)
         best = _earlier_url_date(best, dated)
-        best = _local_offset_from_dateline(best, dated)
         best = _dateline_before_rewritten_metadata(best, dated, modified)
+        best = _guess_keeps_the_claim(claim, best, dated)
+        best = _guess_settles_shown_evidence(best, dated)
+        best = _same_instant_in_its_own_offset(best, dated)
+        best = _local_offset_from_dateline(best, dated)
+        local = _local_day_of_a_utc_instant(best, dated, times_only)
+        if local is not None:
+            return local.stamp
     return _with_time_of_day(best, dated, times_only).stamp
 
 
 # Sources that read the whole page without knowing what a date is about.
 GUESSED_SOURCES = ("htmldate",)
+# What the page shows its readers, one place each: a byline, an address.
+SHOWN_SOURCES = ("text", "url")
 
 
 def _without_guesses_on_update_days(published: list[Reading], modified: list[Reading]
@@ -174,6 +194,92 @@ def _local_offset_from_dateline(best: Reading, dated: list[Reading]) -> Reading:
             return Reading(replace(best.stamp, value=local, raw=f"{best.stamp.raw} + {other.stamp.raw}"),
                            zoned=True)
     return best
+
+
+def _guess_keeps_the_claim(claim: Reading, chosen: Reading, dated: list[Reading]) -> Reading:
+    """The rules above let a byline or an address overrule the page's metadata. When the
+    whole-page reading (htmldate) names the metadata's day and not the other, two voices
+    stand against one: the metadata stays."""
+    if chosen is claim or claim.stamp.source not in METADATA_SOURCES or not _is_day_or_finer(claim):
+        return chosen
+    guessed = _guessed_days(dated)
+    if _day(claim) in guessed and _day(chosen) not in guessed:
+        return claim
+    return chosen
+
+
+def _guess_settles_shown_evidence(best: Reading, dated: list[Reading]) -> Reading:
+    """Without metadata, the first byline or dated address is the best evidence only by
+    its place on the page. When the whole-page reading names another day that other
+    evidence of the page names too, two voices beat one."""
+    if best.stamp.source not in SHOWN_SOURCES:
+        return best
+    if any(r.stamp.source in METADATA_SOURCES and _is_day_or_finer(r) for r in dated):
+        return best
+    guessed = _guessed_days(dated)
+    if not guessed or _day(best) in guessed:
+        return best
+    return next((r for r in dated if r.stamp.source not in GUESSED_SOURCES and _is_day_or_finer(r)
+                 and _day(r) in guessed), best)
+
+
+def _guessed_days(dated: list[Reading]) -> set[date]:
+    return {_day(r) for r in dated if r.stamp.source in GUESSED_SOURCES and _is_day_or_finer(r)}
+
+
+def _is_utc_instant(reading: Reading) -> bool:
+    return (reading.zoned and reading.stamp.value.utcoffset() == timedelta(0)
+            and reading.stamp.precision in ("minute", "second"))
+
+
+def _same_instant_in_its_own_offset(best: Reading, dated: list[Reading]) -> Reading:
+    """Metadata often gives the instant in UTC ("...T22:04:00Z") while another tag gives the
+    same instant with an offset ("...T00:04:00+02:00"): that offset is the source's own.
+    Only a machine form counts: a date a script wrote out in words ("GMT+0100 (Central
+    European Standard Time)") is in the zone of whoever saved the page."""
+    if not _is_utc_instant(best):
+        return best
+    for other in dated:
+        if (other.zoned and other.stamp.precision in ("minute", "second") and ISO_8601.match(other.stamp.raw)
+                and other.stamp.value.utcoffset() != timedelta(0)
+                and abs(other.stamp.value - best.stamp.value) < timedelta(minutes=1)):
+            local = best.stamp.value.astimezone(other.stamp.value.tzinfo)
+            return Reading(replace(best.stamp, value=local, raw=f"{best.stamp.raw} + {other.stamp.raw}"),
+                           zoned=True)
+    return best
+
+
+def _local_day_of_a_utc_instant(best: Reading, dated: list[Reading], times_only: list[Reading]
+                                ) -> Reading | None:
+    """An instant given in UTC ("2019-10-18T22:04:00Z") on a page that shows the next or the
+    previous day ("19. Oktober 2019"), a day that instant falls on in some time zone: the
+    page's own day is the publication's day. A time of day shown with it ("00:04") gives
+    the offset; without one the time in the page's offset is not known (precision day).
+    None when the rule does not apply."""
+    if not _is_utc_instant(best):
+        return None
+    utc_wall = best.stamp.value.replace(tzinfo=None)
+    for other in dated:
+        if (other.stamp.source not in SHOWN_SOURCES + ("time",) + GUESSED_SOURCES or other.zoned
+                or other.stamp.precision != "day"):
+            continue
+        shown = _day(other)
+        if shown == utc_wall.date():
+            return None
+        midnight = datetime.combine(shown, datetime.min.time())
+        if not midnight - ZONE_SPREAD <= utc_wall < midnight + timedelta(days=1) + LARGEST_NEGATIVE_OFFSET:
+            continue
+        raw = f"{best.stamp.raw} + {other.stamp.raw}"
+        for clock in times_only:
+            hour, minute = (int(part) for part in clock.stamp.time_of_day.split(":"))
+            shift = midnight.replace(hour=hour, minute=minute) - utc_wall.replace(second=0, microsecond=0)
+            if -LARGEST_NEGATIVE_OFFSET <= shift <= ZONE_SPREAD and shift % timedelta(minutes=15) == timedelta(0):
+                local = best.stamp.value.astimezone(timezone(shift))
+                return Reading(replace(best.stamp, value=local, raw=f"{raw} + {clock.stamp.raw}"), zoned=True)
+        day = Timestamp(value=datetime(shown.year, shown.month, shown.day, tzinfo=timezone.utc),
+                        precision="day", source=best.stamp.source, raw=raw)
+        return Reading(day, zoned=False)
+    return None
 
 
 def _dateline_before_rewritten_metadata(best: Reading, dated: list[Reading],

@@ -76,14 +76,8 @@ def date_candidates(tree, meta, linked, url: str | None, paragraphs: list[str],
     languages = ("en",) if language in (None, "en") else (language, "en")
     found += _text_dates(tree, paragraphs, languages)
     found += _last_change_notes(tree, languages)
-    if not any(_names_a_day(c, languages) for c in found if c.kind == "published"):
-        found += _htmldate(tree)  # the slow last resort, only when nothing else names a day
+    found += _htmldate(tree)  # one voice among the others: the arbitration weighs it
     return _deduplicated(found)
-
-
-def _names_a_day(candidate: DateCandidate, languages: tuple[str, ...]) -> bool:
-    stamp = parse_timestamp(candidate.raw, candidate.source, languages=languages)
-    return stamp is not None and stamp.precision in ("day", "minute", "second")
 
 
 def meta_list(meta, keys) -> list[str]:

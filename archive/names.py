@@ -20,8 +20,11 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from anyascii import anyascii
+
 from archive.lexicon.name_words import FIRST_NAME_GENDER, GIVEN_NAME_PARTICLES, SHORT_FORMS, SURNAME_PARTICLES
 from archive.lexicon.titles import GENERATIONS, HONORIFICS, SUFFIXES
+from archive.scripts import main_script
 
 
 _APOSTROPHES = "'’ʼ‘`´"
@@ -47,9 +50,11 @@ def fold(word: str) -> str:
     """A spelling-insensitive key for one name word, so transliteration variants meet.
 
     Dmitry/Dmitri, Sergey/Sergei, Aleksandr/Alexandr/Alexander, Zelensky/Zelenskyy/
-    Zelenskiy fold to the same key.
+    Zelenskiy fold to the same key. Words in other scripts are transliterated first
+    (anyascii: "Песков" is "peskov", "习近平" "xijinping"), so they key apart rather than
+    all to "", which would make every two of them one person.
     """
-    w = strip_accents(word).lower()
+    w = anyascii(word).lower()
     w = re.sub(r"[^a-z]", "", w)
     if not w:
         return ""
@@ -147,7 +152,7 @@ def given_names_compatible(a: str, b: str) -> bool:
         return _bare(a)[:1] == _bare(b)[:1]
     fa, fb = fold(a), fold(b)
     if not fa or not fb:
-        return True
+        return False  # an empty key never matches
     if fa == fb or fb in _FULL_FORMS.get(fa, ()) or fa in _FULL_FORMS.get(fb, ()):
         return True
     shorter, longer = sorted((fa, fb), key=len)
@@ -158,12 +163,15 @@ def same_person(a: str, b: str) -> bool:
     """Whether two person names can name the same person.
 
     Surnames must match after folding; first names, when both names have one,
-    must be compatible; honorifics of different genders (Mr./Mrs.) never match.
+    must be compatible; honorifics of different genders (Mr./Mrs.) never match. Names in
+    two scripts ("Дмитрий Песков", "Dmitry Peskov") are kept apart: each keeps the script its
+    article used, and the index finds one by the other's transliteration.
     """
     pa, pb = parse_person_name(a), parse_person_name(b)
-    if not pa.surname or not pb.surname:
+    key_a, key_b = _surname_key(pa.surname), _surname_key(pb.surname)
+    if not key_a or not key_b or main_script(pa.display) != main_script(pb.display):
         return False
-    same_surname = _surname_key(pa.surname) == _surname_key(pb.surname)
+    same_surname = key_a == key_b
     if not same_surname and not _same_with_particle(pa, pb) and not _same_with_particle(pb, pa):
         return False
     ga, gb = name_gender(a), name_gender(b)

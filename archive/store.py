@@ -27,7 +27,9 @@ from archive.people import PEOPLE_SCHEMA, canonicalize_people, refresh_person_ke
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3  # 3: person keys know surname particles ("Le Pen" is "le pen", not "pen")
+# 3: person keys know surname particles ("Le Pen" is "le pen", not "pen");
+# 4: person keys transliterate ("Wałęsa" is "walesa", "Песков" "peskov", no longer "")
+SCHEMA_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS originals (
@@ -187,7 +189,7 @@ class Store:
             self.db.executescript(SCHEMA + PEOPLE_SCHEMA)
             if "body_chars" in self._add_missing_columns():
                 self.db.execute("UPDATE articles SET body_chars = length(body)")
-            if made_by < 3:
+            if made_by < 4:
                 refresh_person_keys(self.db)
             self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except (OSError, sqlite3.OperationalError) as exc:

@@ -10,8 +10,11 @@ import functools
 import re
 from itertools import takewhile
 
+from anyascii import anyascii
+
 from archive.model import Article, Quote
 from archive.normalize import annotated_end, annotated_part
+from archive.scripts import main_script
 from index.schema import VALUE_SEPARATOR
 
 UNDATED_NEWEST = -(2 ** 62)
@@ -38,8 +41,13 @@ def _facet(name: str, values, aliases=()) -> dict:
     values = joined(values)
     doc = {name: values, f"{name}_col": values.encode("utf-8")}
     if name in ("speaker", "person", "org", "place", "source"):
-        doc[f"{name}_names"] = " ".join(dict.fromkeys([*values.split(VALUE_SEPARATOR), *aliases]))
+        names = [*values.split(VALUE_SEPARATOR), *aliases]
+        doc[f"{name}_names"] = " ".join(dict.fromkeys([*names, *transliterations(names)]))
     return doc
+
+def transliterations(names) -> list[str]:
+    """Names in a script other than Latin, in Latin letters: `speaker:peskov` finds "Дмитрий Песков"."""
+    return [anyascii(name) for name in names if main_script(name) not in (None, "LATIN")]
 
 def _entity_names(article: Article, kind: str, names: set[str] | None = None) -> tuple[list[str], list[str]]:
     entities = [e for e in article.entities if e.type == kind and (names is None or e.name in names)]

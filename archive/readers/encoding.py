@@ -11,16 +11,15 @@ Every `Decoded` says how its encoding was chosen and, when the choice may be wro
 from __future__ import annotations
 
 import codecs
-import functools
 import re
 import unicodedata
-from collections import Counter
 from typing import NamedTuple
 
 import charset_normalizer
 
 from archive.language import language_margin
 from archive.model import Decoding
+from archive.scripts import main_script, script_of
 
 BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -193,30 +192,15 @@ def _readings(sample: bytes, detected: str) -> list[tuple[str, int, float, str]]
     return sorted(readings, key=lambda reading: (reading[1], -reading[2]))
 
 
-def main_script(text: str) -> str | None:
-    """The script most letters of `text` are in."""
-    counts = Counter(_script(char) for char in text if char.isalpha())
-    return counts.most_common(1)[0][0] if counts else None
-
-
 def mixed_script_words(text: str) -> int:
     """How many words have letters (or marks over letters) of two scripts."""
     return sum(1 for word in text.split() if len(_scripts(word)) > 1)
 
 
 def _scripts(word: str) -> set[str]:
-    scripts = {_script(char) for char in word if char.isalpha() or unicodedata.category(char).startswith("M")}
+    scripts = {script_of(char) for char in word if char.isalpha() or unicodedata.category(char).startswith("M")}
     scripts.discard("COMBINING")  # the marks every script shares (U+0300...)
     return scripts
-
-
-@functools.lru_cache(maxsize=4096)
-def _script(letter: str) -> str:
-    """LATIN, CYRILLIC, GREEK, CJK (Han and kana together), HANGUL, ARABIC..."""
-    if letter < "\x80":
-        return "LATIN"
-    script = unicodedata.name(letter, "UNKNOWN").split()[0]
-    return "CJK" if script in ("CJK", "HIRAGANA", "KATAKANA") else script
 
 
 def _decode_mixed(body: bytes) -> str:

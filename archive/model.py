@@ -89,9 +89,14 @@ class Quote:
     cue: str | None = None  # said, warned, according to ...
     confidence: float = 0.0
     partial: bool = False  # a fragment inside a sentence, not a whole utterance
+    # Its number in the stored article (the store's `quotes.seq`): it stays the same when a
+    # reviewer marks another quote as not a quotation. None before the quote is stored.
+    seq: int | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        found = asdict(self)
+        del found["seq"]  # the extractor's output; the article JSON adds it (web.shapes.article)
+        return found
 
 
 @dataclass

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from archive.corrections import CORRECTIONS_SCHEMA, correct_new_annotations, mark_corrected_quotes
 from archive.model import Article, Decoding, Entity, Quote, Timestamp, decoding_fields
 from archive.normalize import ANNOTATED_CHARS, annotated_end, annotated_part
 from archive.people import PEOPLE_SCHEMA, canonicalize_people, refresh_person_keys
@@ -186,7 +187,7 @@ class Store:
         try:
             self.originals_dir.mkdir(parents=True, exist_ok=True)
             made_by = self.db.execute("PRAGMA user_version").fetchone()[0]
-            self.db.executescript(SCHEMA + PEOPLE_SCHEMA)
+            self.db.executescript(SCHEMA + PEOPLE_SCHEMA + CORRECTIONS_SCHEMA)
             if "body_chars" in self._add_missing_columns():
                 self.db.execute("UPDATE articles SET body_chars = length(body)")
             if made_by < 4:
@@ -318,6 +319,7 @@ class Store:
                    "received_at) VALUES (?, ?, ?, ?, ?, ?)",
                    (article_id, version, digest, article.original_sha256, article.file, now))
         canonicalize_people(db, article)
+        correct_new_annotations(db, article_id, article)  # reviewers' corrections, on the machine's output
         self._put_annotations(db, article_id, article)
         db.execute("INSERT OR REPLACE INTO index_queue (article_id, queued_at) VALUES (?, ?)", (article_id, now))
         article.id = article_id
@@ -366,7 +368,7 @@ class Store:
             "INSERT INTO quotes (article_id, seq, text, start, end, speaker, speaker_mention, cue, "
             "confidence, partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(article_id, seq, q.text, q.start, q.end, q.speaker, q.speaker_mention, q.cue,
-              q.confidence, int(q.partial)) for seq, q in enumerate(article.quotes)])
+              q.confidence, int(q.partial)) for q, seq in _numbered(article.quotes)])
         db.executemany(
             "INSERT OR REPLACE INTO entities (article_id, type, name, count, aliases) VALUES (?, ?, ?, ?, ?)",
             [(article_id, e.type, e.name, e.count, json.dumps(e.aliases, ensure_ascii=False))
@@ -533,7 +535,7 @@ class Store:
             f"a.published_time_of_day FROM quotes q JOIN articles a ON a.id = q.article_id "
             f"WHERE {condition}", [v for key in keys for v in key])
         found = {(row["article_id"], row["seq"]): dict(row) for row in rows}
-        return [found[k] for k in keys if k in found]
+        return mark_corrected_quotes(self.db, [found[k] for k in keys if k in found])
 
     def versions(self, article_id: int) -> list[dict]:
         rows = self.db.execute("SELECT * FROM article_versions WHERE article_id = ? ORDER BY version",
@@ -568,6 +570,12 @@ def ids_by_content_hash(db_path: str | os.PathLike, hashes: list[str]) -> dict[s
     finally:
         connection.close()
     return found
+
+
+def _numbered(quotes: list[Quote]):
+    """Each quote with its seq: its own (a quote keeps its number when a reviewer says another
+    is not a quotation), else its place."""
+    return [(quote, position if quote.seq is None else quote.seq) for position, quote in enumerate(quotes)]
 
 
 def _chunks(values: list, size: int):
@@ -617,7 +625,7 @@ def _decoding_from_row(row: sqlite3.Row) -> Decoding | None:
 def _quote_from_row(row: sqlite3.Row) -> Quote:
     return Quote(text=row["text"], start=row["start"], end=row["end"], speaker=row["speaker"],
                  speaker_mention=row["speaker_mention"], cue=row["cue"], confidence=row["confidence"],
-                 partial=bool(row["partial"]))
+                 partial=bool(row["partial"]), seq=row["seq"])
 
 
 def _entity_from_row(row: sqlite3.Row) -> Entity:

@@ -116,7 +116,8 @@ def indexed_quotes(article: Article) -> list[Quote]:
 
 def quote_documents(article: Article) -> list[dict]:
     docs = []
-    for seq, quote in enumerate(indexed_quotes(article)):
+    for position, quote in enumerate(indexed_quotes(article)):
+        seq = position if quote.seq is None else quote.seq  # kept when a reviewer removed a quote before it
         speaker_aliases = [a for e in article.entities if e.type == "person" and e.name == quote.speaker
                            for a in e.aliases]
         doc = {

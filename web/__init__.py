@@ -52,7 +52,7 @@ def create_app(config: dict | None = None, runtime=None) -> Flask:
     etags.register(app)
     cors.register(app)
 
-    from web import api, articles, health, openapi, pages, speakers, upload
+    from web import api, articles, corrections, health, openapi, pages, speakers, upload
     app.register_blueprint(pages.bp)
     app.register_blueprint(articles.bp)
     app.register_blueprint(speakers.bp)
@@ -60,6 +60,7 @@ def create_app(config: dict | None = None, runtime=None) -> Flask:
     app.register_blueprint(api.bp, url_prefix="/api")
     app.register_blueprint(health.bp)
     app.register_blueprint(openapi.bp)
+    app.register_blueprint(corrections.bp)
     return app
 
 

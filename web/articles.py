@@ -16,8 +16,10 @@ from archive.model import Article
 from archive.normalize import annotated_end
 from archive.store import ANNOTATED_PREFIX_CHARS
 from web import shapes
+from web.correcting import may_correct
 from web.formatting import date_provenance, published_text, slugify
 from web.ingest import display_name
+from web.review import mark_article_json, review_of
 
 bp = Blueprint("articles", __name__)
 
@@ -92,6 +94,7 @@ def article(article_id: int):
     record = item.to_dict()
     return render_template(
         "article.html", article=item, shown=shown, paragraphs=marked_paragraphs(item),
+        review=review_of(current_app.extensions["archive"].store.db, item), may_correct=may_correct(),
         date=published_text(record), provenance=date_provenance(record),
         updated=published_text(record, "updated_"), updated_provenance=date_provenance(record, "updated_"),
         entities=entity_groups(item), versions=versions, slugify=slugify)
@@ -100,7 +103,9 @@ def article(article_id: int):
 @bp.get("/articles/<int:article_id>.json")
 def article_json(article_id: int):
     shown = shown_article(article_id)
-    return jsonify(shapes.article(shown, current_app.extensions["archive"].store.versions(article_id)))
+    store = current_app.extensions["archive"].store
+    return jsonify(mark_article_json(shapes.article(shown, store.versions(article_id)), shown.article,
+                                     review_of(store.db, shown.article)))
 
 
 @bp.get("/articles/<int:article_id>/text")

@@ -40,7 +40,8 @@ EXPORT_SECONDS = 20.0
 ARTICLE_COLUMNS = ("id", "title", "date", "published", "published_precision", "source", "dateline",
                    "url", "archive_url", "snippet")
 QUOTE_COLUMNS = ("id", "speaker", "text", "cue", "confidence", "speaker_mention", "article_id", "title",
-                 "date", "published", "published_precision", "source", "url", "archive_url")
+                 "date", "published", "published_precision", "source", "url", "archive_url", "corrected",
+                 "machine_speaker")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 

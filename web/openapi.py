@@ -54,6 +54,7 @@ PATH = {"type": "string", "description": "a path on this server"}
 # Schemas ---------------------------------------------------------------------------
 
 def schemas() -> dict:
+    from web.openapi_corrections import ARTICLE_FIELDS, ENTITY_FIELDS, QUOTE_FIELDS, correction_schemas
     dated = {"published": nullable("string", description="ISO 8601 with the source's own offset"),
              "published_precision": nullable("string"), "date": STRING}
     facet_value = obj({"value": STRING, "count": INTEGER}, {
@@ -82,7 +83,8 @@ def schemas() -> dict:
     quote_hit = obj({"id": {"type": "string", "pattern": r"^\d+:\d+$"}, "text": STRING,
                      "speaker": nullable("string"), "speaker_mention": nullable("string"),
                      "speaker_url": nullable("string"), "cue": nullable("string"), "confidence": NUMBER,
-                     "partial": BOOLEAN, "snippet": STRING, "snippet_html": STRING, "article_id": INTEGER,
+                     "partial": BOOLEAN, "corrected": BOOLEAN, "machine_speaker": QUOTE_FIELDS["machine_speaker"],
+                     "snippet": STRING, "snippet_html": STRING, "article_id": INTEGER,
                      "title": nullable("string"), **dated, "source": nullable("string"),
                      "url": nullable("string"), "archive_url": PATH})
     report = obj({"file": STRING, "status": {"enum": ["added", "duplicate", "updated", "failed"]},
@@ -91,9 +93,9 @@ def schemas() -> dict:
                   "archive_url": nullable("string"), "api_url": nullable("string")})
     quote = obj({"text": STRING, "start": INTEGER, "end": INTEGER, "speaker": nullable("string"),
                  "speaker_mention": nullable("string"), "cue": nullable("string"), "confidence": NUMBER,
-                 "partial": BOOLEAN, "speaker_url": nullable("string")})
+                 "partial": BOOLEAN, "speaker_url": nullable("string"), **QUOTE_FIELDS})
     entity = obj({"name": STRING, "type": {"enum": ["person", "org", "place"]}, "count": INTEGER,
-                  "aliases": array(STRING), "search_url": PATH})
+                  "aliases": array(STRING), "search_url": PATH, **ENTITY_FIELDS})
     value_count = obj({"value": STRING, "count": INTEGER}, {"url": PATH})
     return {
         "Error": obj({"error": STRING, "status": INTEGER},
@@ -113,7 +115,7 @@ def schemas() -> dict:
             "body": STRING, "body_chars": INTEGER, "annotated_chars": INTEGER, "indexed_chars": INTEGER,
             "body_truncated": BOOLEAN, "text_url": PATH, "date_provenance": STRING,
             "quotes": array(ref("Quote")), "entities": array(ref("Entity")), "archive_url": PATH,
-            "original_url": nullable("string"),
+            "original_url": nullable("string"), **ARTICLE_FIELDS,
             "versions": array(obj({"version": INTEGER, "file": nullable("string"), "received_at": STRING,
                                    "original_sha256": nullable("string")}))}),
         "UploadReport": report,
@@ -139,6 +141,7 @@ def schemas() -> dict:
                         "talks_about": obj({name: array(value_count) for name in ("person", "org", "place")}),
                         "months": array(value_count), "page": INTEGER, "pages": INTEGER,
                         "next": paging["next"], "next_url": paging["next_url"], "quotes": array(ref("QuoteHit"))}),
+        **correction_schemas(),
         "Export": obj({"kind": {"enum": ["articles", "quotes"]}, "query": array(array(STRING)),
                        "total": INTEGER, "hits": {"type": "array"}, "exported": INTEGER, "truncated": BOOLEAN,
                        "next": nullable("string"), "next_url": nullable("string")}),
@@ -262,6 +265,7 @@ def upload_path() -> dict:
 
 @lru_cache(maxsize=1)
 def description() -> dict:
+    from web.openapi_corrections import correction_paths
     not_found = problem("nothing at this address")
     articles = reading("One whole normalized article, its quotes and entities",
                        {"200": ok("Article", "the article"), "404": not_found},
@@ -296,6 +300,7 @@ def description() -> dict:
                  {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
                  {"name": "next", "in": "query", "schema": STRING, "description": "a cursor from `next`"}],
                 ["speakers"]),
+            **correction_paths(),
             **{f"/{route}/export.{fmt}": export_path(kind, fmt)
                for kind, route in (("articles", "search"), ("quotes", "quotes")) for fmt in ("csv", "json")},
         },

@@ -45,6 +45,8 @@ def quote_hit(hit: dict) -> dict:
         "cue": hit.get("cue"),
         "confidence": hit.get("confidence"),
         "partial": bool(hit.get("partial")),
+        "corrected": bool(hit.get("corrected")),  # a reviewer changed the speaker
+        "machine_speaker": hit.get("machine_speaker"),  # the machine's guess, when corrected
         "snippet": plain(hit.get("snippet")),
         "snippet_html": str(marked(hit.get("snippet"))),
         "article_id": hit["article_id"],

@@ -1,4 +1,5 @@
-"""python -m archive (installed: news-archive) {extract,ingest,reindex,stats,serve} — see README.md."""
+"""python -m archive (installed: news-archive) {extract,ingest,fetch,feeds,watch,reindex,stats,serve}
+— see README.md."""
 from __future__ import annotations
 
 import argparse
@@ -108,6 +109,9 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     ingest.add_argument("--jobs", metavar="N", type=int, default=None,
                         help="worker processes for reading and NLP (default: number of cores, for 20+ files)")
 
+    from archive.collect.cli import add_commands as add_collect_commands
+    add_collect_commands(command)
+
     command("reindex", run_reindex, "rebuild the search index from the store")
     command("stats", run_stats, "print what the archive holds, as JSON")
 
@@ -122,6 +126,8 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
                             "since one archive folder takes one serving process")
     serve.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=True,
                        help="log one line per request on stderr (logger web.access; default: on)")
+    serve.add_argument("--watch", action=argparse.BooleanOptionalAction, default=True,
+                       help="poll the followed feeds that are due in the background (default: on)")
     return parser
 
 
@@ -258,14 +264,16 @@ def run_stats(args) -> int:
 
     settings = Settings.from_env(args.data)
     store = Store(settings.data_dir)
-    _print_json({"data": str(Path(settings.data_dir).resolve()), **store.stats()})
+    from archive.collect.cli import count_feeds
+    _print_json({"data": str(Path(settings.data_dir).resolve()), **store.stats(),
+                 "feeds": count_feeds(settings.data_dir)})
     return 0
 
 
 def run_serve(args) -> int:
     from web.serve import serve
     return serve(Settings.from_env(args.data), host=args.host, port=args.port, threads=args.threads,
-                 access_log=args.access_log)
+                 access_log=args.access_log, watch=args.watch)
 
 
 if __name__ == "__main__":

@@ -61,6 +61,8 @@ def create_app(config: dict | None = None, runtime=None) -> Flask:
     app.register_blueprint(health.bp)
     app.register_blueprint(openapi.bp)
     app.register_blueprint(corrections.bp)
+    from web import sources
+    sources.register(app)
     return app
 
 

@@ -25,6 +25,7 @@ DATE_SOURCE_WORDS = {
     "meta": "from the page's meta tags",
     "time": "from the page's <time> element",
     "feed": "from the feed entry",
+    "sitemap": "from the news sitemap",
     "url": "from the address of the page",
     "text": "from the text",
     "htmldate": "estimated from the page by htmldate",

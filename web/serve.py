@@ -62,7 +62,7 @@ def _exit_on_signal(number, frame):
 
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 5000, threads: int = 8,
-          access_log: bool = True) -> int:
+          access_log: bool = True, watch: bool = True) -> int:
     import waitress
 
     from web import access_log as access_lines
@@ -90,6 +90,8 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 5000, threads
         log.info("seed %s: %s", report.file, report.status)
     runtime.start()
     app = create_app(runtime=runtime)
+    if watch:
+        app.extensions["collect"].start_watching()
     stop_on_sigterm()
     print(f"Serving the archive in {settings.data_dir} on http://{host}:{port}/", flush=True)
     try:
@@ -99,6 +101,7 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 5000, threads
                        max_request_body_size=waitress_body_limit(settings),
                        clear_untrusted_proxy_headers=not settings.proxies)
     finally:
+        app.extensions["collect"].close()
         runtime.close()
         if serving_lock is not None:
             serving_lock.close()

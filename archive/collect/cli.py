@@ -22,7 +22,7 @@ def add_commands(command) -> None:
     feeds = command("feeds", None, "the feeds and sitemaps the archive follows")
     actions = feeds.add_subparsers(dest="feeds_command", required=True, metavar="ACTION")
     add = actions.add_parser("add", help="follow a feed or sitemap", description="follow a feed or sitemap")
-    add.add_argument("url", metavar="URL")
+    add.add_argument("url", metavar="URL", help="the feed (RSS, Atom, JSON Feed) or sitemap to follow")
     add.add_argument("--every", metavar="MINUTES", type=float, default=None,
                      help="minutes between polls (default: 30)")
     add.add_argument("--source", metavar="NAME", help="publication name, wins over the pages'")
@@ -30,7 +30,7 @@ def add_commands(command) -> None:
     listing = actions.add_parser("list", help="one JSON object per feed", description="one JSON object per feed")
     listing.set_defaults(run=run_feeds_list)
     remove = actions.add_parser("remove", help="stop following a feed", description="stop following a feed")
-    remove.add_argument("url", metavar="URL")
+    remove.add_argument("url", metavar="URL", help="the URL as it was added")
     remove.set_defaults(run=run_feeds_remove)
 
     watch = command("watch", run_watch, "poll the feeds that are due, forever (one watcher per archive folder)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import Answer
+from local_site import Answer
 
 STORY = ("“We will not give in,” said Maria Lopez, the mayor of Springfield, on Tuesday. The council "
          "met for three hours to discuss the budget and the new bridge over the river.")

@@ -9,7 +9,7 @@ import pytest
 from archive.collect.client import Fetcher, FetchFailed
 from archive.collect.guard import FetchRefused, check_address, check_url
 from archive.collect.settings import FetchSettings
-from conftest import Answer
+from local_site import Answer
 
 
 def test_an_unchanged_page_costs_a_304_with_its_etag(site, fetcher):

@@ -20,6 +20,7 @@ MAX_NAME_CHARS = 200
 MAX_REVIEWER_CHARS = 100
 MAX_NOTE_CHARS = 2000
 MAX_MERGED_NAMES = 50
+KIND_WORDS = {"person": "a person", "org": "an organization", "place": "a place"}
 # A correction that rewrote at most this many articles waits this long for the index, as an
 # upload does; a larger one is indexed in the background, in the index writer's batches.
 WAIT_FOR_INDEX_ARTICLES = 50
@@ -271,9 +272,10 @@ def describe(correction: Correction) -> str:
         return f"{_listed(correction.names)} merged into “{correction.name}”"
     if correction.kind == "split":
         return f"“{correction.names[0]}” split off “{correction.name}”"
+    was = KIND_WORDS[correction.from_type]
     if correction.to_type is None:
-        return f"“{correction.name}” is not a {correction.from_type}, nor any other kind of name listed"
-    return f"“{correction.name}” is a {correction.to_type}, not a {correction.from_type}"
+        return f"“{correction.name}” is not {was}, nor any other kind of name listed"
+    return f"“{correction.name}” is {KIND_WORDS[correction.to_type]}, not {was}"
 
 
 def _short(text: str | None, limit: int = 80) -> str:

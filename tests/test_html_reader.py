@@ -341,3 +341,29 @@ def test_a_german_page_dated_in_utc_is_published_on_its_own_day():
             "</article></body></html>")
     stamp = published_of(read_html(page.encode()))
     assert stamp.iso() == "2019-10-19T00:04:00+02:00" and stamp.source == "json-ld"
+
+
+def test_a_table_in_the_article_is_kept_a_row_a_line():
+    page = ("<html><body><article><h1>Harbour fees rise</h1>" + STORY +
+            "<table><tr><th>Vessel</th><th>Fee before</th><th>Fee now</th></tr>"
+            "<tr><td>Ferry</td><td>120</td><td>150</td></tr></table></article></body></html>")
+    paragraphs = read_html(page.encode()).paragraphs
+    assert "Ferry | 120 | 150" in paragraphs
+    assert paragraphs[0].startswith("The harbour board met")
+
+
+HEADLINES = "".join(f"<li><a href='/news/{n}'>Council votes on harbour budget, part {n}</a></li>" for n in range(12))
+
+
+def test_an_article_element_holding_only_headlines_does_not_hide_the_story():
+    # trafilatura takes the <article>, a list of links; the story's paragraphs are elsewhere.
+    page = (f"<html><body><article><h1>Bridge to close</h1><ul>{HEADLINES}</ul></article>"
+            f"<div class='story-text'>{STORY}</div></body></html>")
+    paragraphs = read_html(page.encode()).paragraphs
+    assert paragraphs[0].startswith("The harbour board met") and len(paragraphs) == 2
+
+
+def test_a_page_of_headlines_is_still_not_an_article():
+    page = f"<html><body><main><h1>News</h1><ul>{HEADLINES}</ul></main><p>Follow us.</p></body></html>"
+    with pytest.raises(ReadError, match="list of links"):
+        read_html(page.encode())

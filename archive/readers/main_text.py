@@ -1,7 +1,9 @@
 """The article's main text: paragraphs from a page tree, without navigation, ads and comments.
 
 trafilatura first (best measured at leaving out navigation, ads, comments and share
-buttons), the page's <p> elements as a fallback.
+buttons; tables kept, a row of cells as one line), the page's <p> elements as a fallback
+where trafilatura finds nothing or only link texts. trafilatura's favor_recall was
+measured and not taken: it lowered F1 on the dev pages (bench/main_text.py).
 """
 from __future__ import annotations
 
@@ -17,11 +19,28 @@ STANDALONE_DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z .'-]{1,40}?[A-Z])(?:,\s*[A-Z][\w.]*)?(?:\s*\([^()]{2,30}\))?\s*(?:—|–|--|-)"
 )
 NOSCRIPT_TEXT_MIN = 500
+# Less text than this from a fallback reading is not taken for the article.
+FALLBACK_TEXT_MIN = 200
+
 
 def main_paragraphs(tree, title: str | None = None) -> list[str]:
-    paragraphs = [] if is_huge(tree) else _trafilatura_paragraphs(tree)
-    paragraphs = paragraphs or _plain_paragraphs(tree)
-    return _without_leading_headline(paragraphs, tree, title)
+    """The article's paragraphs, from the first reading that finds real article text:
+    trafilatura, then every <p> outside navigation. A reading made of the page's link
+    texts (an <article> wrapping a list of headlines) is passed over for the next, which
+    then needs some length to count; when none does, that link list is returned for the
+    caller to refuse."""
+    readings = [] if is_huge(tree) else [_trafilatura_paragraphs]
+    links_only = None
+    for reading in readings + [_plain_paragraphs]:
+        paragraphs = _without_leading_headline(reading(tree), tree, title)
+        if not paragraphs:
+            continue
+        if mostly_links(tree, paragraphs):
+            links_only = links_only or paragraphs
+            continue
+        if links_only is None or len(" ".join(paragraphs)) >= FALLBACK_TEXT_MIN:
+            return paragraphs
+    return links_only or []
 
 
 def separate_dateline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
@@ -56,7 +75,7 @@ def _trafilatura_paragraphs(tree) -> list[str]:
             element.drop_tree()
     try:
         document = trafilatura.bare_extraction(
-            page, include_comments=False, include_tables=False, include_images=False,
+            page, include_comments=False, include_tables=True, include_images=False,
             include_links=False, with_metadata=False, deduplicate=False,
         )
     except (RecursionError, ValueError, TypeError, AttributeError, lxml.etree.LxmlError):
@@ -74,6 +93,8 @@ def _xml_blocks(element) -> list[str]:
     for child in element:
         if child.tag in XML_BLOCKS and not any(d.tag in XML_BLOCKS for d in child.iterdescendants()):
             paragraphs.extend(_split_at_sentence_breaks(child))
+        elif child.tag == "row" and not any(d.tag in XML_BLOCKS + ("table",) for d in child.iterdescendants()):
+            paragraphs.append(_row_text(child))
         else:
             if child.text and child.text.strip():
                 paragraphs.append(clean(child.text))
@@ -81,6 +102,12 @@ def _xml_blocks(element) -> list[str]:
         if child.tail and child.tail.strip() and element.tag != "body":
             paragraphs.append(clean(child.tail))
     return [p for p in paragraphs if p]
+
+
+def _row_text(row) -> str:
+    """A table row of short cells is one line ("Name | Club | 53,09"); a row whose cells
+    hold paragraphs (a layout table) is read as those paragraphs."""
+    return " | ".join(filter(None, (clean(" ".join(cell.itertext())) for cell in row)))
 
 
 def _split_at_sentence_breaks(element) -> list[str]:

@@ -15,7 +15,7 @@ from anyascii import anyascii
 from archive.model import Article, Quote
 from archive.normalize import annotated_end, annotated_part
 from archive.scripts import main_script
-from index.schema import VALUE_SEPARATOR
+from index.schema import STEMMED_LANGUAGES, VALUE_SEPARATOR
 
 UNDATED_NEWEST = -(2 ** 62)
 UNDATED_OLDEST = 2 ** 62
@@ -49,6 +49,10 @@ def transliterations(names) -> list[str]:
     """Names in a script other than Latin, in Latin letters: `speaker:peskov` finds "Дмитрий Песков"."""
     return [anyascii(name) for name in names if main_script(name) not in (None, "LATIN")]
 
+def _in_own_language(prefix: str, article: Article, text: str) -> dict:
+    """The text again in the field stemmed for its language (`body_fr`), when it has one."""
+    return {f"{prefix}_{article.language}": text} if article.language in STEMMED_LANGUAGES else {}
+
 def _entity_names(article: Article, kind: str, names: set[str] | None = None) -> tuple[list[str], list[str]]:
     entities = [e for e in article.entities if e.type == kind and (names is None or e.name in names)]
     return [e.name for e in entities], [a for e in entities for a in e.aliases]
@@ -61,7 +65,8 @@ def article_document(article: Article) -> dict:
         "id": str(article.id),
         "title": article.title,
         "body": annotated_part(article.body),
-        "language": article.language or "",
+        **_in_own_language("body", article, annotated_part(article.body)),
+        **_facet("language", [article.language]),
         **_date_fields(article),
         **_facet("speaker", speakers, speaker_aliases),
         **_facet("source", [article.source]),
@@ -124,6 +129,8 @@ def quote_documents(article: Article) -> list[dict]:
             "id": f"{article.id}:{seq}",
             "article_id": str(article.id),
             "text": quote.text,
+            **_in_own_language("text", article, quote.text),
+            **_facet("language", [article.language]),
             "cue": quote.cue or "",
             "seq": seq,
             **_date_fields(article),

@@ -18,9 +18,14 @@ from whoosh.support.charset import accent_map
 
 VALUE_SEPARATOR = "\x1f"
 
-ARTICLE_FACETS = ("speaker", "person", "org", "place", "source", "month")
-QUOTE_FACETS = ("speaker", "person", "org", "place", "source", "month")
+ARTICLE_FACETS = ("speaker", "person", "org", "place", "source", "month", "language")
+QUOTE_FACETS = ("speaker", "person", "org", "place", "source", "month", "language")
 TYPED_FIELDS = ("speaker", "person", "org", "place", "source")  # `speaker:` in a query box
+# Languages whose text is also indexed with their own Snowball stemmer, in a field of its
+# own (`body_fr`) beside the English-stemmed one that snippets and phrases read.
+STEMMED_LANGUAGES = ("fr", "de")
+ARTICLE_TEXT_FIELDS = ("title", "body", *(f"body_{language}" for language in STEMMED_LANGUAGES))
+QUOTE_TEXT_FIELDS = ("text", *(f"text_{language}" for language in STEMMED_LANGUAGES))
 
 
 class ValuesTokenizer(Tokenizer):
@@ -80,6 +85,18 @@ def text_analyzer():
     return TextAnalyzer()
 
 
+def language_analyzer(language: str):
+    """Words, lowercased, stemmed by the language's Snowball stemmer, then accents folded
+    (the stemmers read accents): "grève", "grèves" and "greve" are all "grev"."""
+    return RegexTokenizer() | LowercaseFilter() | StemFilter(lang=language, cachesize=50_000) \
+        | CharsetFilter(accent_map)
+
+
+def language_text_fields(prefix: str) -> dict:
+    return {f"{prefix}_{language}": fields.TEXT(analyzer=language_analyzer(language), phrase=True)
+            for language in STEMMED_LANGUAGES}
+
+
 def names_analyzer():
     return RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
 
@@ -114,7 +131,7 @@ def article_schema() -> fields.Schema:
         id=fields.ID(stored=True, unique=True),
         title=fields.TEXT(analyzer=text_analyzer(), phrase=True, field_boost=2.0),
         body=fields.TEXT(analyzer=text_analyzer(), phrase=True),
-        language=fields.ID(),
+        **language_text_fields("body"),
         **date_fields(),
         **facet_fields(ARTICLE_FACETS),
     )
@@ -125,6 +142,7 @@ def quote_schema() -> fields.Schema:
         id=fields.ID(stored=True, unique=True),  # "<article id>:<seq>"
         article_id=fields.ID(stored=True),
         text=fields.TEXT(analyzer=text_analyzer(), phrase=True),
+        **language_text_fields("text"),
         cue=fields.ID(),
         seq=fields.COLUMN(columns.NumericColumn("i")),  # position in the article: quotes of one article in text order
         **date_fields(),

@@ -34,7 +34,7 @@ from pathlib import Path
 
 import numpy as np
 from whoosh import highlight, query as wq
-from whoosh.qparser import AndGroup, FieldAliasPlugin, MultifieldParser, QueryParser
+from whoosh.qparser import AndGroup, FieldAliasPlugin, MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.query.qcore import _NullQuery
 
@@ -49,7 +49,8 @@ from index.documents import parse_quote_id
 from index.facets import FacetCounter
 from index.postings import FrequentTerms, SearchPostings, phrase_supported
 from index.ranking import score_all
-from index.schema import ARTICLE_FACETS, QUOTE_FACETS, TYPED_FIELDS, article_schema, quote_schema
+from index.schema import (ARTICLE_FACETS, ARTICLE_TEXT_FIELDS, QUOTE_FACETS, QUOTE_TEXT_FIELDS, TYPED_FIELDS,
+                          article_schema, quote_schema)
 from index.segment_cache import SegmentCache, live_segments, segment_id
 from index.snippets import MATCH_END, MATCH_START, MarkFormatter, SnippetMaker, strip_marks  # noqa: F401
 from index.storage import read_segments_in_place
@@ -63,10 +64,10 @@ MAX_QUERY_CHARS = 500
 MAX_PAGE = 500
 SORTS = ("relevance", "newest", "oldest")
 # Within one facet several chosen values mean "any of them" for these, "all of them" otherwise.
-ANY_OF_FACETS = ("speaker", "source", "month")
+ANY_OF_FACETS = ("speaker", "source", "month", "language")
 # Facets counted without their own filter, so that the values a user could add are listed
 # with the results each would add. The month histogram is counted without the date range.
-WIDENED_FACETS = ("speaker", "source")
+WIDENED_FACETS = ("speaker", "source", "language")
 SORT_COLUMNS = {"newest": "date_newest", "oldest": "date_oldest"}
 
 
@@ -157,9 +158,9 @@ def parse_day_bound(text: str | None, end: bool) -> datetime | None:
 
 def make_parser(kind: str, schema):
     if kind == "quotes":
-        parser = QueryParser("text", schema, group=AndGroup)
+        parser = MultifieldParser(list(QUOTE_TEXT_FIELDS), schema, group=AndGroup)
     else:
-        parser = MultifieldParser(["title", "body"], schema, group=AndGroup)
+        parser = MultifieldParser(list(ARTICLE_TEXT_FIELDS), schema, group=AndGroup)
     aliases = {f"{name}_names": [name] for name in TYPED_FIELDS}
     aliases["published"] = ["date"]
     if kind == "quotes":
@@ -186,7 +187,7 @@ def with_operator_words(text: str) -> str:
 def literal_query(text: str, kind: str, schema) -> tuple[wq.Query, str]:
     """The closest plain search: every word, no syntax."""
     words = re.findall(r"\w+", text)
-    fields = ["text"] if kind == "quotes" else ["title", "body"]
+    fields = QUOTE_TEXT_FIELDS if kind == "quotes" else ARTICLE_TEXT_FIELDS
     if not words:
         return wq.NullQuery, ""
     plain = " ".join(words)

@@ -20,7 +20,7 @@ from index.cursors import MAX_CURSOR_CHARS
 from index.search import MAX_PAGE, SORTS, FacetValue, SearchRequest
 
 # Facets a user can pick values of, in the order the sidebar shows them.
-FACETS = ("speaker", "person", "org", "place", "source")
+FACETS = ("speaker", "person", "org", "place", "source", "language")
 FILTERABLE = FACETS + ("month",)
 FACET_LABELS = {
     "speaker": "Speaker",
@@ -29,6 +29,7 @@ FACET_LABELS = {
     "place": "Place",
     "source": "Source",
     "month": "Month",
+    "language": "Language",
 }
 FACET_SIZE = 10
 MORE_SIZE = 100

@@ -204,7 +204,7 @@ def test_json_twins_match_the_api(client):
         data = client.get(url).get_json()
         assert data["total"] == 2
         assert set(data["hits"][0]) >= {"id", "title", "published", "source", "snippet", "url"}
-        assert set(data["facets"]) == {"speaker", "person", "org", "place", "source", "month"}
+        assert set(data["facets"]) == {"speaker", "person", "org", "place", "source", "month", "language"}
     quotes = client.get("/quotes.json?speaker=Dmitry Peskov").get_json()
     assert quotes == client.get("/api/quotes?speaker=Dmitry Peskov").get_json()
     assert {(h["speaker"], h["article_id"]) for h in quotes["hits"]} == {("Dmitry Peskov", 1), ("Dmitry Peskov", 2)}

@@ -266,6 +266,7 @@ def upload_path() -> dict:
 @lru_cache(maxsize=1)
 def description() -> dict:
     from web.openapi_corrections import correction_paths
+    from web.openapi_sources import SOURCES, source_paths
     not_found = problem("nothing at this address")
     articles = reading("One whole normalized article, its quotes and entities",
                        {"200": ok("Article", "the article"), "404": not_found},
@@ -301,6 +302,8 @@ def description() -> dict:
                  {"name": "next", "in": "query", "schema": STRING, "description": "a cursor from `next`"}],
                 ["speakers"]),
             **correction_paths(),
+            **source_paths(reading, {"description": "the sources", "content": {"application/json": {
+                "schema": SOURCES}}}, problem),
             **{f"/{route}/export.{fmt}": export_path(kind, fmt)
                for kind, route in (("articles", "search"), ("quotes", "quotes")) for fmt in ("csv", "json")},
         },

@@ -131,10 +131,23 @@ def change(action: str):
     return redirect(url_for("sources.sources"), code=303)
 
 
-@bp.post("/api/sources/<action>")
-def api_change(action: str):
-    if action not in ACTIONS:
-        return json_error("There is no such action.", 404)
+@bp.post("/api/sources/add")
+def api_add():
+    return _api_change("add")
+
+
+@bp.post("/api/sources/remove")
+def api_remove():
+    return _api_change("remove")
+
+
+@bp.post("/api/sources/fetch")
+def api_fetch():
+    return _api_change("fetch")
+
+
+def _api_change(action: str):
+    """The same actions for scripts: the token as a bearer token, a form or a JSON body."""
     if not security.may_change(api=True):
         response = json_error("This archive needs the upload token: send 'Authorization: Bearer <token>'.", 401)
         response.headers["WWW-Authenticate"] = 'Bearer realm="archive"'
@@ -142,10 +155,19 @@ def api_change(action: str):
     if _collecting().state is None:
         return json_error("This archive is read-only.", 409)
     try:
-        result = ACTIONS[action](request.form if request.form else (request.get_json(silent=True) or {}))
+        result = ACTIONS[action](request.form or _json_fields())
     except Refused as refused:
         return json_error(refused.message, refused.status)
     return jsonify(result), 202 if action == "fetch" else 200
+
+
+def _json_fields() -> dict:
+    """A JSON body's fields as a form's: strings (numbers written out), nothing else."""
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        return {}
+    return {key: str(value) for key, value in data.items()
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool)}
 
 
 @bp.get("/api/sources")

@@ -29,6 +29,11 @@ def detect_language(text: str) -> str | None:
     return language if probability >= MIN_PROBABILITY else None
 
 
+def language_probability(text: str) -> float:
+    """How sure the model is of the likeliest language of `text` (0 to 1)."""
+    return _identifier(True).classify(text[:SAMPLE_CHARS])[1]
+
+
 def language_margin(text: str) -> float:
     """How much likelier the likeliest language of `text` is than the next (a difference of
     log-likelihoods): large for text that reads as a language, small for mojibake."""

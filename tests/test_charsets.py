@@ -102,3 +102,10 @@ def test_the_store_keeps_how_the_text_was_decoded(tmp_path):
         store.close()
     assert kept.decoding == article.decoding
     assert kept.to_dict()["encoding"] == "cp1251" and kept.to_dict()["encoding_method"] == "detected"
+
+
+@pytest.mark.parametrize("charset,text", LEGACY_TEXTS, ids=[c for c, _ in LEGACY_TEXTS])
+def test_a_short_line_is_read_right_or_said_to_be_in_doubt(charset, text):
+    for cut in (60, 40, 25):
+        decoded = decode(text[:cut].encode(charset))
+        assert decoded.text == text[:cut] or decoded.decoding.doubt, (cut, decoded.text)

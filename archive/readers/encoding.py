@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import charset_normalizer
 
-from archive.language import language_margin
+from archive.language import MIN_PROBABILITY, language_margin, language_probability
 from archive.model import Decoding
 from archive.scripts import main_script, script_of
 
@@ -148,7 +148,7 @@ def _detected(body: bytes) -> Decoded:
     detected = next((match.encoding for match in charset_normalizer.from_bytes(sample)
                      if not match.encoding.startswith(("utf_16", "utf_32"))), None)
     readings = _readings(sample, detected or "cp1252")
-    encoding, mixed, margin, _ = readings[0]
+    encoding, mixed, margin, text = readings[0]
     rivals = [other for other, x, m, _ in readings[1:] if x == mixed and m >= CLOSE_MARGIN * margin]
     doubt = None
     if detected is None:
@@ -157,6 +157,8 @@ def _detected(body: bytes) -> Decoded:
         doubt = f"too little text to tell its charset; read as {encoding}"
     elif rivals:
         doubt = f"{rivals[0]} reads these bytes about as well as {encoding}; read as {encoding}"
+    elif language_probability(text) < MIN_PROBABILITY:
+        doubt = f"read as {encoding}, the text is in no clear language"
     return Decoded(body.decode(encoding, errors="replace"), Decoding(encoding, "detected", doubt))
 
 

@@ -29,6 +29,7 @@ class Collecting:
         self._lock_file = None
         self._threads: list[threading.Thread] = []
         self._asked: queue.Queue = queue.Queue()
+        self._starting = threading.Lock()
         if self.read_only:
             self.state = None
             return
@@ -38,7 +39,7 @@ class Collecting:
         sink = Sink(Ingester(runtime.store), model_turn=runtime.turns.job_unit, after_store=runtime.indexer.notify)
         self.collector = Collector(self.fetcher, self.state, sink, self.settings, runtime.settings.limits)
         self.watcher = Watcher(self.collector)
-        self._start("web-fetches", self._fetch_asked)
+        self._fetching = False
 
     def start_watching(self) -> bool:
         """Poll due feeds in the background; False when another process watches this folder."""
@@ -54,9 +55,14 @@ class Collecting:
         return True
 
     def ask_fetch(self, url: str, source: str | None = None) -> int:
-        """Fetch `url` (a page, feed or sitemap) soon, on the fetch thread; the fetch's id."""
+        """Fetch `url` (a page, feed or sitemap) soon, on the fetch thread (started on first
+        use); the fetch's id. A followed feed is polled, so its health is brought up to date."""
         fetch_id = self.state.queue_fetch(url)
         self._asked.put((fetch_id, url, source))
+        with self._starting:
+            if not self._fetching:
+                self._fetching = True
+                self._start("web-fetches", self._fetch_asked)
         return fetch_id
 
     def wake(self) -> None:
@@ -87,7 +93,11 @@ class Collecting:
                 return
             fetch_id, url, source = asked
             try:
-                outcome = self.collector.fetch(url, IngestOptions(source=source))
+                feed = self.state.feed(url)
+                if feed is not None:
+                    outcome = self.collector.poll(feed)
+                else:
+                    outcome = self.collector.fetch(url, IngestOptions(source=source))
                 self.state.finish_fetch(fetch_id, "failed" if outcome.error else "done", outcome.summary(),
                                         outcome.error)
             except Exception as exc:  # a bug or a full disk: this fetch fails, the thread goes on

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 
-from local_site import Answer
-
 STORY = ("“We will not give in,” said Maria Lopez, the mayor of Springfield, on Tuesday. The council "
          "met for three hours to discuss the budget and the new bridge over the river.")
 

@@ -4,6 +4,7 @@ feed, a page or a sitemap now. JSON twin at /sources.json; the same actions at /
 from __future__ import annotations
 
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, url_for
 
@@ -68,7 +69,7 @@ def _checked_url(value: str | None) -> str:
     if len(url) > MAX_URL_CHARS:
         raise Refused(f"That URL is longer than {MAX_URL_CHARS:,} characters.")
     try:
-        check_url(url, _collecting().settings.allow_private)
+        check_url(url, _collecting().settings.allows_private(urlsplit(url).hostname))
     except FetchRefused as exc:
         raise Refused(f"That URL cannot be fetched: {exc}.") from None
     return url

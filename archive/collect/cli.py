@@ -6,6 +6,7 @@ import sqlite3
 import sys
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from archive.collect.state import STATE_FILE, CollectState, now
 
@@ -107,7 +108,7 @@ def run_feeds_add(args) -> int:
 
     fetch_settings = FetchSettings.from_env()
     try:
-        check_url(args.url, fetch_settings.allow_private)
+        check_url(args.url, fetch_settings.allows_private(urlsplit(args.url).hostname))
     except FetchRefused as exc:
         print(f"archive: {exc}", file=sys.stderr)
         return EXIT_FAILED

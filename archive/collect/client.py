@@ -104,7 +104,7 @@ class Fetcher:
             if url in seen:
                 raise FetchFailed(f"a redirect loop: {url} leads back to itself")
             seen.add(url)
-            check_url(url, self.settings.allow_private)
+            check_url(url, self.settings.allows_private(_host(url)))
             rules = self.rules_for(url)
             if not rules.allows(url):
                 raise FetchRefused(f"robots.txt of {urlsplit(url).hostname} does not allow fetching {url}"
@@ -126,7 +126,7 @@ class Fetcher:
             return rules
         where = robots_url(url)
         try:
-            check_url(where, self.settings.allow_private)
+            check_url(where, self.settings.allows_private(_host(where)))
             fetched = self._with_retries(where, {"Accept": "text/plain"}, ROBOTS_MAX_BYTES, retries=0)
             if fetched.status in REDIRECTS:  # followed once, on the same host only
                 target = urljoin(where, fetched.headers.get("location", ""))
@@ -197,7 +197,7 @@ class Fetcher:
         """The URL to connect to: with private addresses refused, the host's checked address
         itself, so a second resolution cannot lead elsewhere (the Host header and the TLS
         server name stay the URL's)."""
-        if self.settings.allow_private:
+        if self.settings.allows_private(_host(url)):
             return url, {}, {}
         parts = urlsplit(url)
         host = parts.hostname
@@ -216,7 +216,7 @@ class Fetcher:
         stream = response.extensions.get("network_stream")
         peer = stream.get_extra_info("server_addr") if stream is not None else None
         if peer:
-            check_address(peer[0], _host(url), self.settings.allow_private)
+            check_address(peer[0], _host(url), self.settings.allows_private(_host(url)))
 
 
 class BoundedDecoder:

@@ -18,6 +18,7 @@ def _env_float(name: str, default: float) -> float:
 @dataclass
 class FetchSettings:
     allow_private: bool = False  # loopback, private, link-local... addresses (intranets, tests)
+    private_hosts: tuple[str, ...] = ()  # host names allowed such addresses, when not all are
     contact: str | None = None  # a URL or e-mail address site owners can reach the operator at
     host_interval: float = 1.0  # seconds between two requests to one host, at least
     max_hosts: int = 4  # hosts fetched at once
@@ -34,6 +35,9 @@ class FetchSettings:
     max_entries: int = 10_000  # entries read from one feed or sitemap
     max_sitemaps: int = 50  # child sitemaps followed from one sitemap index
 
+    def allows_private(self, host: str | None) -> bool:
+        return self.allow_private or (host or "").lower() in self.private_hosts
+
     @property
     def user_agent(self) -> str:
         contact = f"; +{self.contact}" if self.contact else ""
@@ -42,8 +46,10 @@ class FetchSettings:
     @classmethod
     def from_env(cls) -> "FetchSettings":
         defaults = cls()
+        allowed = os.environ.get("ARCHIVE_FETCH_ALLOW_PRIVATE", "").strip()
         return cls(
-            allow_private=os.environ.get("ARCHIVE_FETCH_ALLOW_PRIVATE", "") == "1",
+            allow_private=allowed == "1",
+            private_hosts=tuple(h.strip().lower() for h in allowed.split(",") if h.strip()) if allowed != "1" else (),
             contact=os.environ.get("ARCHIVE_FETCH_CONTACT") or None,
             host_interval=_env_float("ARCHIVE_FETCH_HOST_INTERVAL", defaults.host_interval),
             max_hosts=max(1, int(_env_float("ARCHIVE_FETCH_HOSTS", defaults.max_hosts))),

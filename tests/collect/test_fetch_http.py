@@ -149,6 +149,24 @@ def test_loopback_is_refused_without_the_setting(site, monkeypatch):
     guarded.close()
 
 
+def test_a_redirect_to_loopback_is_refused_at_that_hop(site):
+    # Only the name "localhost" may reach this machine: the redirect to 127.0.0.1 may not.
+    guarded = Fetcher(FetchSettings(private_hosts=("localhost",), host_interval=0.01))
+    site.put("/hop", "", status=302, Location=f"{site.url}/secret")
+    site.put("/secret", "<p>internal</p>")
+    with pytest.raises(FetchRefused, match="127.0.0.1"):
+        guarded.get(f"http://localhost:{site.port}/hop")
+    assert "/hop" in site.paths() and "/secret" not in site.paths()
+    guarded.close()
+
+
+def test_private_addresses_can_be_allowed_by_host_name(monkeypatch):
+    monkeypatch.setenv("ARCHIVE_FETCH_ALLOW_PRIVATE", "Intranet.example, localhost")
+    settings = FetchSettings.from_env()
+    assert settings.allows_private("intranet.example") and settings.allows_private("localhost")
+    assert not settings.allows_private("127.0.0.1") and not settings.allow_private
+
+
 @pytest.mark.parametrize("address", ["127.0.0.1", "10.1.2.3", "192.168.0.1", "172.16.0.1", "169.254.169.254",
                                      "224.0.0.1", "0.0.0.0", "::1", "fe80::1", "fc00::1", "::ffff:127.0.0.1",
                                      "240.0.0.1", "100.64.0.1"])

@@ -162,6 +162,8 @@ def main() -> int:
         if profile:
             lines += profile_section(profile, scale)
             break
+    from bench.feeds import report_section as feeds_section
+    lines += feeds_section()
     REPORT_FILE.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
     print(f"wrote {REPORT_FILE.relative_to(PROJECT)}" + (f" and {PLOT_FILE.relative_to(PROJECT)}" if queries else ""))
     return 0

@@ -50,6 +50,7 @@ class Fetched:
     headers: httpx.Headers
     body: bytes = b""
     raw_bytes: int = 0  # as received, before decompression
+    requested: str = ""  # the URL asked for (its validators are kept under it)
 
     @property
     def not_modified(self) -> bool:
@@ -99,7 +100,7 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        seen = set()
+        seen, requested = set(), url
         for _ in range(self.settings.max_redirects + 1):
             if url in seen:
                 raise FetchFailed(f"a redirect loop: {url} leads back to itself")
@@ -117,6 +118,7 @@ class Fetcher:
             if fetched.status != 304 and not 200 <= fetched.status < 300:
                 raise FetchFailed(f"{url} answered {fetched.status} {_reason(fetched.status)}",
                                   transient=fetched.status in RETRIED)
+            fetched.requested = requested
             return fetched
         raise FetchFailed(f"more than {self.settings.max_redirects} redirects from {url}")
 

@@ -112,7 +112,9 @@ class Collector:
         return self.fetcher.get(url, etag, last_modified, accept=ACCEPT)
 
     def _keep_validators(self, fetched: Fetched) -> None:
-        self.state.keep_validators(fetched.url, fetched.etag, fetched.last_modified)
+        """Under the URL asked for, which is the one looked up next time (a feed that
+        redirects, http to https, still costs a 304 when unchanged)."""
+        self.state.keep_validators(fetched.requested or fetched.url, fetched.etag, fetched.last_modified)
 
     def _children(self, index: Source, outcome: Outcome) -> list[tuple[Source, Fetched]]:
         """The sitemaps a sitemap index lists (the first `max_sitemaps`); one that fails is

@@ -138,6 +138,14 @@ def test_an_unchanged_feed_costs_one_304_and_no_page_is_fetched_again(site, coll
     assert site.paths()[before:] == ["/feed"]
 
 
+def test_a_feed_behind_a_redirect_costs_a_304_too(site, collector):
+    site.put("/old-feed", "", status=301, Location="/feed")
+    site.put("/feed", rss(site, []), ETag='"f1"')
+    collector.fetch(site.url + "/old-feed")
+    assert collector.fetch(site.url + "/old-feed").status == "not modified"
+    assert site.requests[-1][1].get("If-None-Match") == '"f1"'
+
+
 def test_a_changed_feed_fetches_only_its_new_entries(site, collector):
     site.put("/a", page("Bridge vote"))
     site.put("/b", page("Budget talks"))

@@ -367,3 +367,18 @@ def test_a_page_of_headlines_is_still_not_an_article():
     page = f"<html><body><main><h1>News</h1><ul>{HEADLINES}</ul></main><p>Follow us.</p></body></html>"
     with pytest.raises(ReadError, match="list of links"):
         read_html(page.encode())
+
+
+def test_calls_to_subscribe_and_copyright_lines_that_close_the_text_are_left_out():
+    page = ("<html><body><article><h1>Bridge to close</h1>" + STORY +
+            "<p>Subscribe to our newsletter for the harbour news every morning.</p>"
+            "<p>© 2024 The Example Gazette. All rights reserved.</p></article></body></html>")
+    paragraphs = read_html(page.encode()).paragraphs
+    assert paragraphs[-1].startswith("Ferries will run") and len(paragraphs) == 2
+
+
+def test_a_story_paragraph_about_subscriptions_stays():
+    closing = ("<p>Readers who subscribe to the ferry newsletter will hear of delays first, the board "
+               "said, and the harbour office will answer questions by telephone every weekday.</p>")
+    page = f"<html><body><article><h1>Bridge to close</h1>{STORY}{closing}</article></body></html>"
+    assert read_html(page.encode()).paragraphs[-1].startswith("Readers who subscribe")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from archive import __version__
 from archive.config import Settings
-from archive.pipeline import FileReport, IngestOptions, Ingester, files_under, finish_ingest, prepare_chunk
+from archive.pipeline import FileReport, IngestOptions, Ingester, files_under, prepare_chunk
 
 log = logging.getLogger("archive")
 INDEX_EVERY = 1000  # articles per index commit in an ingest of fewer than BULK_FILES files
@@ -163,6 +163,7 @@ def run_ingest(args) -> int:
     """Each report line is printed (and flushed) as soon as its batch is committed, so a
     line saying "added" means the article is in the store, whatever happens next."""
     from archive.store import Store
+    from index.feeder import IndexFeeder
 
     settings = Settings.from_env(args.data)
     store = Store(settings.data_dir)
@@ -181,12 +182,13 @@ def run_ingest(args) -> int:
 
     files = _read_files(paths, progress, unreadable)
     # 20 files or more: a bulk load (worker processes, one index commit at the end).
-    reports = Ingester(store, writer, index_every=INDEX_EVERY).ingest(
-        files, _options(args), settings.limits, n_process=jobs, on_batch=show, bulk=len(paths) >= BULK_FILES)
+    feeder = IndexFeeder(store, writer, every=INDEX_EVERY, bulk=len(paths) >= BULK_FILES) \
+        if writer is not None else None
+    reports = Ingester(store, feeder).ingest(files, _options(args), settings.limits, n_process=jobs, on_batch=show)
     show(unreadable)
     reports += unreadable
-    if writer is not None:
-        finish_ingest(store, writer)
+    if feeder is not None:
+        feeder.finish()
     _print_summary(reports, indexed=writer is not None)
     store.close()
     ok = [r for r in reports if r.status != "failed"]

@@ -1,9 +1,10 @@
-"""read -> normalize -> extract -> store -> index.
+"""read -> normalize -> extract -> store (-> index, by whoever listens).
 
 `prepare_file` is pure work on one file (read, normalize); `annotate` adds
-quotes and entities; `Ingester` stores a batch in one transaction and hands it
-to the one index writer. Bulk ingest runs the pure part in worker processes
-(both cores for the NLP model) while the parent process stores and indexes.
+quotes and entities; `Ingester` stores a batch in one transaction, which also
+queues its articles for the index, and tells its `indexing` (index.feeder) that
+they were stored. Bulk ingest runs the pure part in worker processes (both
+cores for the NLP model) while the parent process stores and indexes.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from archive.model import Article
 from archive.normalize import normalize
@@ -63,7 +65,6 @@ class Prepared:
 @dataclass
 class BatchResult:
     reports: list[FileReport] = field(default_factory=list)
-    indexed: bool = False
 
 
 def prepare_file(name: str, data: bytes, options: IngestOptions, limits: Limits | None = None) -> list[Prepared]:
@@ -151,31 +152,41 @@ def identity_of(prepared: Prepared) -> str:
     return f"file:{article.original_sha256}{prepared.identity_suffix}"
 
 
+class Indexing(Protocol):
+    """What an Ingester tells whoever indexes what it stores (index.feeder.IndexFeeder in a
+    command, index.feeder.IndexThread in the server). Storing needs none of it: every
+    article stored is queued for the index in the same transaction."""
+
+    def stored(self, articles: list[Article], queued_at: dict[int, str]) -> None:
+        """These articles were just stored (committed), each queued at `queued_at[id]`."""
+
+    def input_read(self) -> None:
+        """Every file of a bulk ingest is in the worker processes' hands."""
+
+    def flush(self) -> None:
+        """The ingest is done: index what is still held."""
+
+    def cancel(self) -> None:
+        """The ingest stopped on an error: drop what is held (the store's queue keeps it)."""
+
+
 class Ingester:
-    """Stores prepared batches and indexes them with the writer it is given (if any).
+    """Stores articles: read, normalize, annotate, then store, one transaction a batch.
 
-    Each batch is stored in its own transaction. Indexing waits until `index_every`
-    stored articles have gathered: every Whoosh commit writes a segment, and many small
-    ones cost far more than a few large ones. Until then the store's index queue
-    holds them, so nothing is lost if the process stops.
+        Ingester(store).ingest([(name, data), ...])      # store; the index queue waits
+        Ingester(store, feeder).ingest(files)            # store, and tell the feeder
+        Ingester(store, feeder).store_batch(prepared)    # one batch prepared elsewhere
 
-    A bulk ingest (`ingest(..., bulk=True)`) holds the writer's `bulk_load()` instead:
-    each stored batch's documents go into the open index writers at once, in the
-    parent process while the workers annotate the next batches. The load is committed
-    (one segment per index) when every file has been handed to the workers, and the
-    last batches make a second, small load committed at the end, so only that small
-    commit waits for the workers to finish.
+    Storing knows nothing of the index: each stored article is queued for it in the
+    same transaction (the store's index queue), and `indexing`, when given, hears of each
+    stored batch (see Indexing; index.feeder.IndexFeeder indexes in the calling thread,
+    index.feeder.IndexThread in the server's). A report says `searchable` when its
+    article has left the queue by the time the batch (or the whole ingest) returns.
     """
 
-    def __init__(self, store: Store, writer=None, index_every: int = 1):
+    def __init__(self, store: Store, indexing: Indexing | None = None):
         self.store = store
-        self.writer = writer
-        self.index_every = index_every
-        self._unindexed: list[Article] = []
-        self._waiting_reports: list[FileReport] = []
-        self._load = None  # the writer's BulkLoad during a bulk ingest
-        self._queued_at: dict[int, str] = {}  # when each article waiting here was queued
-        self._requeued: list[int] = []  # indexed with a name since renamed: still queued
+        self.indexing = indexing
 
     def store_batch(self, batch: list[Prepared],
                     also: Callable[[sqlite3.Connection, list[FileReport]], None] | None = None) -> BatchResult:
@@ -185,6 +196,7 @@ class Ingester:
         for the rows."""
         result = BatchResult()
         stored: list[Article] = []
+        queued_at: dict[int, str] = {}
         for item in batch:
             if item.article is not None and item.duplicate_of is None:
                 self.store.keep_original(item.data)
@@ -200,126 +212,48 @@ class Ingester:
                     continue
                 outcome = self.store.put(db, item.article, identity_of(item), item.name)
                 article = item.article
-                report = FileReport(item.name, outcome.status, outcome.article_id, article.title,
-                                    searchable=outcome.status == "duplicate",
-                                    published=article.published.iso(), quotes=len(article.quotes))
-                result.reports.append(report)
+                result.reports.append(FileReport(item.name, outcome.status, outcome.article_id, article.title,
+                                                 searchable=outcome.status == "duplicate",
+                                                 published=article.published.iso(), quotes=len(article.quotes)))
                 if outcome.status != "duplicate":
                     stored.append(article)
-                    self._waiting_reports.append(report)
-                    self._queued_at[article.id] = outcome.queued_at
+                    queued_at[article.id] = outcome.queued_at
             if also is not None:
                 also(db, result.reports)
-        if self._load is not None:
-            self._add_to_load(stored)
-        else:
-            self._unindexed.extend(stored)
-            if len(self._unindexed) >= self.index_every:
-                self.flush()
-        result.indexed = not self._unindexed
+        if self.indexing is not None and stored:
+            self.indexing.stored(stored, queued_at)
+        self.mark_searchable(result.reports)
         return result
 
-    def flush(self) -> bool:
-        """Index what is stored but not yet indexed (a bulk load: commit it); False when
-        that has to wait (no writer, or another process holds it: the store's queue keeps
-        the articles)."""
-        articles, reports = self._unindexed, self._waiting_reports
-        if not articles:
-            return True
-        if self.writer is None:
-            return False
-        if self._load is not None:
-            self._load.commit()
-            self._load = None
-        else:
-            from index.writer import IndexBusy
-            try:
-                self.writer.write(_latest_versions(articles))
-            except IndexBusy as exc:
-                log.warning("%s; %d articles stay queued for indexing", exc, len(articles))
-                return False
-        # An article queued again since it was stored here (a later article renamed its
-        # speaker to a fuller name) was indexed with the old name: it stays queued.
-        requeued = self.store.dequeue_unchanged({a.id: self._queued_at.get(a.id) for a in articles})
-        for report in reports:
-            report.searchable = report.article_id not in requeued
-        self._unindexed, self._waiting_reports, self._queued_at = [], [], {}
-        self._requeued = sorted(requeued)
-        return True
-
-    def input_read(self) -> None:
-        """Every file is in the workers' hands: commit what the bulk load holds now, while
-        the workers annotate the last batches, instead of all of it after them; those
-        batches go into a second load, with the articles renamed on the way so far."""
-        if self._load is None or not self._unindexed:
-            return
-        self.flush()
-        self._start_load()
-        renamed, self._requeued = self._requeued, []
-        if self._load is not None and renamed:
-            self._queued_at.update(self.store.queued_at(renamed))
-            self._add_to_load(self.store.get_many(renamed))
-
-    def _add_to_load(self, stored: list[Article]) -> None:
-        stored = _latest_versions(stored)
-        if any(self._load.holds(article.id) for article in stored):
-            # A new version of an article this load holds: commit, then go on in a new load.
-            self.flush()
-            self._start_load()
-            if self._load is None:
-                self._unindexed.extend(stored)
-                return
-        self._load.add(stored)
-        self._unindexed.extend(stored)
-
-    def _start_load(self) -> None:
-        from index.writer import IndexBusy
-        try:
-            self._load = self.writer.bulk_load()
-        except IndexBusy as exc:
-            log.warning("%s; the articles of this ingest stay queued for indexing", exc)
-            self._load = None
+    def mark_searchable(self, reports: list[FileReport]) -> None:
+        """Each stored article's report says whether the index has it (it left the queue)."""
+        stored = [r for r in reports if r.status in ("added", "updated")]
+        queued = self.store.queued_at([r.article_id for r in stored])
+        for report in stored:
+            report.searchable = report.article_id not in queued
 
     def ingest(self, files: Iterable[tuple[str, bytes]], options: IngestOptions | None = None,
                limits: Limits | None = None, n_process: int = 1, batch_size: int = 64,
-               on_batch: Callable[[list[FileReport]], None] | None = None,
-               bulk: bool | None = None) -> list[FileReport]:
+               on_batch: Callable[[list[FileReport]], None] | None = None) -> list[FileReport]:
         """Ingest (name, bytes) pairs; returns one report per article or failure.
-        `on_batch` sees each batch's reports as soon as that batch is stored.
-        `bulk` (default: when n_process > 1): index through one bulk load, committed at
-        the end, instead of a commit every `index_every` articles."""
+        `n_process` > 1: read, normalize and annotate in that many worker processes while
+        this one stores. `on_batch` sees each batch's reports as soon as that batch is
+        stored; once all are, `indexing.flush()` indexes what it still holds."""
         options = options or IngestOptions()
         reports: list[FileReport] = []
-        if (bulk if bulk is not None else n_process > 1) and self.writer is not None:
-            self.flush()
-            self._start_load()
         try:
             for batch in _prepared_batches(files, options, limits, n_process, batch_size, self):
                 reports.extend(batch)
                 if on_batch:
                     on_batch(batch)
-            self.flush()
-        finally:
-            if self._load is not None:  # stopped by an error: the store's queue keeps the articles
-                self._load.cancel()
-                self._load = None
-                self._unindexed, self._waiting_reports, self._queued_at = [], [], {}
+            if self.indexing is not None:
+                self.indexing.flush()
+        except BaseException:
+            if self.indexing is not None:
+                self.indexing.cancel()
+            raise
+        self.mark_searchable(reports)
         return reports
-
-
-MAX_SEGMENTS = 4  # Whoosh's own merge policy starts merging small segments at five
-
-
-def finish_ingest(store: Store, writer) -> None:
-    """After an ingest: index what the store queued on the way (articles whose speaker a
-    later article renamed to a fuller name), then merge the index if it has more segments
-    than MAX_SEGMENTS (a bulk ingest into a fresh index leaves one or two, plus one for
-    those renamed articles)."""
-    from index.rebuild import catch_up
-
-    catch_up(store, writer)
-    if any(count > MAX_SEGMENTS for count in writer.segment_counts().values()):
-        writer.optimize()
 
 
 def _prepared_batches(files, options, limits, n_process, batch_size, ingester: Ingester) -> Iterator[list[FileReport]]:
@@ -338,7 +272,8 @@ def _prepared_batches(files, options, limits, n_process, batch_size, ingester: I
             # Enough chunks ahead that the workers keep busy while this process stores and indexes.
             if len(pending) >= n_process * 3:
                 yield ingester.store_batch(pending.pop(0).result()).reports
-        ingester.input_read()
+        if ingester.indexing is not None:
+            ingester.indexing.input_read()
         for future in pending:
             yield ingester.store_batch(future.result()).reports
 
@@ -351,12 +286,6 @@ def prepare_chunk(chunk: list[tuple[str, bytes]], options: IngestOptions, limits
     mark_duplicates(prepared, db_path)
     annotate_prepared(prepared)
     return prepared
-
-
-def _latest_versions(articles: list[Article]) -> list[Article]:
-    """One Article per id, the last stored (the same URL twice in a batch: v1, then v2)."""
-    latest = {article.id: article for article in articles}
-    return list(latest.values()) if len(latest) < len(articles) else articles
 
 
 def _worker_init(parent: int) -> None:

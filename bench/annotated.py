@@ -86,7 +86,7 @@ def annotate_corpus(corpus: SourceCorpus) -> list[dict]:
     shutil.rmtree(scratch, ignore_errors=True)
     store = Store(scratch)
     try:
-        Ingester(store, writer=None).ingest(corpus.files, n_process=2)
+        Ingester(store).ingest(corpus.files, n_process=2)
         stored = store.get_many(store.all_ids())
     finally:
         store.close()

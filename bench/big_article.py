@@ -160,7 +160,7 @@ def store_without_indexing(project: Path, data: Path, name: str, path: Path) -> 
     script = ("import sys; from pathlib import Path; from archive.store import Store; "
               "from archive.pipeline import Ingester; "
               "store = Store(sys.argv[1]); "
-              "Ingester(store, writer=None).ingest([(sys.argv[2], Path(sys.argv[3]).read_bytes())]); store.close()")
+              "Ingester(store).ingest([(sys.argv[2], Path(sys.argv[3]).read_bytes())]); store.close()")
     subprocess.run([sys.executable, "-c", script, str(data), name, str(path)], cwd=project, check=True,
                    env=dict(os.environ, PYTHONPATH=str(project)))
 

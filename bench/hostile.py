@@ -359,7 +359,7 @@ def store_without_indexing(data: Path, files: list[tuple[str, bytes]]) -> None:
     try:
         settings = Settings(data_dir=data)
         for name, payload in files:
-            Ingester(store, writer=None).store_batch(
+            Ingester(store).store_batch(
                 prepare_chunk([(name, payload)], IngestOptions(), settings.limits, str(store.path)))
     finally:
         store.close()

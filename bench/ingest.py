@@ -2,12 +2,12 @@
 
 1. pipeline: a fresh temporary archive; every source file read from disk and fed to
    the calls `python -m archive ingest` makes for 20 files or more: the index writer
-   `recover()` gives, `Ingester.ingest(..., n_process=2, bulk=True)` (two worker
-   processes read, normalize and annotate; this process stores each batch and adds it
-   to an open index writer, committed once every file is handed out, the last batches
-   in a second small load), then `finish_ingest()` (index the articles a later
-   article's speaker renamed, merge the index only if it has more than MAX_SEGMENTS
-   segments: a fresh bulk load leaves two or three). Timed from the first file read to
+   `recover()` gives, `Ingester(store, IndexFeeder(..., bulk=True)).ingest(..., n_process=2)`
+   (two worker processes read, normalize and annotate; this process stores each batch
+   and the feeder adds it to an open index writer, committed once every file is handed
+   out, the last batches in a second small load), then the feeder's `finish()` (index the
+   articles a later article's speaker renamed, merge the index only if it has more than
+   MAX_SEGMENTS segments: a fresh bulk load leaves two or three). Timed from the first file read to
    the last index commit, model loading in the worker processes included (as the CLI
    pays it).
 2. bare spaCy: `nlp.pipe(bodies, n_process=2, batch_size=archive.nlp.DEFAULT_BATCH_SIZE)`
@@ -78,8 +78,9 @@ def limited(items: list, limit: int | None) -> list:
 
 def measure_pipeline(limit: int | None = None) -> dict:
     from archive.__main__ import INDEX_EVERY
-    from archive.pipeline import Ingester, files_under, finish_ingest
+    from archive.pipeline import Ingester, files_under
     from archive.store import Store
+    from index.feeder import IndexFeeder
     from index.rebuild import recover
 
     corpus = load_source_corpus()
@@ -93,8 +94,9 @@ def measure_pipeline(limit: int | None = None) -> dict:
         started, cpu = time.perf_counter(), cpu_seconds()
         store = Store(data_dir)
         writer = recover(store, data_dir / "index")
-        reports = Ingester(store, writer, index_every=INDEX_EVERY).ingest(files, n_process=2, bulk=True)
-        finish_ingest(store, writer)
+        feeder = IndexFeeder(store, writer, every=INDEX_EVERY, bulk=True)
+        reports = Ingester(store, feeder).ingest(files, n_process=2)
+        feeder.finish()
         seconds = time.perf_counter() - started
         cpu = cpu_seconds() - cpu
         segments = writer.segment_counts()

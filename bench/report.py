@@ -44,7 +44,8 @@ def ingest_section(ingest: dict) -> list[str]:
         "| measure | articles | seconds | articles/s | CPU seconds (all processes) |",
         "| --- | ---: | ---: | ---: | ---: |",
         f"| whole pipeline: read, normalize, extract, store, index (the CLI's bulk load: `Ingester.ingest`, "
-        f"n_process=2, then `finish_ingest`) | {pipeline['articles']:,} | {pipeline['seconds']} | "
+        f"n_process=2, with a bulk `IndexFeeder`, then its `finish()`) "
+        f"| {pipeline['articles']:,} | {pipeline['seconds']} | "
         f"{pipeline['articles_per_second']} | {pipeline.get('cpu_seconds', '')} |",
         f"| bare `nlp.pipe` (components {', '.join(bare['components'])}; n_process=2, batch_size "
         f"{bare['batch_size']}) | {bare['articles']:,} | {bare['seconds']} | {bare['articles_per_second']} "

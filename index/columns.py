@@ -3,13 +3,12 @@ the sort columns (date_newest, date_oldest, seq), each document's identity and W
 from __future__ import annotations
 
 import numpy as np
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, STORED_COLUMN, _lenfield
-from whoosh.util.numeric import byte_to_length
 
 from index.segment_cache import SegmentCache
+from index.whoosh_internals import length_of_code, lengths_column, stored_fields_column
 
 # Whoosh stores a field's length in one byte; this is the length each byte stands for.
-LENGTH_OF_BYTE = np.array([byte_to_length(b) if b else 0 for b in range(256)], dtype=np.float64)
+LENGTH_OF_BYTE = np.array([length_of_code(b) if b else 0 for b in range(256)], dtype=np.float64)
 
 
 def sort_column(cache: SegmentCache, reader, column: str) -> np.ndarray:
@@ -21,7 +20,7 @@ def sort_column(cache: SegmentCache, reader, column: str) -> np.ndarray:
 def field_lengths(cache: SegmentCache, reader, fieldname: str) -> np.ndarray:
     """Each document's length in the field as BM25F sees it (Whoosh's byte-coded approximation)."""
     def build():
-        column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        column = lengths_column(reader, fieldname)
         if column is None:
             return np.zeros(reader.doc_count_all(), dtype=np.float64)
         codes = np.fromiter(column, dtype=np.uint8, count=reader.doc_count_all())
@@ -38,7 +37,7 @@ def identities(cache: SegmentCache, reader, kind: str) -> np.ndarray:
     number): the article id, or for a quote its article id and seq packed by
     `quote_identity`. Read once per segment from the stored ids."""
     def build():
-        stored = reader._perdoc._cached_reader("_stored", STORED_COLUMN)
+        stored = stored_fields_column(reader)
         if kind == "quotes":
             pairs = (value["id"].split(":") for value in stored)
             return np.fromiter((quote_identity(int(a), int(s)) for a, s in pairs), dtype=np.int64,

@@ -15,14 +15,14 @@ from pickle import loads
 
 import numpy as np
 from whoosh import formats, query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import IndexReader
-from whoosh.system import _INT_SIZE
 
 from index.budget import SearchBudget
 from index.docnums import EMPTY, distinct
 from index.segment_cache import segment_id
+from index.whoosh_internals import (POSITIONS_COUNT_BYTES, block_postings, block_values, next_block,
+                                    reads_blocks, skip_blocks_before, words_of_pattern)
 
 NO_WEIGHTS = np.zeros(0, dtype=np.float64)
 
@@ -39,24 +39,6 @@ def _leaf_matcher(reader, fieldname: str, text: bytes):
     return matcher.child if isinstance(matcher, FilterMatcher) else matcher
 
 
-def _block(matcher: W3LeafMatcher) -> tuple[np.ndarray, np.ndarray]:
-    """The current block's document numbers and weights: Whoosh's own decoding of the
-    block's data, with the gaps summed and the weights expanded in numpy."""
-    if matcher._data is None:
-        matcher._read_data()
-    gaps, weights = matcher._data[0], matcher._data[1]
-    if matcher._byteids:
-        matcher._read_ids()
-        ids = np.asarray(matcher._ids, dtype=np.int64)
-    else:
-        ids = np.cumsum(np.asarray(gaps, dtype=np.int64))
-    if weights is None:
-        return ids, np.ones(len(ids))
-    if isinstance(weights, float):
-        return ids, np.full(len(ids), weights)
-    return ids, np.asarray(weights, dtype=np.float64)
-
-
 def read_postings(reader, fieldname: str, text: bytes, values: bool = False, budget: SearchBudget | None = None
                   ) -> tuple[np.ndarray, np.ndarray, list | None]:
     """(segment-local document numbers, posting weights, and with `values` each
@@ -66,7 +48,7 @@ def read_postings(reader, fieldname: str, text: bytes, values: bool = False, bud
         return EMPTY, NO_WEIGHTS, [] if values else None
     budget = budget or SearchBudget.unlimited()
     matcher = _leaf_matcher(reader, fieldname, text)
-    if not isinstance(matcher, W3LeafMatcher):  # another codec: one posting at a time
+    if not reads_blocks(matcher):  # another codec: one posting at a time
         ids, weights, value_list = [], [], []
         while matcher.is_active():
             budget.read(1)
@@ -79,14 +61,13 @@ def read_postings(reader, fieldname: str, text: bytes, values: bool = False, bud
                 value_list if values else None)
     id_blocks, weight_blocks, value_list = [], [], []
     while matcher.is_active():
-        ids, weights = _block(matcher)
+        ids, weights = block_postings(matcher)
         budget.read(len(ids))
         id_blocks.append(ids)
         weight_blocks.append(weights)
         if values:
-            matcher._read_values()
-            value_list.extend(matcher._values)
-        matcher._next_block()
+            value_list.extend(block_values(matcher))
+        next_block(matcher)
     if not id_blocks:
         return EMPTY, NO_WEIGHTS, value_list if values else None
     return np.concatenate(id_blocks), np.concatenate(weight_blocks), value_list if values else None
@@ -97,24 +78,23 @@ def read_blocks(reader, fieldname: str, text: bytes, docs: np.ndarray, budget: S
     """(document numbers, weights, values) of the posting blocks of one term that can hold
     any of these sorted documents; the other blocks are skipped without being decoded."""
     matcher = _leaf_matcher(reader, fieldname, text)
-    if not isinstance(matcher, W3LeafMatcher):
+    if not reads_blocks(matcher):
         return read_postings(reader, fieldname, text, values=True, budget=budget)
     id_blocks, weight_blocks, value_list = [], [], []
     i = 0
     while i < len(docs) and matcher.is_active():
         target = int(docs[i])
         if matcher.block_max_id() < target:
-            matcher._skip_to_block(lambda: matcher.block_max_id() < target)
+            skip_blocks_before(matcher, target)
             if not matcher.is_active():
                 break
-        ids, weights = _block(matcher)
+        ids, weights = block_postings(matcher)
         budget.read(len(ids))
-        matcher._read_values()
         id_blocks.append(ids)
         weight_blocks.append(weights)
-        value_list.extend(matcher._values)
+        value_list.extend(block_values(matcher))
         i = int(np.searchsorted(docs, ids[-1], side="right"))
-        matcher._next_block()
+        next_block(matcher)
     if not id_blocks:
         return EMPTY, NO_WEIGHTS, []
     return np.concatenate(id_blocks), np.concatenate(weight_blocks), value_list
@@ -269,7 +249,7 @@ class SearchPostings:
         words: list[bytes] = []
         if node.fieldname in reader.schema:
             pattern_words = self._pattern_words.setdefault(node, set())
-            for word in node._btexts(MeteredLexicon(reader, node, self.budget)):
+            for word in words_of_pattern(node, MeteredLexicon(reader, node, self.budget)):
                 if word:  # as Whoosh's matcher, which leaves out the empty word
                     words.append(word)
                     pattern_words.add(word)
@@ -324,7 +304,8 @@ class SearchPostings:
 
 def _decode_positions(value: bytes) -> list[int]:
     """formats.Positions.decode_positions, with the running sum done in C."""
-    return list(accumulate(loads(value[_INT_SIZE:] if value.endswith(b".") else value[_INT_SIZE:] + b".")))
+    pickled = value[POSITIONS_COUNT_BYTES:]
+    return list(accumulate(loads(pickled if value.endswith(b".") else pickled + b".")))
 
 
 # A Positions value is the count (4 bytes, big-endian) and a pickle (protocol 2) of the gaps
@@ -332,7 +313,7 @@ def _decode_positions(value: bytes) -> list[int]:
 # or for a single gap the gap and APPEND ("a"). A gap is BININT1 ("K", one byte), BININT2
 # ("M", two bytes, little-endian) or BININT ("J", four). Lists over 1000 long are pickled
 # in batches; those, and anything else unexpected, are unpickled one by one.
-_HEADER = _INT_SIZE + 5
+_HEADER = POSITIONS_COUNT_BYTES + 5
 _OPCODE_WIDTH = np.zeros(256, dtype=np.int64)
 _OPCODE_WIDTH[[ord("K"), ord("M"), ord("J")]] = [2, 3, 5]
 _BININT1, _APPENDS, _APPEND = ord("K"), ord("e"), ord("a")

@@ -23,6 +23,7 @@ from index.columns import field_lengths, sort_column
 from index.docsets import NULL_QUERY, SegmentDocsets, is_published_range, published_range
 from index.postings import phrase_supported
 from index.segment_cache import SegmentCache
+from index.whoosh_internals import bm25_b
 
 Scored = tuple[np.ndarray, np.ndarray]  # (score of each document, whether it matches)
 
@@ -134,7 +135,7 @@ class SegmentScorer:
         if not field.scorable:  # Whoosh scores an unscorable field by the posting weight
             return tf
         weighting = self.searcher.weighting
-        b = weighting._field_B.get(fieldname, weighting.B)
+        b = bm25_b(weighting, fieldname)
         k1 = weighting.K1
         idf = self.searcher.idf(fieldname, text if isinstance(text, bytes) else field.to_bytes(text))
         average = self.searcher.avg_field_length(fieldname) or 1

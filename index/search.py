@@ -36,7 +36,6 @@ import numpy as np
 from whoosh import highlight, query as wq
 from whoosh.qparser import AndGroup, FieldAliasPlugin, MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
-from whoosh.query.qcore import _NullQuery
 
 from archive.store import Store
 from index.budget import (MAX_TERM_EXPANSIONS, SEARCH_DEADLINE_SECONDS, Limits, QueryError,  # noqa: F401
@@ -53,12 +52,8 @@ from index.schema import (ARTICLE_FACETS, ARTICLE_TEXT_FIELDS, QUOTE_FACETS, QUO
                           article_schema, quote_schema)
 from index.segment_cache import SegmentCache, live_segments, segment_id
 from index.snippets import MATCH_END, MATCH_START, MarkFormatter, SnippetMaker, strip_marks  # noqa: F401
-from index.storage import read_segments_in_place
+from index.whoosh_internals import is_null_query
 from index.writer import open_or_create
-
-# At import, so that it holds for every reader of the process: the serving process
-# (web/runtime.py) imports this module before its index health check opens any.
-read_segments_in_place()
 
 MAX_QUERY_CHARS = 500
 MAX_PAGE = 500
@@ -220,7 +215,7 @@ def parse_query(text: str, kind: str, schema) -> tuple[wq.Query, str | None, str
     if problem is None:
         return parsed, None, None
     readable = _drop_nulls(parsed)
-    if not isinstance(readable, _NullQuery):
+    if not is_null_query(readable):
         return readable, "Part of the query could not be read (a date, a range or a bracket?); " \
                          "the rest was searched.", None
     literal, plain = literal_query(text, kind, schema)
@@ -249,18 +244,18 @@ def every_document_for_stars(q: wq.Query) -> wq.Query:
 
 
 def _has_null(q: wq.Query) -> bool:
-    return any(isinstance(node, _NullQuery) for node in _all_nodes(q))
+    return any(is_null_query(node) for node in _all_nodes(q))
 
 
 def _drop_nulls(q: wq.Query) -> wq.Query:
-    if isinstance(q, _NullQuery):
+    if is_null_query(q):
         return wq.NullQuery
     if isinstance(q, wq.CompoundQuery):
-        subs = [s for s in map(_drop_nulls, q.subqueries) if not isinstance(s, _NullQuery)]
+        subs = [s for s in map(_drop_nulls, q.subqueries) if not is_null_query(s)]
         if not subs:
             return wq.NullQuery
         return subs[0] if len(subs) == 1 else q.__class__(subs, boost=q.boost)
-    if any(isinstance(_drop_nulls(child), _NullQuery) for child in q.children()):
+    if any(is_null_query(_drop_nulls(child)) for child in q.children()):
         return wq.NullQuery
     return q
 

@@ -19,6 +19,8 @@ import re
 from whoosh import highlight
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter
 
+from index.whoosh_internals import cached_stemmer
+
 LEAD_CHARS = 240
 # Slack around the reach of a match (a word's length, spaces and punctuation) so that
 # no word the fragmenter would look at is left out.
@@ -61,7 +63,7 @@ class SnippetMaker:
         assert isinstance(charset, CharsetFilter) and isinstance(stemmer, StemFilter)
         self.words = tokenizer.expression
         self.charmap = charset.charmap
-        self.stem = stemmer._stem  # the filter's own cached stemmer
+        self.stem = cached_stemmer(stemmer)  # the filter's own cached stemmer
         self.ignore = stemmer.ignore
         self.fragmenter = highlighter.fragmenter
         self.formatter = highlighter.formatter

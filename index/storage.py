@@ -9,13 +9,13 @@ per searcher (each request thread has its own, and a new one after every
 commit), on top of the mapped pages the copy was read from. Here the sub-files
 read through a buffered reader over the mapped bytes instead; the operating
 system's page cache holds the one copy, shared by every reader and process.
+
+MemoryReader is that file; index.whoosh_internals.MappedBufferFile puts it under Whoosh's
+BufferFile, and index.writer.open_index installs it before any index is opened.
 """
 from __future__ import annotations
 
 import io
-
-from whoosh.filedb import compound
-from whoosh.filedb.structfile import BufferFile
 
 
 class MemoryReader(io.RawIOBase):
@@ -44,15 +44,3 @@ class MemoryReader(io.RawIOBase):
 
     def tell(self) -> int:
         return self._position
-
-
-class MappedBufferFile(BufferFile):
-    def __init__(self, buf, name=None, onclose=None):
-        super().__init__(b"", name=name, onclose=onclose)
-        self._buf = buf
-        self.file = io.BufferedReader(MemoryReader(memoryview(buf)))
-
-
-def read_segments_in_place() -> None:
-    """Make Whoosh open the files inside compound segments as MappedBufferFile."""
-    compound.BufferFile = MappedBufferFile

@@ -5,8 +5,9 @@ opens one. Articles are written in batches with one commit per batch; after a
 bulk load `optimize()` merges segments (many small segments slow queries down).
 A bulk ingest instead holds one writer per index for a whole load (`bulk_load`):
 documents go in as their articles are stored, and one commit makes the load a single
-new segment (archive.pipeline.Ingester uses one load for all but the last batches,
-and a second for those), which needs no optimize().
+new segment (index.feeder.IndexFeeder uses one load for all but the last batches,
+and a second for those), which needs no optimize(). What the writer needs of Whoosh's
+private API (a cheaper segment writer) is in index.whoosh_internals.
 """
 from __future__ import annotations
 
@@ -16,15 +17,13 @@ import threading
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PostingsWriter, _lenfield
 from whoosh.index import LockError
 from whoosh.query import Or, Term
-from whoosh.util.numeric import byte_to_length
-from whoosh.writing import SegmentWriter
 
 from archive.model import Article
 from index.documents import article_document, quote_documents
 from index.schema import article_schema, quote_schema
+from index.whoosh_internals import CheapSegmentWriter, read_segments_in_place, segments_of
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +41,19 @@ class IndexBusy(Exception):
     """Another process holds the index writer."""
 
 
+def open_index(path: Path, name: str):
+    """Open one of the indexes in this folder, its segments read in place from their memory
+    map (index.storage), as every index this process opens is."""
+    read_segments_in_place()
+    return whoosh_index.open_dir(str(path), indexname=name)
+
+
 def open_or_create(path: Path, name: str):
+    path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
     if whoosh_index.exists_in(str(path), indexname=name):
-        return whoosh_index.open_dir(str(path), indexname=name)
+        return open_index(path, name)
+    read_segments_in_place()
     return whoosh_index.create_in(str(path), SCHEMAS[name](), indexname=name)
 
 
@@ -71,7 +79,7 @@ def index_is_healthy(path: Path) -> bool:
         for name in INDEX_NAMES:
             if not whoosh_index.exists_in(str(path), indexname=name):
                 return False
-            ix = whoosh_index.open_dir(str(path), indexname=name)
+            ix = open_index(path, name)
             if set(ix.schema.names()) != set(SCHEMAS[name]().names()):
                 return False  # made by an older version: rebuild with the current schema
             with ix.searcher() as searcher:
@@ -79,90 +87,6 @@ def index_is_healthy(path: Path) -> bool:
         return True
     except Exception:  # any damage at all means: rebuild from the store
         return False
-
-
-class _SegmentWriter(SegmentWriter):
-    """Whoosh's segment writer, cheaper when it commits.
-
-    - Writing out the postings, Whoosh asks the new segment for the field length of every
-      posting: for a field that keeps no lengths (ids, facet values) it looks on disk, for
-      every posting again, whether the lengths file exists, and otherwise decodes the
-      length from its column. The segment's files are all written by then and do not
-      change, so each field's lengths are decoded once, into a list, with the same answers.
-    - Small posting blocks are written uncompressed (_Codec, _PostingsWriter).
-    """
-
-    def __init__(self, ix, **kwargs):
-        super().__init__(ix, codec=_Codec(), **kwargs)
-
-    def per_document_reader(self):
-        reader = super().per_document_reader()
-        reader.doc_field_length = _FieldLengths(reader)
-        return reader
-
-
-class _FieldLengths:
-    """W3PerDocReader.doc_field_length over lists built once per field: None for a
-    document without the field (as Whoosh answers), `default` for a field without lengths."""
-
-    def __init__(self, reader):
-        self._reader = reader
-        self._count = reader.doc_count_all()
-        self._lengths: dict[str, list | None] = {}
-
-    def __call__(self, docnum: int, fieldname: str, default=0):
-        if docnum > self._count:
-            raise IndexError(f"Asked for docnum {docnum!r} of {self._count}")
-        lengths = self._lengths.get(fieldname, _UNREAD)
-        if lengths is _UNREAD:
-            lengths = self._lengths[fieldname] = self._read(fieldname)
-        if lengths is None:
-            return default
-        return lengths[docnum]
-
-    def _read(self, fieldname: str) -> list | None:
-        column = self._reader._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-        if column is None:
-            return None
-        return [byte_to_length(code) if code else None for code in column] + [None]
-
-
-_UNREAD = object()
-
-
-# Posting blocks smaller than this are stored uncompressed: zlib's fixed cost per call
-# outweighs what it saves on them (most terms of a segment have one small block).
-MIN_COMPRESSED_BLOCK = 256
-
-
-class _Codec(W3Codec):
-    """Whoosh's codec, writing posting blocks with _PostingsWriter. Pickled (into the
-    index's table of contents, with each segment) as the plain W3Codec: readers need
-    nothing from here, since each block records whether it is compressed."""
-
-    def postings_writer(self, dbfile, byteids=False):
-        return _PostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
-                               compression=self._compression, inlinelimit=self._inlinelimit)
-
-    def __reduce__(self):
-        return W3Codec, (self._blocklimit, self._compression, self._inlinelimit)
-
-
-class _PostingsWriter(W3PostingsWriter):
-    """Whoosh means to leave small blocks uncompressed, but a slip in _write_block
-    compresses every block."""
-
-    def _write_block(self, last=False):
-        compression = self._compression
-        # About 8 bytes a posting for its id and weight, plus its encoded positions.
-        if compression and 8 * len(self._ids) + sum(map(len, self._values)) < MIN_COMPRESSED_BLOCK:
-            self._compression = 0
-            try:
-                super()._write_block(last)
-            finally:
-                self._compression = compression
-        else:
-            super()._write_block(last)
 
 
 class IndexWriter:
@@ -219,19 +143,19 @@ class IndexWriter:
         would rewrite it as it is)."""
         with self._lock:
             for name in INDEX_NAMES:
-                segments = self.indexes[name]._segments()
+                segments = segments_of(self.indexes[name])
                 if len(segments) > 1 or any(segment.has_deletions() for segment in segments):
                     self._writer(name).commit(optimize=True)
 
     def segment_counts(self) -> dict[str, int]:
-        return {name: len(self.indexes[name]._segments()) for name in INDEX_NAMES}
+        return {name: len(segments_of(self.indexes[name])) for name in INDEX_NAMES}
 
     def doc_count(self, name: str = "articles") -> int:
         return self.indexes[name].doc_count()
 
     def _writer(self, name: str):
         try:
-            return _SegmentWriter(self.indexes[name], timeout=LOCK_TIMEOUT_SECONDS)
+            return CheapSegmentWriter(self.indexes[name], timeout=LOCK_TIMEOUT_SECONDS)
         except LockError:
             raise IndexBusy(f"the {name} index is being written by another process") from None
 

@@ -28,7 +28,8 @@ from archive.normalize import ANNOTATED_CHARS, annotated_end, annotated_part
 from archive.store import ANNOTATED_PREFIX_CHARS, Store, content_hash
 from helpers import PROJECT, make_article, quote_in
 from index.documents import article_document
-from index.rebuild import BATCH_CHARS, catch_up, next_batch, recover
+from index.feeder import BATCH_CHARS, IndexFeeder, next_batch
+from index.rebuild import recover
 from index.search import SearchRequest, SearchService
 from index.writer import FORMAT_FILE, INDEX_FORMAT, IndexWriter, index_format
 
@@ -194,7 +195,7 @@ def test_the_index_batches_are_bounded_by_characters(data_dir):
     first = next_batch(store)
     assert list(first) == long_ids[:BATCH_CHARS // ANNOTATED_CHARS]
     writer = IndexWriter(data_dir / "index")
-    assert catch_up(store, writer) == len(long_ids) + len(small_ids)
+    assert IndexFeeder(store, writer).index_queued() == len(long_ids) + len(small_ids)
     assert store.queued() == {}
     store.close()
 

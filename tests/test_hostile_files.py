@@ -18,6 +18,7 @@ from archive.normalize import normalize
 from archive.pipeline import IngestOptions, Ingester, prepare_chunk
 from archive.readers import Limits, read_file
 from archive.store import Store
+from index.feeder import IndexFeeder
 from index.rebuild import recover
 from index.search import SearchRequest, SearchService
 
@@ -396,7 +397,7 @@ CORPUS = sorted(p.name for p in FILES.iterdir())
 def archive(tmp_path):
     store = Store(tmp_path / "data")
     writer = recover(store, tmp_path / "data" / "index")
-    yield store, Ingester(store, writer), SearchService(tmp_path / "data" / "index", store)
+    yield store, Ingester(store, IndexFeeder(store, writer)), SearchService(tmp_path / "data" / "index", store)
     store.close()
 
 

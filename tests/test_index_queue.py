@@ -8,7 +8,8 @@ from archive.store import Store
 from helpers import make_article
 from index.search import SearchRequest, SearchService
 from index.writer import IndexWriter
-from web.runtime import IndexWorker, Runtime
+from index.feeder import IndexFeeder
+from web.runtime import Runtime
 
 
 def put(store: Store, title: str, body: str, identity: str) -> int:
@@ -39,8 +40,8 @@ class UpdatedWhileWriting(IndexWriter):
 def test_a_version_stored_while_the_old_one_is_written_stays_queued_and_is_indexed_next(data_dir):
     store = Store(data_dir)
     put(store, "Harbour", "The harbour closed on Monday morning.", identity="harbour")
-    worker = IndexWorker(store, UpdatedWhileWriting(data_dir / "index", store))
-    assert worker.index_queued() == 2  # the old version, then the new one on the next round
+    feeder = IndexFeeder(store, UpdatedWhileWriting(data_dir / "index", store))
+    assert feeder.index_queued() == 2  # the old version, then the new one on the next round
     assert store.queued() == {}
     assert found(store, data_dir / "index", "reopened") == 1
     assert found(store, data_dir / "index", "closed") == 0
@@ -63,12 +64,12 @@ def test_an_article_the_index_refuses_is_set_aside_and_the_rest_are_indexed(data
     store = Store(data_dir)
     ids = [put(store, f"Town {name}", f"Floods reached {name} overnight.", identity=name)
            for name in ("Leeds", "York", "Hull")]
-    worker = IndexWorker(store, RefusesOne(data_dir / "index", refused=ids[1]))
-    assert worker.index_queued() == 2
-    assert worker.unindexable == {ids[1]}
+    feeder = IndexFeeder(store, RefusesOne(data_dir / "index", refused=ids[1]))
+    assert feeder.index_queued() == 2
+    assert feeder.unindexable == {ids[1]}
     assert list(store.queued()) == [ids[1]]  # still queued: retried at the next start
     assert found(store, data_dir / "index", "Leeds OR York OR Hull") == 2
-    assert worker.index_queued() == 0  # set aside, not retried in a loop
+    assert feeder.index_queued() == 0  # set aside, not retried in a loop
 
 
 def test_a_server_starting_while_another_process_loads_the_index_serves_and_catches_up_later(

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from archive.pipeline import IngestOptions, Ingester, finish_ingest
+from archive.pipeline import IngestOptions, Ingester
 from archive.store import Store
 from helpers import PROJECT, SEED
+from index.feeder import IndexFeeder
 from index.rebuild import recover
 from index.search import SearchRequest, SearchService
 
@@ -32,7 +33,7 @@ def story(url: str, text: str, title: str = "Council vote") -> tuple[str, bytes]
 def archive(data_dir):
     store = Store(data_dir)
     writer = recover(store, data_dir / "index")
-    yield store, Ingester(store, writer), SearchService(data_dir / "index", store)
+    yield store, Ingester(store, IndexFeeder(store, writer)), SearchService(data_dir / "index", store)
     store.close()
 
 
@@ -80,7 +81,7 @@ def test_user_date_and_source_win(archive):
 
 def test_a_lost_index_is_rebuilt_and_a_queue_caught_up(data_dir):
     store = Store(data_dir)
-    Ingester(store, writer=None).ingest([("seed.txt", SEED.read_bytes())])  # stored, not indexed
+    Ingester(store).ingest([("seed.txt", SEED.read_bytes())])  # stored, not indexed
     assert len(store.queued_ids()) == 1
     recover(store, data_dir / "index")
     assert store.queued_ids() == []
@@ -148,8 +149,9 @@ def test_a_bulk_ingest_in_two_worker_processes_stores_and_indexes_everything_as_
     writer = recover(store, data_dir / "index")
     files = [story(f"https://gazette.example/{n}", f"“Item {n} is funded,” said Mayor Ann Lee. Heron{n} nests.",
                    title=f"Vote {n}") for n in range(12)]
-    reports = Ingester(store, writer).ingest(files, n_process=2, batch_size=4)
-    finish_ingest(store, writer)
+    feeder = IndexFeeder(store, writer, bulk=True)
+    reports = Ingester(store, feeder).ingest(files, n_process=2, batch_size=4)
+    feeder.finish()
     assert [r.status for r in reports] == ["added"] * 12 and all(r.searchable for r in reports)
     assert store.stats()["index_queue"] == 0
     assert writer.segment_counts() == {"articles": 1, "quotes": 1}
@@ -170,8 +172,9 @@ def test_a_bulk_load_longer_than_the_workers_queue_commits_when_every_file_is_ha
     files[2] = story("https://gazette.example/2", "“It would be madness,” said Dmitry Peskov.", title="Kremlin two")
     files[9] = story("https://gazette.example/9", "“Never,” Lavrov said.", title="Kremlin nine")
     files[11] = story("https://gazette.example/11", "“We will see,” said Sergei Lavrov.", title="Kremlin eleven")
-    reports = Ingester(store, writer).ingest(files, n_process=2, batch_size=1)
-    finish_ingest(store, writer)
+    feeder = IndexFeeder(store, writer, bulk=True)
+    reports = Ingester(store, feeder).ingest(files, n_process=2, batch_size=1)
+    feeder.finish()
     assert [r.status for r in reports] == ["added"] * 12
     assert store.stats()["index_queue"] == 0
     assert writer.segment_counts()["articles"] == 3  # the two loads, the article renamed in the last one
@@ -189,8 +192,9 @@ def test_a_bulk_ingest_indexes_the_last_version_of_an_article_updated_on_the_way
     files = [story(url, "“We won,” said Mayor Ann Lee."), story(url, "“We lost,” said Mayor Ann Lee."),
              story("https://gazette.example/other", "The harbour opened."),
              story(url, "“We drew,” said Mayor Ann Lee.")]
-    reports = Ingester(store, writer).ingest(files, n_process=1, batch_size=2, bulk=True)
-    finish_ingest(store, writer)
+    feeder = IndexFeeder(store, writer, bulk=True)
+    reports = Ingester(store, feeder).ingest(files, n_process=1, batch_size=2)
+    feeder.finish()
     assert [r.status for r in reports] == ["added", "updated", "added", "updated"]
     assert store.stats()["index_queue"] == 0
     store.close()
@@ -205,8 +209,9 @@ def test_a_speaker_renamed_by_a_later_article_of_the_same_load_is_indexed_with_t
     files = [story("https://gazette.example/1", "“No comment,” Peskov said on Monday.", title="Kremlin one"),
              story("https://gazette.example/2", "“It would be madness,” said Dmitry Peskov, the Kremlin spokesman.",
                    title="Kremlin two")]
-    Ingester(store, writer).ingest(files, n_process=1, bulk=True)
-    finish_ingest(store, writer)
+    feeder = IndexFeeder(store, writer, bulk=True)
+    Ingester(store, feeder).ingest(files, n_process=1)
+    feeder.finish()
     stored = {q.speaker for a in store.get_many(store.all_ids()) for q in a.quotes}
     assert stored == {"Dmitry Peskov"}
     assert store.stats()["index_queue"] == 0
@@ -219,11 +224,12 @@ def test_a_speaker_renamed_by_a_later_article_of_the_same_load_is_indexed_with_t
 def test_optimize_leaves_a_single_segment_as_it_is_and_merges_several(data_dir):
     store = Store(data_dir)
     writer = recover(store, data_dir / "index")
-    Ingester(store, writer).ingest([story("https://gazette.example/1", "The harbour opened.")])
+    Ingester(store, IndexFeeder(store, writer)).ingest([story("https://gazette.example/1", "The harbour opened.")])
     files_before = sorted(p.name for p in (data_dir / "index").iterdir())
     writer.optimize()
     assert sorted(p.name for p in (data_dir / "index").iterdir()) == files_before
-    Ingester(store, writer).ingest([story("https://gazette.example/2", "The bridge closed.", title="Bridge")])
+    Ingester(store, IndexFeeder(store, writer)).ingest([story("https://gazette.example/2", "The bridge closed.",
+                                                               title="Bridge")])
     assert writer.segment_counts()["articles"] == 2
     writer.optimize()
     assert writer.segment_counts()["articles"] == 1

@@ -7,6 +7,7 @@ from archive.model import Entity
 from archive.pipeline import Ingester, Prepared
 from archive.store import Store, sha256_of
 from helpers import make_article, quote_in
+from index.feeder import IndexFeeder
 from index.rebuild import rebuild
 from index.search import QueryError, SearchRequest, SearchService, strip_marks, with_operator_words
 from index.writer import IndexWriter
@@ -40,7 +41,7 @@ def build(data_dir):
         article.original_sha256 = sha256_of(data)
         prepared.append(Prepared(f"a{i}.txt", data, "#0", article))
     writer = IndexWriter(data_dir / "index")
-    Ingester(store, writer).store_batch(prepared)
+    Ingester(store, IndexFeeder(store, writer)).store_batch(prepared)
     return store, SearchService(data_dir / "index", store)
 
 
@@ -174,7 +175,8 @@ def test_quotes_of_one_article_sort_in_text_order(data_dir):
                            quotes=[quote_in(body, t, "Ann Lee") for t in ("First words,", "Second words,",
                                                                           "Third words,")])
     article.original_sha256 = sha256_of(body.encode())
-    Ingester(store, IndexWriter(data_dir / "index")).store_batch([Prepared("q.txt", body.encode(), "#0", article)])
+    feeder = IndexFeeder(store, IndexWriter(data_dir / "index"))
+    Ingester(store, feeder).store_batch([Prepared("q.txt", body.encode(), "#0", article)])
     service = SearchService(data_dir / "index", store)
     for sort in ("newest", "oldest"):
         hits = service.search(SearchRequest(kind="quotes", sort=sort)).hits

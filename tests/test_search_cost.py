@@ -13,6 +13,7 @@ from archive.pipeline import Ingester, Prepared
 from archive.store import Store, sha256_of
 from helpers import make_article, quote_in
 from index.budget import Limits, SearchTooCostly
+from index.feeder import IndexFeeder
 from index.search import QueryError, SearchRequest, SearchService, is_costly
 from index.writer import IndexWriter
 
@@ -39,7 +40,7 @@ def build(data_dir):
         data = (article.title + article.body).encode()
         article.original_sha256 = sha256_of(data)
         prepared.append(Prepared(f"a{i}.txt", data, "#0", article))
-    Ingester(store, IndexWriter(data_dir / "index")).store_batch(prepared)
+    Ingester(store, IndexFeeder(store, IndexWriter(data_dir / "index"))).store_batch(prepared)
     return store
 
 

@@ -53,7 +53,7 @@ class Archive:
             data = f"{i}:{item.body}".encode()
             item.original_sha256 = sha256_of(data)
             prepared.append(Prepared(f"a{i}.txt", data, "#0", item))
-        result = Ingester(self.store, writer=None).store_batch(prepared)
+        result = Ingester(self.store).store_batch(prepared)
         new_ids = [r.article_id for r in result.reports]
         self.writer.write(self.store.get_many(new_ids), merge=False)
         self.ids += new_ids

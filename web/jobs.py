@@ -166,10 +166,9 @@ class JobRunner(threading.Thread):
                 mark_duplicates(unit, self.store.path)
                 with self.runtime.turns.job_unit():
                     annotate_prepared(unit)
-                result = Ingester(self.store, writer=None).store_batch(
+                result = Ingester(self.store, self.runtime.indexer).store_batch(
                     unit, also=lambda db, reports: self._record(db, job, reports))
                 job.reports_recorded += len(result.reports)
-                self.runtime.indexer.notify()
             if not job.finished:
                 return True
             job.close()

@@ -1,5 +1,6 @@
 """What one serving process owns: the store, the one index writer (driven by its
-own thread), the search service, and the background upload jobs.
+own thread, index.feeder.IndexThread), the search service, and the background
+upload jobs.
 
 Uploads are stored first (durable, and queued for the index in the same
 transaction); the index thread then writes whatever is queued, commits, and
@@ -8,115 +9,23 @@ another process (a CLI ingest while the server runs) are picked up the same way.
 """
 from __future__ import annotations
 
-import logging
 import threading
-import time
-from collections.abc import Iterable
 from pathlib import Path
 
 from archive.config import Settings
-from archive.model import Article
 from archive.pipeline import FileReport, IngestOptions, Ingester, annotate_prepared, iter_prepared, mark_duplicates
 from archive.readers.unpacking import Unpacking
 from archive.store import Store
-from index.rebuild import articles_to_index, next_batch, recover
+from index.feeder import IndexFeeder, IndexThread
+from index.rebuild import recover
 from index.search import SearchService
-from index.writer import IndexBusy, IndexWriter
 from web.extraction import ModelTurns
 
-log = logging.getLogger(__name__)
 
-INDEX_POLL_SECONDS = 2.0
 SEARCHABLE_WAIT_SECONDS = 10.0
 # Request threads that may wait for the index at once; others answer "not searchable yet"
 # at once, so a slow index round never holds every waitress thread.
 INDEX_WAITERS = 2
-
-
-class IndexWorker(threading.Thread):
-    """The only thread that writes the index."""
-
-    def __init__(self, store: Store, writer: IndexWriter, poll_seconds: float = INDEX_POLL_SECONDS):
-        super().__init__(name="index-writer", daemon=True)
-        self.store = store
-        self.writer = writer
-        self.poll_seconds = poll_seconds
-        self._wake = threading.Event()
-        self._wake.set()  # the first round starts at once: a restart may have left a queue
-        self._stopping = threading.Event()
-        self._committed = threading.Condition()
-        self.commits = 0
-        self.last_error: str | None = None
-        self.unindexable: set[int] = set()
-
-    def notify(self) -> None:
-        self._wake.set()
-
-    def stop(self) -> None:
-        self._stopping.set()
-        self._wake.set()
-
-    def run(self) -> None:
-        while not self._stopping.is_set():
-            self._wake.wait(self.poll_seconds)
-            self._wake.clear()
-            try:
-                self.index_queued()
-                self.last_error = None
-            except IndexBusy as exc:  # another process's load; the queue waits for it
-                if self.last_error != str(exc):
-                    log.warning("%s: queued articles are indexed once it is done", exc)
-                self.last_error = str(exc)
-            except Exception as exc:  # keep serving; the queue keeps the work for the next round
-                self.last_error = str(exc)
-                log.exception("indexing failed; will retry")
-                self._stopping.wait(self.poll_seconds)
-
-    def index_queued(self) -> int:
-        done = 0
-        while True:
-            stamps = next_batch(self.store, excluding=self.unindexable)
-            if not stamps:
-                break
-            started = time.monotonic()
-            written = self._write(articles_to_index(self.store, list(stamps)))
-            self.store.dequeue_unchanged({i: stamps[i] for i in written})
-            done += len(written)
-            log.info("indexed %d articles in %.1f s", len(written), time.monotonic() - started)
-            with self._committed:
-                self.commits += 1
-                self._committed.notify_all()
-        return done
-
-    def _write(self, articles: list[Article]) -> list[int]:
-        """Write these articles; the ids written. An article the index refuses for what it
-        holds (not for a busy or full disk) must not hold up the rest of the queue: it is
-        set aside, still queued, and tried again when the server next starts."""
-        try:
-            self.writer.write(articles)
-            return [article.id for article in articles]
-        except (IndexBusy, OSError):
-            raise
-        except Exception:
-            if len(articles) == 1:
-                log.exception("article %d cannot be indexed; it stays queued and is retried at the "
-                              "next start (or by `python -m archive reindex`)", articles[0].id)
-                self.unindexable.add(articles[0].id)
-                return []
-        return [i for article in articles for i in self._write([article])]
-
-    def wait_until_indexed(self, article_ids: Iterable[int], timeout: float) -> bool:
-        """True once none of these articles waits in the index queue."""
-        wanted = set(article_ids)
-        deadline = time.monotonic() + timeout
-        self.notify()
-        with self._committed:
-            while wanted & set(self.store.queued_ids()):
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return False
-                self._committed.wait(min(remaining, 0.5))
-        return True
 
 
 class Runtime:
@@ -128,7 +37,7 @@ class Runtime:
         # is left to the index thread, so the server listens at once.
         self.writer = None if self.store.read_only else recover(self.store, settings.index_dir, index_queue=False)
         self.search = SearchService(settings.index_dir, self.store)
-        self.indexer = IndexWorker(self.store, self.writer)
+        self.indexer = IndexThread(IndexFeeder(self.store, self.writer))
         self.turns = ModelTurns()  # one batch through the model at a time; requests first
         self.index_waiters = threading.BoundedSemaphore(INDEX_WAITERS)
         from web.jobs import JobRunner
@@ -157,7 +66,7 @@ class Runtime:
             mark_duplicates(prepared, self.store.path)
             with turn.model():
                 annotate_prepared(prepared)
-        result = Ingester(self.store, writer=None).store_batch(prepared)
+        result = Ingester(self.store, self.indexer).store_batch(prepared)
         stored = [r.article_id for r in result.reports if r.status in ("added", "updated")]
         searchable = self.wait_until_searchable(stored, wait_seconds)
         for report in result.reports:

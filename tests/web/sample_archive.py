@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from archive.model import Article, Entity, Quote, Timestamp
 from archive.pipeline import Ingester, Prepared
 from archive.store import sha256_of
+from index.feeder import IndexFeeder
 from web.runtime import Runtime
 
 TALKS = ("Talks in Geneva ended without agreement. “We remain on divergent positions,” "
@@ -68,7 +69,7 @@ def store_articles(runtime: Runtime, articles: list[Article]) -> list[int]:
         item.original_sha256 = sha256_of(data)
         item.file = f"hand/{position:03d}.txt"
         prepared.append(Prepared(item.file, data, "#0", item))
-    result = Ingester(runtime.store, runtime.writer).store_batch(prepared)
+    result = Ingester(runtime.store, IndexFeeder(runtime.store, runtime.writer)).store_batch(prepared)
     return [report.article_id for report in result.reports]
 
 

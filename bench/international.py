@@ -15,10 +15,14 @@ real article text); prints one table per part.
    stop-word counts it replaced (STOPWORD_GUESS below, as it was).
 5. Search: a query word and a word of an article that it should (or should not) find, compared
    as the index's analyzers see them: the English one alone, and the article's language's.
+6. When ../shared/dev/multilingual is here: the language of its 96 real French and German web
+   pages, read as the archive reads them, against the language its manifest gives (the
+   manifest's own labels are not all right: the pages that disagree are listed).
 """
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from pathlib import Path
@@ -264,6 +268,23 @@ def search(verbose: bool) -> None:
     print(f"   right: per language {ours}/{len(SEARCH_PAIRS)}, English stemmer alone {before}/{len(SEARCH_PAIRS)}")
 
 
+def real_pages(verbose: bool) -> None:
+    folder = Path(__file__).resolve().parent.parent.parent / "shared" / "dev" / "multilingual"
+    if not (folder / "manifest.json").exists():
+        print(f"\n6. {folder} is not here; the real pages are not measured")
+        return
+    print(f"\n6. Language of the real pages in {folder}, against the manifest's label")
+    entries = json.loads((folder / "manifest.json").read_text())["entries"]
+    agree = 0
+    for entry in entries:
+        items = read_file(entry["file"], (folder / entry["file"]).read_bytes())
+        language = normalize(items[0].draft).language if items and items[0].ok else "(not read)"
+        agree += language == entry["language"]
+        if verbose or language != entry["language"]:
+            print(f"   {entry['file']}: manifest {entry['language']}, archive {language}")
+    print(f"   agree: {agree}/{len(entries)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", action="store_true", help="print every case, not only the misses")
@@ -273,6 +294,7 @@ def main() -> None:
     names(args.verbose)
     languages(args.verbose)
     search(args.verbose)
+    real_pages(args.verbose)
 
 
 if __name__ == "__main__":

@@ -44,6 +44,7 @@ CREATE TABLE IF NOT EXISTS correction_articles (
     article_id INTEGER NOT NULL,
     PRIMARY KEY (correction_id, article_id)
 );
+CREATE INDEX IF NOT EXISTS correction_articles_article ON correction_articles(article_id);
 CREATE TABLE IF NOT EXISTS machine_annotations (
     article_id INTEGER PRIMARY KEY,
     quotes TEXT NOT NULL,

@@ -159,7 +159,8 @@ def reporting_clauses(t: TokenView, lo: int, hi: int) -> list[Clause]:
             if np is None or not any(not m.possessive for m in mentions_between(t, *np)):
                 np = apposed_name(t, before - 1, lo) or np  # "Harry Bond, 30, of Raleigh, N.C., who …, said"
         after_quote_or_comma = before - 1 >= 0 and (
-            t.quote_of[before - 1] >= 0 or t.words[before - 1] in (",", ":", ";") or t.words[before - 1] in CLAUSE_DASHES)
+            t.quote_of[before - 1] >= 0 or t.words[before - 1] in (",", ":", ";")
+            or t.words[before - 1] in CLAUSE_DASHES)
         opens_sentence = before == i and (i == 0 or t.sentence_of[i - 1] != t.sentence_of[i]) \
             and t.words[i][:1].isupper()  # "Said Dorothy Poynter, “...”"
         if lower.endswith("ing"):

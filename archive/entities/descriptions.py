@@ -7,7 +7,7 @@ import re
 from archive.entities.doc_words import token_texts
 from archive.entities.naming import is_name_word
 from archive.entities.shapes import Mention
-from archive.lexicon.cues import REPORTING_VERB_FORMS
+from archive.lexicon.cues import NOT_NAME_VERBS
 from archive.lexicon.function_words import AFTER_SUBJECT
 from archive.lexicon.pronouns import FORWARD_PRONOUNS, PRONOUN_GENDER
 from archive.lexicon.punctuation import JOINING_DASHES, POSSESSIVE_TOKENS
@@ -81,7 +81,7 @@ def roles_after(doc, token_end: int) -> tuple[set[str], str | None]:
 def _verb_after_subject(word: str) -> bool:
     """Whether a word after a description's role noun makes the description a clause's subject."""
     lower = word.lower()
-    return word.islower() and (lower in REPORTING_VERB_FORMS or lower in AFTER_SUBJECT
+    return word.islower() and (lower in NOT_NAME_VERBS or lower in AFTER_SUBJECT
                                or len(lower) > 4 and lower.endswith("ed"))
 
 

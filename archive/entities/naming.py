@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from archive.entities.doc_words import lowercase_words
-from archive.lexicon.cues import REPORTING_VERB_FORMS
+from archive.lexicon.cues import NOT_NAME_VERBS
 from archive.lexicon.function_words import NOT_IN_NAMES, SENTENCE_OPENERS
 from archive.lexicon.groups import GROUP_NOUNS, GROUP_OPENERS, NOT_PEOPLE, NOT_PERSON_HEADS
 from archive.lexicon.name_words import FIRST_NAME_GENDER, SURNAME_PARTICLES
@@ -54,7 +54,7 @@ def not_a_name_word(doc, words: list[str], i: int) -> bool:
         return True
     if lower in FIRST_NAME_GENDER or lower in SURNAME_PARTICLES:
         return False
-    if lower in NOT_IN_NAMES or lower in SENTENCE_OPENERS or lower in REPORTING_VERB_FORMS:
+    if lower in NOT_IN_NAMES or lower in SENTENCE_OPENERS or lower in NOT_NAME_VERBS:
         return True
     if lower in ROLE_WORDS or _plural_role(lower) or _group_noun(lower):
         return True
@@ -85,7 +85,7 @@ def not_a_person(text: str) -> bool:
     lower = text.lower()
     if lower in FIRST_NAME_GENDER:
         return False
-    return lower in REPORTING_VERB_FORMS or lower in NOT_IN_NAMES or lower in SENTENCE_OPENERS \
+    return lower in NOT_NAME_VERBS or lower in NOT_IN_NAMES or lower in SENTENCE_OPENERS \
         or _plural_role(lower) or _group_noun(lower) or lower.strip(".") in HONORIFICS or _adverb(lower)
 
 
@@ -109,7 +109,7 @@ def left_out_first_name(token, other_types: tuple[str, ...] = (), before_particl
     if not (text.isalpha() and text[0].isupper() and not text.isupper()) or token.is_stop:
         return False
     if lower in SENTENCE_OPENERS or lower in NOT_IN_NAMES or lower in ROLE_WORDS or lower.strip(".") in HONORIFICS \
-            or lower in PRE_NAME_WORDS or lower in REPORTING_VERB_FORMS or _plural_role(lower) \
+            or lower in PRE_NAME_WORDS or lower in NOT_NAME_VERBS or _plural_role(lower) \
             or lower in GROUP_OPENERS:
         return False
     return token.ent_type_ in ("", "PERSON", *other_types) \

@@ -2,57 +2,86 @@
 from __future__ import annotations
 
 
-_CUE_LEMMAS = """
-say says said saying tell tells told telling add adds added adding warn warns warned warning
-assure assures assured write writes wrote writing tweet tweets tweeted tweeting post posts posted
-note notes noted noting explain explains explained explaining insist insists insisted insisting
-argue argues argued arguing claim claims claimed claiming declare declares declared declaring
-states stated continue continues continued ask asks asked answer answers answered
-reply replies replied replying respond responds responded responding remark remarks remarked
-recall recalls recalled recalling acknowledge acknowledges acknowledged admit admits admitted
-announce announces announced announcing suggest suggests suggested suggesting predict predicts
-predicted promise promises promised vow vows vowed conclude concludes concluded concede
-concedes conceded boast boasts boasted quip quips quipped joke jokes joked shout shouts
-shouted yell yells yelled cry cries cried exclaim exclaims exclaimed complain complains
-complained complaining lament laments lamented observe observes observed report reports reported
-mention mentions mentioned reiterate reiterates reiterated repeat repeats repeated urge urges
-urged caution cautions cautioned emphasize emphasizes emphasized emphasise emphasised stress
-stresses stressed testify testifies testified recount recounts recounted counter counters
-countered retort retorts retorted charge charges charged allege alleges alleged contend contends
-contended maintain maintains maintained deny denies denied confirm confirms confirmed
-describe describes described call calls called calling demand demands demanded
-wonder wonders wondered muse muses mused sigh sighed scoff scoffs scoffed snap snapped
-proclaim proclaims proclaimed accuse accuses accused accusing pledge pledges pledged
-thunder thundered blast blasts blasted chime chimes chimed interject interjects interjected
-opine opines opined bark barks barked chant chants chanted echo echoes echoed beam beamed
-label labels labeled labelled labeling dub dubs dubbed plead pleads pleaded rail rails railed
-fume fumes fumed gush gushed concur concurs concurred tout touts touted hail hails hailed
-mock mocks mocked whisper whispered murmur murmured boom booms boomed
-press presses pressed stating remarking assert asserts asserted asserting blame blames blamed
-cite cites cited citing criticize criticizes criticized criticise criticises criticised criticising praise praises praised
-praising thank thanks thanked dismiss dismisses dismissed denounce denounces denounced chide chides
-chided chiding retweet retweets retweeted email emails emailed imply implies implied indicate
-indicates indicated bemoan bemoans bemoaned asking questioned agreed decry decries decried
-condemning warning speculate speculates speculated reveal reveals revealed hint hints hinted
+# Verbs that report what someone said, as lemmas: every form of each (`inflections`) is a cue
+# ("said", "warned", "insisting", "as Cornyn put it" is in TWO_WORD_CUES) and never a word of a
+# person's name ("Stated Ferraro:", "Conceding that …", "Chief Jokes, Dodges …").
+REPORTING_VERBS = """
+say tell add warn assure write tweet retweet post email note explain insist argue claim declare state
+continue ask question answer reply respond remark recall acknowledge admit agree announce suggest
+predict promise vow conclude concede boast quip joke laugh chuckle smile sigh scoff shout yell
+scream cry exclaim complain grumble lament bemoan observe report mention reiterate repeat echo urge
+caution emphasize emphasise stress testify recount counter retort protest charge allege contend
+maintain deny confirm reveal hint imply indicate speculate describe call label dub demand wonder
+muse marvel snap proclaim accuse pledge thunder blast chime interject opine bark chant beam plead
+rail fume gush concur tout hail mock whisper murmur boom press assert blame cite criticize criticise
+praise thank dismiss denounce condemn decry chide admonish
 """
+# Forms of reporting verbs that are no cue, though never a word of a name either: nouns more
+# often than verbs in news ("the state", "key questions", "a wry chuckle"); "condemned", which
+# reads as a report in "Pat Rowan, who had condemned the show." ("a statement condemning “…”" is
+# one); "agree", a view shared ("Pollsters agree - Carl Bialik: “…”": Bialik speaks); and the
+# participles of what a crowd does or others said first ("protesters had gathered, chanting “…”",
+# "echoing some far-right critics").
+NOT_CUE_FORMS = {"state", "question", "questions", "protest", "protests", "laugh", "laughs", "smile", "smiles",
+                 "chuckle", "chuckles", "scream", "screams", "condemn", "condemns", "condemned", "agree",
+                 "chanting", "echoing"}
+# Verbs that headlines put next to a name ("Senator Slams Plan", "Chief Rejects Bid", "Speaking
+# Clinton …") that report no quotation ("spoke at a rally", "shrugged off claims that …"; the one
+# attacked is not the one quoted): never a word of a name, but no cue.
+HEADLINE_VERBS = ("attack", "slam", "defend", "reject", "endorse", "speak", "shrug")
 
-CUE_WORDS = set(_CUE_LEMMAS.split())
+# Forms `inflections` would get wrong, written out.
+IRREGULAR_FORMS = {
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "write": ("writes", "wrote", "written", "writing"),
+    "speak": ("speaks", "spoke", "spoken", "speaking"),
+}
+# A final consonant doubled before -ed and -ing: "quipped", "concurring".
+DOUBLED_FINAL = {"quip", "slam", "admit", "snap", "concur", "shrug", "dub"}
+# British and American spellings, both written: "labelled", "labeled".
+EITHER_FINAL_L = {"label", "marvel"}
+
+
+def inflections(verb: str) -> set[str]:
+    """The verb, its -s, past and -ing forms: "agree" -> agrees, agreed, agreeing."""
+    if verb in IRREGULAR_FORMS:
+        return {verb, *IRREGULAR_FORMS[verb]}
+    if verb.endswith("e"):
+        ing = verb + "ing" if verb.endswith(("ee", "ye", "oe")) else verb[:-1] + "ing"
+        return {verb, verb + "s", verb + "d", ing}
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return {verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    third = verb + "es" if verb.endswith(("s", "sh", "ch", "x", "z", "o")) else verb + "s"
+    if verb in DOUBLED_FINAL or verb in EITHER_FINAL_L:
+        doubled = {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+        single = {verb + "ed", verb + "ing"} if verb in EITHER_FINAL_L else set()
+        return {verb, third} | doubled | single
+    return {verb, third, verb + "ed", verb + "ing"}
+
+
+REPORTING_VERB_FORMS = set().union(*(inflections(verb) for verb in REPORTING_VERBS.split()))
+CUE_WORDS = REPORTING_VERB_FORMS - NOT_CUE_FORMS
+# Forms that are surnames too: "Lord Dubs".
+SURNAME_FORMS = {"dubs"}
+# Every form of a reporting or headline verb but those: never a word of a person's name.
+NOT_NAME_VERBS = frozenset(REPORTING_VERB_FORMS.union(*(inflections(verb) for verb in HEADLINE_VERBS))
+                           - SURNAME_FORMS)
 
 # Cues that also give a name: "a group called Future 45".
 NAMING_CUES = {"called", "dubbed", "named", "labeled", "labelled"}
 
-# Cues whose object is the addressee, never the speaker: "told CNN" is not "said CNN".
+# Cues whose object is the addressee, never the speaker: "told CNN" is not "said CNN". Written
+# out, not inflected: "“…?” asked Smith" and "warned Smith" do name the speaker.
 NO_INVERSION = {"tell", "tells", "told", "telling", "ask", "asks", "urge", "urges", "urged",
                 "call", "calls", "called", "describe", "describes", "described", "charge",
                 "charges", "charged", "warn", "promise", "promises", "promised"}
 
-# Cues whose object is who or what they spoke of: "…,” thanked Mayor Quinn for “…”".
-OBJECT_CUES = set("""thank thanks thanked praise praises praised praising criticize criticizes criticized
-                criticise criticises criticised accuse accuses accused accusing blame blames blamed mock
-                mocks mocked hail hails hailed chide chides chided dismiss dismisses dismissed denounce
-                denounces denounced cite cites cited citing label labels labeled labelled dub dubs dubbed
-                press presses pressed email emails emailed retweet retweets retweeted tout touts touted
-                blast blasts blasted questioned decry decries decried""".split())
+# Cues whose object is who or what they spoke of, never the speaker: "…,” thanked Mayor Quinn
+# for “…”", "…,” questioned Gov. Reyes' plan.
+OBJECT_VERBS = """thank praise criticize criticise accuse blame mock hail chide dismiss denounce cite label dub
+press email retweet tout blast decry"""
+OBJECT_CUES = set().union(*(inflections(verb) for verb in OBJECT_VERBS.split())) | {"questioned"}
 
 NEVER_INVERTED = NO_INVERSION | OBJECT_CUES
 
@@ -68,35 +97,3 @@ TWO_WORD_CUES = {(verb, particle) for verb, particle in (
 # Verbs of thinking: what follows is the subject's view, and a quotation after it their words.
 BELIEF_VERBS = {"feels", "felt", "believes", "believed", "thinks", "reckons", "reckoned", "fears", "feared",
                 "hopes", "expects", "accepts", "accepted"}
-
-# Reporting verbs and their forms ("Remarked Ferraro:", "Conceding that …", "Chief Jokes, Dodges …"):
-# never a name.
-_REPORTING_STEMS = (
-    "state", "assert", "add", "note", "claim", "ask", "answer", "reply", "respond", "explain",
-    "argue", "insist", "warn", "concede", "admit", "acknowledge", "suggest", "laugh", "joke", "quip",
-    "declare", "announce", "tweet", "conclude", "recall", "predict", "agree", "complain", "contend",
-    "boast", "vow", "urge", "exclaim", "observe", "remark", "confirm", "deny", "reveal", "emphasize",
-    "emphasise", "stress", "protest", "scoff", "sigh", "shout", "yell", "scream", "mock", "praise",
-    "criticize", "criticise", "slam", "blast", "attack", "accuse", "blame", "thank", "endorse",
-    "condemn", "denounce", "defend", "dismiss", "reject", "echo", "repeat", "reiterate", "recount",
-    "describe", "call", "tell", "write", "speak", "testify", "concur", "retort", "counter",
-    "muse", "wonder", "lament", "marvel", "mention", "opine", "pledge", "promise", "admonish",
-    "chuckle", "smile", "shrug", "grumble", "fume", "demand", "plead",
-)
-
-
-_IRREGULAR_REPORTING = {"say", "said", "says", "saying", "told", "wrote", "written", "spoke", "spoken", "cries", "cried"}
-
-
-def _verb_forms(stem: str) -> set[str]:
-    if stem.endswith("e"):
-        return {stem, stem + "s", stem + "d", stem[:-1] + "ing"}
-    if stem.endswith("y") and stem[-2:-1] not in "aeiou":
-        return {stem, stem[:-1] + "ies", stem[:-1] + "ied", stem + "ing"}
-    if stem.endswith(("s", "sh", "ch", "x", "o")):
-        return {stem, stem + "es", stem + "ed", stem + "ing"}
-    if stem in ("quip", "slam", "admit"):
-        return {stem, stem + "s", stem + stem[-1] + "ed", stem + stem[-1] + "ing"}
-    return {stem, stem + "s", stem + "ed", stem + "ing"}
-
-REPORTING_VERB_FORMS = frozenset(_IRREGULAR_REPORTING.union(*(_verb_forms(s) for s in _REPORTING_STEMS)))

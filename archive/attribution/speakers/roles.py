@@ -85,7 +85,8 @@ class RoleRules:
             if m.start >= position:
                 break
             i = m.token_start
-            while i > 0 and m.token_start - i < 6 and (is_capitalized(t.words[i - 1]) or t.words[i - 1] in JOINING_DASHES) \
+            while i > 0 and m.token_start - i < 6 \
+                    and (is_capitalized(t.words[i - 1]) or t.words[i - 1] in JOINING_DASHES) \
                     and lower_at(t, i - 1) not in ("former", "ex") and not mentions_between(t, i - 1, i):
                 i -= 1
             if 0 < i < m.token_start and lower_at(t, i - 1) in ("former", "ex"):

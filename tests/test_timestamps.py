@@ -6,7 +6,6 @@ from datetime import datetime, timezone
 import pytest
 
 from archive.model import DateCandidate, Timestamp
-from archive.relative_dates import resolve_relative
 from archive.timestamps import (
     NO_DATE_REASON,
     parse_timestamp,
@@ -233,63 +232,6 @@ def test_resolve_updated_uses_update_lines():
 
 def test_resolve_updated_with_nothing():
     assert resolve_updated([], now=NOW).reason == "no update time found in the file"
-
-
-# ----------------------------------------------------------------- relative dates in the text
-
-# Sunday 16 January 2022, 11:02 in New York
-SUNDAY = Timestamp(value=datetime.fromisoformat("2022-01-16T11:02:00-05:00"), precision="minute",
-                   source="json-ld")
-
-
-def resolved(text, published=SUNDAY):
-    return {found["text"]: (found["date"], found["precision"]) for found in resolve_relative(text, published)}
-
-
-@pytest.mark.parametrize("text, expression, expected", [
-    ("The minister said on Sunday that talks would resume.", "on Sunday", ("2022-01-16", "day")),
-    ("Officials said Tuesday that the plan was dead.", "Tuesday", ("2022-01-11", "day")),
-    ("The vote will take place on Wednesday.", "on Wednesday", ("2022-01-19", "day")),
-    ("It was cold last Sunday night.", "last Sunday night", ("2022-01-09", "day")),
-    ("They meet next Friday.", "next Friday", ("2022-01-21", "day")),
-    ("She arrived yesterday.", "yesterday", ("2022-01-15", "day")),
-    ("She leaves tomorrow.", "tomorrow", ("2022-01-17", "day")),
-    ("Envoys met last week.", "last week", ("2022-01-03", "week")),
-    ("Prices rose last month.", "last month", ("2021-12", "month")),
-    ("Sales fell last year.", "last year", ("2021", "year")),
-    ("It began 10 days ago.", "10 days ago", ("2022-01-06", "day")),
-    ("It began two weeks ago.", "two weeks ago", ("2021-12-27", "week")),
-    ("The report was leaked on Jan. 5 to reporters.", "on Jan. 5", ("2022-01-05", "day")),
-    ("On Dec. 28 the plan leaked.", "On Dec. 28", ("2021-12-28", "day")),
-    ("The summit is set for 5 February.", "5 February", ("2022-02-05", "day")),
-])
-def test_expressions(text, expression, expected):
-    assert resolved(text)[expression] == expected
-
-
-@pytest.mark.parametrize("text", [
-    "The Sunday Times reported it first.",
-    "Super Tuesday is far off.",
-    "It happened on March 3, 2021 and in May 2021.",
-    "We may meet again; we met at noon.",
-])
-def test_names_and_full_dates_are_left_alone(text):
-    assert resolve_relative(text, SUNDAY) == []
-
-
-def test_offsets_point_into_the_text():
-    text = "Talks resumed on Sunday."
-    (found,) = resolve_relative(text, SUNDAY)
-    assert text[found["start"]:found["end"]] == "on Sunday"
-
-
-@pytest.mark.parametrize("published", [
-    Timestamp(reason="no publication date found in the file"),
-    Timestamp(value=datetime(2022, 1, 1, tzinfo=timezone.utc), precision="month", source="meta"),
-    Timestamp(precision="time", time_of_day="11:02"),
-])
-def test_nothing_is_resolved_without_a_publication_day(published):
-    assert resolve_relative("She arrived yesterday.", published) == []
 
 
 def test_a_whole_page_guess_on_the_day_of_the_last_update_is_not_the_publication():

@@ -4,6 +4,7 @@ entities, with a dependency parse only for the sentences the rules leave open.
 `attribute` runs the passes in order, on one screen below; a later pass fills only what the
 earlier ones left open (the parse also what they credited on trust). Where a rule lives:
 
+    shapes        what the passes hand on: a clause, an attribution, a discourse event
     token_view    the article as tokens: the quotation, sentence and paragraph of each
     phrases       speaker phrases beside a cue: "Kremlin spokesman Dmitry Peskov", "Peskov, 54,"
     subjects      a sentence's subject, when a clause's speaker is taken on trust

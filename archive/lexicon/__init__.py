@@ -1,7 +1,8 @@
 """The word lists every extractor reads, each kept once, with what it is for.
 
-    cues            reporting verbs ("said", "warned", "according to"), and the ones whose
-                    object is the addressee or the subject of the words
+    cues            reporting verbs, one list of lemmas with every form generated ("said",
+                    "warned", "went on"), and the ones whose object is the addressee or the
+                    subject of the words
     utterances      what someone's words are called, and the documents that can speak for them
     roles           role nouns and the role each names; offices, positions, words of a title
     titles          honorifics, courtesy and peerage titles, generations, letters after a name

@@ -93,7 +93,7 @@ ROLE_IMPLIES = {
     "musician": {"artist"}, "singer": {"artist"},
 }
 
-# Not "chairman" (nor in names.HONORIFICS): British papers give women that title too
+# Not "chairman" (nor in titles.HONORIFICS): British papers give women that title too
 # ("UKIP chairman Petrina Holdsworth").
 GENDERED_ROLES = {
     "spokesman": "male", "spokeswoman": "female", "congressman": "male",

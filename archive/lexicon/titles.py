@@ -25,13 +25,15 @@ HONORIFICS = {
 # Titles only a person has: "Mr Stearns" that NER took for an organization is a person.
 COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "mister", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
 
+# Titles of the peerage: "Baroness Smith" is a person, and her title no part of her name.
 PEERAGE_TITLES = {"baroness", "baron", "viscount", "earl"}
 
-# Titles only a person takes (not "the", "former" or "leader", which archive.names.HONORIFICS
+# Titles only a person takes (not "the", "former" or "leader", which HONORIFICS
 # also strips from names).
 PERSON_TITLES = COURTESY_TITLES | PEERAGE_TITLES | {"mme", "rev", "reverend", "president", "senator", "sen", "rep",
                                                    "gov", "governor"}
 
+# Letters after a name, cut off when names are compared: "Martin Luther King Jr." is King.
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"}
 
 GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}  # a generation ends a name: "Donald Trump Jr.", "Jim Jones III"

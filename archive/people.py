@@ -14,6 +14,7 @@ import json
 import sqlite3
 from datetime import datetime, timezone
 
+from archive.corrections.records import rename_person
 from archive.model import Article, Entity
 from archive.names import canonical_name, generation, person_key, same_person
 
@@ -76,6 +77,7 @@ def _rename(db: sqlite3.Connection, old: str, new: str, key: str, aliases: list[
     affected |= {r[0] for r in db.execute(
         "SELECT DISTINCT article_id FROM entities WHERE type = 'person' AND name = ?", (old,))}
     db.execute("UPDATE quotes SET speaker = ? WHERE speaker = ?", (new, old))
+    rename_person(db, old, new)  # in the machine's output kept beside reviewers' corrections
     for article_id in affected:
         _merge_entity_rows(db, article_id, old, new)
     now = datetime.now(timezone.utc).isoformat()

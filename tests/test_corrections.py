@@ -93,8 +93,9 @@ def test_people_merged_by_a_reviewer_are_one_person_in_every_article_and_in_arti
         ("Tony Blair", "person", 2, ["Blair"])]
     assert article_document(item)["speaker"] == "Tony Blair"
     with store.transaction() as db:
-        added = store.put(db, make_article("Third", LATER + " Again.", quotes=[quote_in(LATER, "We will see,", "Blair")],
-                                           entities=[Entity("Blair", "person", 1)]), "id-3", "x.txt").article_id
+        third = make_article("Third", LATER + " Again.", quotes=[quote_in(LATER, "We will see,", "Blair")],
+                             entities=[Entity("Blair", "person", 1)])
+        added = store.put(db, third, "id-3", "x.txt").article_id
     assert store.get(added).quotes[0].speaker == "Tony Blair"
     with store.transaction() as db:
         undo_correction(db, made.id, "Ana")
@@ -160,3 +161,19 @@ def test_corrections_apply_in_the_order_they_were_made_and_leave_the_machines_li
     corrected = apply_corrections("Yes, he said.", quotes, entities, [first, second])
     assert corrected.quotes[0].speaker == "Cherie Blair" and corrected.applied == {1, 2}
     assert quotes[0].speaker == "Blair" and entities[0].name == "Blair"
+
+
+def test_a_name_the_people_registry_fills_out_later_is_filled_out_in_the_machines_kept_output(data_dir):
+    body = "“Not yet,” said Peskov. “Maybe,” he added."
+    alone = make_article("Alone", body, entities=[Entity("Peskov", "person", 2)],
+                         quotes=[quote_in(body, "Not yet,", "Peskov"), quote_in(body, "Maybe,", "Peskov")])
+    store, (first,) = stored(data_dir, alone)
+    made, _ = speaker_fix(store, first, 1, None)
+    full = "“Yes,” said Dmitry Peskov."
+    with store.transaction() as db:
+        store.put(db, make_article("Full", full, quotes=[quote_in(full, "Yes,", "Dmitry Peskov")],
+                                   entities=[Entity("Dmitry Peskov", "person", 1)]), "id-9", "x.txt")
+    assert [q.speaker for q in store.get(first).quotes] == ["Dmitry Peskov", None]
+    with store.transaction() as db:
+        undo_correction(db, made.id, "Ana")
+    assert [q.speaker for q in store.get(first).quotes] == ["Dmitry Peskov", "Dmitry Peskov"]

@@ -11,6 +11,8 @@ reading requests and applying them in web.correcting.
 """
 from __future__ import annotations
 
+import sqlite3
+
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session, url_for
 
 from archive.corrections import articles_changed, count_corrections, list_corrections
@@ -48,6 +50,7 @@ def _api_write(make):
         if refused[1] == 401:
             response.headers["WWW-Authenticate"] = 'Bearer realm="archive"'
         return response
+    current_app.extensions["archive"].store.ensure_writable()  # else 503 (web.errors)
     try:
         return jsonify(make())
     except CorrectionProblem as problem:
@@ -98,7 +101,10 @@ def listing() -> dict:
     if token and (not token.isdigit() or len(token) > 18):
         raise CorrectionProblem("'next' must be a cursor from a previous answer.")
     before = int(token) if token else None
-    found = list_corrections(_db(), PER_PAGE + 1, before)
+    try:
+        found = list_corrections(_db(), PER_PAGE + 1, before)
+    except sqlite3.OperationalError:  # an archive made before corrections, served read-only
+        return {"total": 0, "next": None, "next_url": None, "corrections": []}
     shown = found[:PER_PAGE]
     counts = articles_changed(_db(), [c.id for c in shown])
     cursor = str(shown[-1].id) if len(found) > PER_PAGE else None
@@ -135,6 +141,7 @@ def _form_write(make, back: str):
         if refused[1] == 401:
             return redirect(url_for("upload.login", next=back))
         return error_answer(*refused)
+    current_app.extensions["archive"].store.ensure_writable()  # else 503 (web.errors)
     try:
         outcome = make()
     except CorrectionProblem as problem:

@@ -157,6 +157,33 @@ def _stored_annotations(db: sqlite3.Connection, article_id: int) -> tuple[str, l
     return (body["body"] if body else ""), quotes, entities
 
 
+def rename_person(db: sqlite3.Connection, old: str, new: str) -> None:
+    """The people registry renamed a person in the stored rows ("Peskov" became "Dmitry
+    Peskov" when the full name arrived): the machine's kept output says so too, so an undo
+    does not bring the old name back."""
+    rows = db.execute("SELECT article_id, quotes, entities FROM machine_annotations WHERE quotes LIKE ? "
+                      "OR entities LIKE ?", (f"%{_like(old)}%", f"%{_like(old)}%")).fetchall()
+    for row in rows:
+        quotes = [Quote(**quote) for quote in json.loads(row["quotes"])]
+        entities = [Entity(**entity) for entity in json.loads(row["entities"])]
+        for quote in quotes:
+            if quote.speaker == old:
+                quote.speaker = new
+        renamed = [e for e in entities if e.type == "person" and e.name == old]
+        if renamed:
+            merge = Correction(id=0, kind="merge", reviewer="", made_at="", name=new, names=[old])
+            entities = apply_corrections("", [], entities, [merge]).entities
+        db.execute("UPDATE machine_annotations SET quotes = ?, entities = ? WHERE article_id = ?",
+                   (json.dumps([asdict(q) for q in quotes], ensure_ascii=False),
+                    json.dumps([asdict(e) for e in entities], ensure_ascii=False), row["article_id"]))
+
+
+def _like(text: str) -> str:
+    """The name as the kept JSON spells it; a '%' or '_' in it only widens the LIKE, which the
+    loop then narrows."""
+    return json.dumps(text, ensure_ascii=False)[1:-1]
+
+
 # Keeping the stored annotations corrected ---------------------------------------------------
 
 def correct_new_annotations(db: sqlite3.Connection, article_id: int, article: Article) -> None:

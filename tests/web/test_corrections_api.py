@@ -185,3 +185,11 @@ def test_writes_need_the_token_as_a_bearer_or_a_login(make_client):
     client.post("/login", data={"csrf_token": token, "token": TOKEN})
     assert fix(client, PESKOV_QUOTE, {"speaker": "Y"}, method="patch").status_code == 403  # no CSRF header
     assert fix(client, PESKOV_QUOTE, {"speaker": "Y"}, method="patch", **{"X-CSRF-Token": token}).status_code == 200
+
+
+def test_a_read_only_archive_refuses_corrections_plainly(make_client):
+    client = make_client()
+    client.application.extensions["archive"].store.read_only = True
+    refused = fix(client, PESKOV_QUOTE, {"speaker": "X"}, method="patch")
+    assert refused.status_code == 503 and "read-only" in refused.get_json()["error"]
+    assert client.get("/api/corrections").status_code == 200

@@ -56,7 +56,8 @@ def test_the_corrections_page_merges_retypes_and_undoes_newest_first(client):
 
 
 def test_a_form_that_cannot_be_used_says_why(client):
-    assert form(client, "/corrections", {"kind": "merge", "names": "", "into": "X"}, "/corrections").status_code == 400
+    assert form(client, "/corrections", {"kind": "merge", "names": "", "into": "X"},
+                "/corrections").status_code == 400
     assert form(client, "/corrections", {"kind": "nonsense"}, "/corrections").status_code == 400
     assert form(client, "/corrections", {"kind": "retype", "name": "Nowhere", "from": "place", "to": "org"},
                 "/corrections").status_code == 404

@@ -18,6 +18,11 @@ from archive.collect.watcher import Watcher, WatcherRunning, hold_watch_lock
 from archive.pipeline import IngestOptions, Ingester
 
 log = logging.getLogger(__name__)
+MAX_WAITING_FETCHES = 20  # asked for on the web and not yet started; more are refused (503)
+
+
+class TooManyFetches(Exception):
+    """The fetch thread has enough waiting; the caller should try again later."""
 
 
 class Collecting:
@@ -57,6 +62,8 @@ class Collecting:
     def ask_fetch(self, url: str, source: str | None = None) -> int:
         """Fetch `url` (a page, feed or sitemap) soon, on the fetch thread (started on first
         use); the fetch's id. A followed feed is polled, so its health is brought up to date."""
+        if self._asked.qsize() >= MAX_WAITING_FETCHES:
+            raise TooManyFetches(f"{MAX_WAITING_FETCHES} fetches are waiting already")
         fetch_id = self.state.queue_fetch(url)
         self._asked.put((fetch_id, url, source))
         with self._starting:

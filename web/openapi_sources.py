@@ -36,7 +36,8 @@ def _change(summary: str, body: dict, done: str, problem) -> dict:
                            "machine's networks), or an interval that cannot be used"),
             "401": unauthorized, "403": problem("the request came from a page on another site"),
             "404": problem("(remove) the archive does not follow that URL"),
-            "409": problem("the data folder is read-only")}}}
+            "409": problem("the data folder is read-only"),
+            "503": problem("(fetch) too many fetches are waiting already; try again in a minute")}}}
 
 
 def source_paths(reading, ok_schema, problem) -> dict:

@@ -12,6 +12,7 @@ from archive.collect.cli import feed_record
 from archive.collect.guard import FetchRefused, check_url
 from archive.collect.state import now
 from web import security
+from web.collecting import Collecting, TooManyFetches
 from web.errors import answer, json_error
 
 bp = Blueprint("sources", __name__)
@@ -20,7 +21,6 @@ MAX_EVERY_MINUTES = 7 * 24 * 60
 
 
 def register(app) -> None:
-    from web.collecting import Collecting
     app.extensions["collect"] = Collecting(app.extensions["archive"])
     app.register_blueprint(bp)
 
@@ -107,8 +107,10 @@ def remove(form) -> dict:
 
 def fetch(form) -> dict:
     url = _checked_url(form.get("url"))
-    collecting = _collecting()
-    fetch_id = collecting.ask_fetch(url, _source(form.get("source")))
+    try:
+        fetch_id = _collecting().ask_fetch(url, _source(form.get("source")))
+    except TooManyFetches as exc:
+        raise Refused(f"Too many fetches are waiting ({exc}); try again in a minute.", 503) from None
     return {"url": url, "status": "queued", "fetch": fetch_id, "status_url": url_for("sources.sources")}
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import sys
 from datetime import timedelta
@@ -9,6 +10,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from archive.collect.state import STATE_FILE, CollectState, now
+
+log = logging.getLogger("archive")
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -59,10 +62,14 @@ def _collector(settings):
 
 
 def _index(collector, settings) -> None:
-    """Index what the store queued (recover does; when a server holds the writer, its
-    index thread will)."""
-    from archive.__main__ import _writer_or_none
-    _writer_or_none(collector.sink.ingester.store, settings)
+    """Index what the store queued (recover does); when a server holds the writer, its
+    index thread does."""
+    from index.rebuild import recover
+    from index.writer import IndexBusy
+    try:
+        recover(collector.sink.ingester.store, settings.index_dir)
+    except IndexBusy:
+        log.warning("the index is busy (is the server running?): the server will index what was stored")
 
 
 def _finish(collector, settings) -> None:

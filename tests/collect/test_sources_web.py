@@ -125,3 +125,10 @@ def test_the_servers_watcher_polls_due_feeds_in_the_background(make_app, site):
         time.sleep(0.05)
     assert feed["status"] == "ok" and feed["new_last_day"] == 1
     assert client.get("/sources.json").get_json()["watching"] is True
+
+
+def test_fetches_waiting_are_bounded(make_app, site, monkeypatch):
+    import web.collecting
+    monkeypatch.setattr(web.collecting, "MAX_WAITING_FETCHES", 0)
+    answer = make_app().test_client().post("/api/sources/fetch", data={"url": site.url + "/a"})
+    assert answer.status_code == 503 and "Too many fetches" in answer.get_json()["error"]

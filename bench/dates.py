@@ -88,6 +88,8 @@ def our_outcome(data: bytes) -> Outcome:
         return outcome
     if published.value is None:
         outcome.note = published.reason or ""
+    elif published.precision not in ("day", "minute", "second"):  # a year or a month names no day
+        outcome.note = f"only the {published.precision} is known: {published.raw}"
     else:
         outcome.day = published.value.date().isoformat()
         outcome.source, outcome.note = published.source, published.raw or ""

@@ -7,7 +7,7 @@ import pytest
 
 from archive.readers import ReadError
 from archive.readers.html import language_code, read_html, strip_site_name
-from archive.readers.html_dates import url_date
+from archive.readers.html_dates import as_precise_as_written, url_date
 from archive.timestamps import resolve_published, resolve_updated
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
@@ -382,3 +382,23 @@ def test_a_story_paragraph_about_subscriptions_stays():
                "said, and the harbour office will answer questions by telephone every weekday.</p>")
     page = f"<html><body><article><h1>Bridge to close</h1>{STORY}{closing}</article></body></html>"
     assert read_html(page.encode()).paragraphs[-1].startswith("Readers who subscribe")
+
+
+@pytest.mark.parametrize("page, expected", [
+    ("<footer>© 2020 The Example Gazette</footer>", "2020"),                  # a copyright year
+    ("<p>Stand: April 2020</p>", "2020-04"),
+    ("<img src='/uploads/2020/04/bridge.jpg'>", "2020-04"),
+    ("<p>Veröffentlicht am 1. April 2020</p>", "2020-04-01"),
+    ("<p>le 1er avril 2020</p>", "2020-04-01"),
+    ("<p>Posted April 1, 2020</p>", "2020-04-01"),
+    ("<p>01.04.2020</p>", "2020-04-01"),
+])
+def test_htmldate_first_of_the_month_is_only_as_precise_as_the_page_writes_it(page, expected):
+    assert as_precise_as_written("2020-04-01" if expected != "2020" else "2020-01-01", page) == expected
+
+
+def test_a_page_dated_only_by_its_copyright_year_has_a_year_not_a_day():
+    page = (f"<html><body><article><h1>Bridge to close</h1>{STORY}</article>"
+            "<footer>© 2020 The Example Gazette</footer></body></html>")
+    stamp = published_of(read_html(page.encode()))
+    assert stamp.precision == "year" and stamp.value.year == 2020 and stamp.source == "htmldate"

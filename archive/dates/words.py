@@ -66,3 +66,23 @@ DATE_LINE_START = re.compile(
 )
 FIRST_PUBLICATION = re.compile(rf"\b(?:{_any_of(FIRST_PUBLICATION_PHRASES)})\b", re.IGNORECASE)
 LAST_CHANGE = re.compile(rf"\b(?:{_any_of(LAST_CHANGE_PHRASES)})\b", re.IGNORECASE)
+
+# Month names and their usual short forms, lowercase, in the languages read: English,
+# German, French, Spanish, Italian, Portuguese, Dutch.
+MONTH_NAMES = {
+    1: ("january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen",
+        "janeiro", "januari"),
+    2: ("february", "feb", "februar", "feber", "février", "févr", "fevrier", "febrero", "febbraio",
+        "fevereiro", "fev", "februari"),
+    3: ("march", "mar", "märz", "maerz", "mars", "marzo", "março", "maart", "mrt"),
+    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile"),
+    5: ("may", "mai", "mayo", "maggio", "mag", "maio", "mei"),
+    6: ("june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho"),
+    7: ("july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho"),
+    8: ("august", "aug", "août", "aout", "agosto", "ago", "augustus"),
+    9: ("september", "sep", "sept", "septembre", "septiembre", "settembre", "set", "setembro"),
+    10: ("october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out"),
+    11: ("november", "nov", "novembre", "noviembre", "novembro"),
+    12: ("december", "dec", "dezember", "dez", "décembre", "déc", "diciembre", "dic", "dicembre",
+         "dezembro"),
+}

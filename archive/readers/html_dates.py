@@ -11,7 +11,9 @@ import json
 import re
 from urllib.parse import unquote, urlsplit
 
-from archive.dates.words import DATE_LINE_START, FIRST_PUBLICATION, LAST_CHANGE, UPDATE_START
+import lxml.html
+
+from archive.dates.words import DATE_LINE_START, FIRST_PUBLICATION, LAST_CHANGE, MONTH_NAMES, UPDATE_START
 from archive.model import DateCandidate
 from archive.readers.html_page import (UNWANTED_TAGS, clean, element_text, is_absolute, is_huge,
                                        json_ld_rank, json_ld_types, meta_list)
@@ -373,7 +375,41 @@ def _htmldate(tree) -> list[DateCandidate]:
         found = htmldate.find_date(copy.deepcopy(tree), original_date=True, extensive_search=True)
     except Exception:  # a fallback must never cost the article
         return []
-    return [DateCandidate(found, "htmldate")] if found else []
+    if not found:
+        return []
+    return [DateCandidate(as_precise_as_written(found, lxml.html.tostring(tree, encoding=str)), "htmldate")]
+
+
+def as_precise_as_written(day: str, page: str) -> str:
+    """htmldate fills what it does not know with the first: a copyright line "© 2020" comes
+    back as "2020-01-01", "April 2020" as "2020-04-01". A first of the month the page never
+    writes as a day is only the month ("2020-04") when the page writes that month, else the
+    year ("2020")."""
+    year, month, date_of_month = (int(part) for part in day.split("-"))
+    if date_of_month != 1 or _writes_first_of_month(page, year, month):
+        return day
+    return f"{year}-{month:02d}" if _writes_month(page, year, month) else str(year)
+
+
+def _month_names(month: int) -> str:
+    return "|".join(re.escape(name) for name in sorted(MONTH_NAMES[month], key=len, reverse=True))
+
+
+def _writes_first_of_month(page: str, year: int, month: int) -> bool:
+    names = _month_names(month)
+    forms = (
+        rf"{year}-{month:02d}-01", rf"{year}/{month:02d}/01", rf"(?<!\d)0?1\.\s?0?{month}\.\s?{year}",
+        rf"(?<!\d)0?{month}/0?1/{year}", rf"(?<!\d)0?1/0?{month}/{year}",
+        rf"(?<!\d)0?1(?:st|er|º|\.)?\s+(?:de\s+|of\s+)?(?:{names})\.?,?\s+(?:de\s+)?{year}",
+        rf"\b(?:{names})\.?\s+0?1(?:st)?,?\s+{year}",
+    )
+    return any(re.search(form, page, re.IGNORECASE) for form in forms)
+
+
+def _writes_month(page: str, year: int, month: int) -> bool:
+    forms = (rf"\b(?:{_month_names(month)})\.?,?\s+(?:de\s+)?{year}", rf"{year}[-/]{month:02d}(?!\d)",
+             rf"(?<![\d/.])0?{month}[/.]{year}")
+    return any(re.search(form, page, re.IGNORECASE) for form in forms)
 
 
 def _deduplicated(candidates: list[DateCandidate]) -> list[DateCandidate]:

@@ -82,10 +82,6 @@ def date_candidates(tree, meta, linked, url: str | None, paragraphs: list[str],
     return _deduplicated(found)
 
 
-def meta_list(meta, keys) -> list[str]:
-    return [value for key in keys for value in meta.get(key, [])]
-
-
 def _json_ld_dates(linked, *, articles: bool) -> list[DateCandidate]:
     found = []
     for item in linked:
@@ -373,7 +369,7 @@ def _htmldate(tree) -> list[DateCandidate]:
         import htmldate
 
         found = htmldate.find_date(copy.deepcopy(tree), original_date=True, extensive_search=True)
-    except Exception:  # a fallback must never cost the article
+    except Exception:  # htmldate's failure must never cost the article
         return []
     if not found:
         return []

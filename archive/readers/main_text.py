@@ -3,8 +3,9 @@
 trafilatura first (best measured at leaving out navigation, ads, comments and share
 buttons; tables kept, a row of cells as one line), the page's <p> elements as a fallback
 where trafilatura finds nothing or only link texts. The calls to subscribe, follow or
-support and the copyright lines that close a page's text are left out (closing_lines). trafilatura's favor_recall was
-measured and not taken: it lowered F1 on the dev pages (bench/main_text.py).
+support and the copyright lines that close a page's text are left out (closing_lines).
+trafilatura's favor_recall was measured and not taken: it lowered F1 on the dev pages
+(bench/main_text.py).
 """
 from __future__ import annotations
 

@@ -109,3 +109,11 @@ def test_a_short_line_is_read_right_or_said_to_be_in_doubt(charset, text):
     for cut in (60, 40, 25):
         decoded = decode(text[:cut].encode(charset))
         assert decoded.text == text[:cut] or decoded.decoding.doubt, (cut, decoded.text)
+
+
+def test_a_feed_in_a_legacy_charset_without_a_declaration_is_read():
+    feed = ("<rss version=\"2.0\"><channel><title>Лента</title><item><title>Мост откроют весной</title>"
+            "<description>Губернатор сообщил журналистам, что мост откроют весной.</description></item></channel></rss>")
+    [item] = read_file("feed.xml", feed.encode("cp1251"))
+    assert item.draft.title == "Мост откроют весной"
+    assert item.draft.decoding.encoding == "cp1251"

@@ -12,6 +12,7 @@ from defusedxml import DefusedXmlException
 
 from archive.model import DateCandidate, Draft
 from archive.readers import Limits, ReadError
+from archive.readers.encoding import decode, declared_charset
 from archive.readers.fragments import text_paragraphs
 
 ITEM_NAMES = ("item", "entry")
@@ -21,8 +22,11 @@ UPDATED_NAMES = ("updated", "modified")
 
 
 def read_feed(data: bytes, limits: Limits) -> list[Draft | str]:
+    # Decoded first, as every file is: a feed saved in a legacy charset without declaring it
+    # is read, not refused (the parser of text ignores what the declaration says).
+    decoded = decode(data, declared_charset(data))
     try:
-        root = SafeET.fromstring(data)
+        root = SafeET.fromstring(decoded.text)
     except DefusedXmlException:
         raise ReadError("feed refused: it declares XML entities or an external DTD") from None
     except ParseError as exc:
@@ -34,7 +38,10 @@ def read_feed(data: bytes, limits: Limits) -> list[Draft | str]:
             continue
         if len(drafts) >= limits.max_articles_per_file:
             raise ReadError(f"too many items in one feed (the limit is {limits.max_articles_per_file:,})")
-        drafts.append(_draft(item, feed_title))
+        draft = _draft(item, feed_title)
+        if isinstance(draft, Draft):
+            draft.decoding = decoded.decoding
+        drafts.append(draft)
     if not drafts:
         raise ReadError("not an article: the feed has no items")
     return drafts

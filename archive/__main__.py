@@ -1,4 +1,4 @@
-"""python -m archive (installed: news-archive) {extract,ingest,fetch,feeds,watch,reindex,stats,serve}
+"""python -m archive (installed: news-archive) {extract,ingest,fetch,feeds,watch,reannotate,reindex,stats,serve}
 — see README.md."""
 from __future__ import annotations
 
@@ -111,6 +111,15 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
 
     from archive.collect.cli import add_commands as add_collect_commands
     add_collect_commands(command)
+
+    reannotate = command("reannotate", run_reannotate,
+                         "re-extract stored articles from their originals with the current extractor")
+    reannotate.add_argument("--all", action="store_true",
+                            help="every article, not only those an older extraction version made")
+    reannotate.add_argument("--jobs", metavar="N", type=int, default=None,
+                            help="worker processes for reading and NLP (default: number of cores, for 20+ articles)")
+    reannotate.add_argument("--batch", metavar="N", type=int, default=32,
+                            help="articles per transaction (default: 32); a stopped run keeps every batch done")
 
     command("reindex", run_reindex, "rebuild the search index from the store")
     command("stats", run_stats, "print what the archive holds, as JSON")
@@ -250,6 +259,35 @@ class Progress:
         sys.stderr.flush()
 
 
+def run_reannotate(args) -> int:
+    """Writes the store and its index queue; indexes the queue itself unless a server holds
+    the index writer (its index thread then does)."""
+    from archive.reannotate import Reannotator, ReannotateBusy, hold_lock, progress_printer
+    from archive.store import Store
+    from index.feeder import IndexFeeder
+
+    settings = Settings.from_env(args.data)
+    store = Store(settings.data_dir)
+    store.ensure_writable()
+    try:
+        lock = hold_lock(settings.data_dir)
+    except ReannotateBusy as exc:
+        print(f"archive: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    writer = _writer_or_none(store, settings)
+    feeder = IndexFeeder(store, writer, every=INDEX_EVERY) if writer is not None else None
+    reannotator = Reannotator(store, feeder, settings.limits)
+    ids = reannotator.start(everything=args.all)
+    jobs = args.jobs if args.jobs is not None else ((os.cpu_count() or 1) if len(ids) >= BULK_FILES else 1)
+    summary = reannotator.run(ids, jobs=jobs, batch_size=max(1, args.batch), on_batch=progress_printer(sys.stderr))
+    if feeder is not None:
+        feeder.finish()
+    print("\n".join(summary.lines()) + ("" if writer is not None else "\n(stored; the running server indexes them)"))
+    store.close()
+    lock.close()
+    return EXIT_OK
+
+
 def run_reindex(args) -> int:
     from archive.store import Store
     from index.rebuild import rebuild
@@ -267,8 +305,11 @@ def run_stats(args) -> int:
     settings = Settings.from_env(args.data)
     store = Store(settings.data_dir)
     from archive.collect.cli import count_feeds
+    from archive.extraction_version import extraction_version
+    version = extraction_version()
     _print_json({"data": str(Path(settings.data_dir).resolve()), **store.stats(),
-                 "feeds": count_feeds(settings.data_dir)})
+                 "feeds": count_feeds(settings.data_dir), "extraction_version": version,
+                 "stale_articles": len(store.stale_ids(version))})
     return 0
 
 

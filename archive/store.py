@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from archive.corrections import CORRECTIONS_SCHEMA, correct_new_annotations, mark_corrected_quotes
+from archive.extraction_version import extraction_version
 from archive.model import Article, Decoding, Entity, Quote, Timestamp, decoding_fields
 from archive.normalize import ANNOTATED_CHARS, annotated_end, annotated_part
 from archive.people import PEOPLE_SCHEMA, canonicalize_people, refresh_person_keys
@@ -69,6 +70,7 @@ CREATE TABLE IF NOT EXISTS articles (
     updated_source TEXT,
     updated_precision TEXT,
     updated_raw TEXT,
+    extraction_version TEXT,            -- what extracted text, dates and annotations (archive.extraction_version)
     file TEXT,
     original_sha256 TEXT REFERENCES originals(sha256),
     ingested_at TEXT NOT NULL,
@@ -117,15 +119,17 @@ CREATE TABLE IF NOT EXISTS index_queue (
 ADDED_ARTICLE_COLUMNS = {"updated_precision": "TEXT", "updated_raw": "TEXT",
                          "body_chars": "INTEGER", "annotated_chars": "INTEGER",
                          "encoding": "TEXT", "encoding_method": "TEXT", "encoding_doubt": "TEXT",
-                         "text_repaired": "INTEGER"}
+                         "text_repaired": "INTEGER", "extraction_version": "TEXT"}
 
 ARTICLE_COLUMNS = (
     "title", "body_chars", "annotated_chars", "body", "url", "source", "authors", "language", "format",
     "encoding", "encoding_method", "encoding_doubt", "text_repaired", "dateline",
     "published", "published_utc", "published_precision", "published_source", "published_raw",
     "published_reason", "published_time_of_day", "updated", "updated_source",
-    "updated_precision", "updated_raw", "file", "original_sha256", "ingested_at",
+    "updated_precision", "updated_raw", "extraction_version", "file", "original_sha256", "ingested_at",
 )
+# What a re-extraction rewrites: everything read from the original but where it came from and when.
+REEXTRACTED_COLUMNS = tuple(c for c in ARTICLE_COLUMNS if c not in ("file", "original_sha256", "ingested_at"))
 
 
 @dataclass
@@ -193,6 +197,7 @@ class Store:
             if made_by < 4:
                 refresh_person_keys(self.db)
             self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            extraction_version()  # of the code this process loaded, not of what is on disk later
         except (OSError, sqlite3.OperationalError) as exc:
             if not self.path.exists():
                 raise
@@ -318,12 +323,37 @@ class Store:
         db.execute("INSERT INTO article_versions (article_id, version, content_hash, original_sha256, file, "
                    "received_at) VALUES (?, ?, ?, ?, ?, ?)",
                    (article_id, version, digest, article.original_sha256, article.file, now))
+        article.id = article_id  # the archive-wide people pass keeps its evidence by article
         canonicalize_people(db, article)
         correct_new_annotations(db, article_id, article)  # reviewers' corrections, on the machine's output
         self._put_annotations(db, article_id, article)
         db.execute("INSERT OR REPLACE INTO index_queue (article_id, queued_at) VALUES (?, ?)", (article_id, now))
         article.id = article_id
         return StoreResult(status, article_id, queued_at=now)
+
+    def put_reextracted(self, db: sqlite3.Connection, article_id: int, article: Article) -> bool:
+        """Replace a stored article's text, dates, quotes and entities by a fresh extraction
+        of the same original (archive.reannotate), inside the caller's transaction: its id,
+        identity, versions and original stay, reviewers' corrections are applied again, and
+        it is queued for the index. False (nothing written) when the new text is the content
+        of another stored article."""
+        digest = content_hash(article)
+        twin = db.execute("SELECT id FROM articles WHERE content_hash = ? AND id != ?", (digest, article_id)).fetchone()
+        if twin:
+            return False
+        values = self._article_values(article)
+        now = _now()
+        assignments = ", ".join(f"{c} = ?" for c in REEXTRACTED_COLUMNS)
+        db.execute(f"UPDATE articles SET {assignments}, content_hash = ?, changed_at = ? WHERE id = ?",
+                   [values[c] for c in REEXTRACTED_COLUMNS] + [digest, now, article_id])
+        db.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+        db.execute("DELETE FROM entities WHERE article_id = ?", (article_id,))
+        article.id = article_id
+        canonicalize_people(db, article)
+        correct_new_annotations(db, article_id, article)
+        self._put_annotations(db, article_id, article)
+        db.execute("INSERT OR REPLACE INTO index_queue (article_id, queued_at) VALUES (?, ?)", (article_id, now))
+        return True
 
     def _original_size(self, sha256: str) -> int:
         try:
@@ -357,6 +387,7 @@ class Store:
             "updated_source": updated.source,
             "updated_precision": updated.precision,
             "updated_raw": updated.raw,
+            "extraction_version": extraction_version(),
             "file": article.file,
             "original_sha256": article.original_sha256,
             "ingested_at": (article.ingested_at or datetime.now(timezone.utc)).isoformat(),
@@ -454,6 +485,13 @@ class Store:
                                        f"ORDER BY article_id, count DESC, name", chunk):
                 found[row["article_id"]].entities.append(_entity_from_row(row))
         return [found[i] for i in article_ids if i in found]
+
+    def stale_ids(self, version: str) -> list[int]:
+        """Articles extracted by another version than `version`, or by one that did not say."""
+        if "extraction_version" not in self._article_table_columns():  # an older archive served read-only
+            return self.all_ids()
+        rows = self.db.execute("SELECT id FROM articles WHERE extraction_version IS NOT ? ORDER BY id", (version,))
+        return [row[0] for row in rows]
 
     def article_summaries(self, article_ids: list[int]) -> list[dict]:
         """What a result list shows of each article, in the order of `article_ids`; `body` is

@@ -7,6 +7,8 @@ the pages' forms (form fields, the login and the session's CSRF token).
 """
 from __future__ import annotations
 
+import unicodedata
+
 from flask import current_app, url_for
 
 from archive.corrections import (ENTITY_TYPES, Correction, add_correction, articles_changed, get_correction,
@@ -20,6 +22,8 @@ MAX_NAME_CHARS = 200
 MAX_REVIEWER_CHARS = 100
 MAX_NOTE_CHARS = 2000
 MAX_MERGED_NAMES = 50
+# Characters that reorder the text around them ("txt.exe" shown as "exe.txt").
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 KIND_WORDS = {"person": "a person", "org": "an organization", "place": "a place"}
 # A correction that rewrote at most this many articles waits this long for the index, as an
 # upload does; a larger one is indexed in the background, in the index writer's batches.
@@ -76,6 +80,8 @@ def text_field(values: dict, name: str, limit: int = MAX_NAME_CHARS, required: b
     if not isinstance(value, str):
         raise CorrectionProblem(f"'{name}' must be text.")
     value = " ".join(value.split())
+    if any(unicodedata.category(c) == "Cc" or c in BIDI_CONTROLS for c in value):
+        raise CorrectionProblem(f"'{name}' holds control characters; give plain text.")
     if len(value) > limit:
         raise CorrectionProblem(f"'{name}' is too long: at most {limit:,} characters.")
     return value
@@ -88,7 +94,7 @@ def signed(values: dict) -> dict:
 
 
 def boolean(values: dict, name: str) -> bool:
-    value = values.get(name, False)
+    value = values.get(name) or False
     if isinstance(value, str) and value.lower() in ("", "0", "false", "no", "off", "1", "true", "yes", "on"):
         return value.lower() in ("1", "true", "yes", "on")
     if not isinstance(value, bool):
@@ -162,12 +168,10 @@ def merge_correction(values: dict) -> Correction:
         names = [part for part in names.split("\n")]
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise CorrectionProblem("'names' must be a list of the names to merge into 'into'.")
-    names = list(dict.fromkeys(" ".join(n.split()) for n in names if n.strip()))
+    names = list(dict.fromkeys(text_field({"names": n}, "names") for n in names if n.strip()))
     names = [n for n in names if n != into]
     if not names or len(names) > MAX_MERGED_NAMES:
         raise CorrectionProblem(f"Give 1 to {MAX_MERGED_NAMES} names other than 'into' to merge into it.")
-    if any(len(n) > MAX_NAME_CHARS for n in names):
-        raise CorrectionProblem(f"A name is too long: at most {MAX_NAME_CHARS} characters.")
     db = _runtime().store.db
     unknown = [n for n in names if n not in known_names(db, [n])]
     if unknown:

@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 
 from archive.corrections.rules import QUOTE_KINDS, Correction, apply_corrections
 from archive.model import Article, Entity, Quote
+from archive.normalize import ANNOTATED_CHARS
 
 CORRECTIONS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS corrections (
@@ -146,7 +147,9 @@ def mark_corrected_quotes(db: sqlite3.Connection, rows: list[dict]) -> list[dict
 
 
 def _stored_annotations(db: sqlite3.Connection, article_id: int) -> tuple[str, list[Quote], list[Entity]]:
-    body = db.execute("SELECT body FROM articles WHERE id = ?", (article_id,)).fetchone()
+    # Only the annotated part of a huge body: the only part a correction reads (names in full).
+    body = db.execute("SELECT substr(body, 1, ?) AS body FROM articles WHERE id = ?",
+                      (ANNOTATED_CHARS + 2, article_id)).fetchone()
     quotes = [Quote(text=r["text"], start=r["start"], end=r["end"], speaker=r["speaker"],
                     speaker_mention=r["speaker_mention"], cue=r["cue"], confidence=r["confidence"],
                     partial=bool(r["partial"]), seq=r["seq"])

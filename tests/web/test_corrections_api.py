@@ -131,6 +131,8 @@ def test_an_alias_split_off_a_person(client):
     (PESKOV_QUOTE, "patch", {"speaker": 7, "reviewer": "Ana"}, 400),
     (PESKOV_QUOTE, "patch", {"speaker": "X" * 201, "reviewer": "Ana"}, 400),
     (PESKOV_QUOTE, "patch", {"reviewer": "Ana"}, 400),
+    (PESKOV_QUOTE, "patch", {"speaker": "A\u202eB", "reviewer": "Ana"}, 400),
+    (PESKOV_QUOTE, "patch", {"speaker": "A\x00B", "reviewer": "Ana"}, 400),
     (PESKOV_QUOTE, "patch", {"speaker": "Dmitry Peskov", "reviewer": "Ana"}, 400),  # nothing changes
     (PESKOV_QUOTE, "patch", {"speaker": "X", "not_a_quote": True, "reviewer": "Ana"}, 400),
     (PESKOV_QUOTE, "patch", {"not_a_quote": "perhaps", "reviewer": "Ana"}, 400),

@@ -16,7 +16,7 @@ import sqlite3
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session, url_for
 
 from archive.corrections import articles_changed, count_corrections, list_corrections
-from web import correcting
+from web import correcting, security
 from web.correcting import CorrectionProblem
 from web.errors import answer as error_answer
 from web.errors import json_error
@@ -156,8 +156,10 @@ def correct_from_form():
     kind = request.form.get("kind", "")
     if kind not in FORM_KINDS:
         return error_answer("Choose what to correct: merge, split or retype.", 400)
-    return _form_write(lambda: correcting.apply([FORM_KINDS[kind](request.form.to_dict())]),
-                       url_for("corrections.corrections_page"))
+    back = request.form.get("next")  # the article page a retype was made from: a path on this site only
+    if not back or security.same_site_path(back) != back:
+        back = url_for("corrections.corrections_page")
+    return _form_write(lambda: correcting.apply([FORM_KINDS[kind](request.form.to_dict())]), back)
 
 
 @bp.post("/corrections/<int:correction_id>/undo")

@@ -83,3 +83,15 @@ def test_quote_hits_say_a_reviewer_corrected_them(client):
     form(client, "/articles/1/quotes/0", {"speaker": "Maria Zakharova"})
     page = client.get("/quotes?q=divergent").get_data(as_text=True)
     assert "the machine said: Dmitry Peskov" in page
+
+
+def test_an_entity_is_retyped_from_the_article_page_and_the_page_comes_back(client):
+    page = client.get("/articles/1").get_data(as_text=True)
+    assert '<input type="hidden" name="name" value="Geneva">' in page
+    answer = form(client, "/corrections", {"kind": "retype", "name": "Geneva", "from": "place", "to": "org",
+                                           "next": "/articles/1"})
+    assert answer.status_code == 303 and answer.headers["Location"] == "/articles/1"
+    assert "Geneva" in [e["name"] for e in client.get("/api/articles/1").get_json()["entities"] if e["type"] == "org"]
+    elsewhere = form(client, "/corrections", {"kind": "retype", "name": "NATO", "from": "org", "to": "place",
+                                              "next": "//evil.example/"})
+    assert elsewhere.headers["Location"] == "/corrections"  # only a path on this site

@@ -33,7 +33,8 @@ def server(tmp_path):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {k: v for k, v in os.environ.items() if k not in ("ARCHIVE_UPLOAD_TOKEN", "ARCHIVE_DATA")}
-    env.update(ARCHIVE_FETCH_ALLOW_PRIVATE="1", ARCHIVE_FETCH_HOST_INTERVAL="0.01", ARCHIVE_SEEDS=str(tmp_path / "none"))
+    env.update(ARCHIVE_FETCH_ALLOW_PRIVATE="1", ARCHIVE_FETCH_HOST_INTERVAL="0.01",
+               ARCHIVE_SEEDS=str(tmp_path / "no seeds"))
     log = open(tmp_path / "server.log", "wb")
     process = subprocess.Popen([sys.executable, "-m", "archive", "serve", "--no-watch", "--port", str(port),
                                 "--data", str(tmp_path / "data")], cwd=PROJECT, env=env, stdout=log,

@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from archive.corrections.records import rename_person
 from archive.model import Article, Entity
 from archive.names import canonical_name, generation, person_key, same_person
+from archive.people_resolution import RESOLUTION_SCHEMA, renamed_person, resolve_new_article
 
 PEOPLE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS people (
@@ -25,7 +26,7 @@ CREATE TABLE IF NOT EXISTS people (
     aliases TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX IF NOT EXISTS people_key ON people(key);
-"""
+""" + RESOLUTION_SCHEMA
 
 
 def refresh_person_keys(db: sqlite3.Connection) -> None:
@@ -80,6 +81,7 @@ def _rename(db: sqlite3.Connection, old: str, new: str, key: str, aliases: list[
     rename_person(db, old, new)  # in the machine's output kept beside reviewers' corrections
     for article_id in affected:
         _merge_entity_rows(db, article_id, old, new)
+    renamed_person(db, old, new, affected)  # in the archive-wide pass's evidence
     now = datetime.now(timezone.utc).isoformat()
     db.executemany("INSERT OR REPLACE INTO index_queue (article_id, queued_at) VALUES (?, ?)",
                    [(a, now) for a in affected])
@@ -102,7 +104,8 @@ def _merge_entity_rows(db: sqlite3.Connection, article_id: int, old: str, new: s
 
 def canonicalize_people(db: sqlite3.Connection, article: Article) -> list[int]:
     """Rename the article's speakers and person entities to the archive's canonical names
-    (in place); returns ids of other articles renamed on the way."""
+    (in place), then, once the article has its id, apply the archive-wide decisions on who
+    is who (archive.people_resolution); returns ids of other articles renamed on the way."""
     renamed: list[int] = []
     mapping: dict[str, str] = {}
     people = [e for e in article.entities if e.type == "person"]
@@ -119,6 +122,8 @@ def canonicalize_people(db: sqlite3.Connection, article: Article) -> list[int]:
         if quote.speaker:
             quote.speaker = mapping[quote.speaker]
     article.entities = _merged_entities(article.entities, mapping)
+    if article.id is not None:
+        renamed += resolve_new_article(db, article.id, article)
     return sorted(set(renamed))
 
 

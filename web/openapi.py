@@ -136,6 +136,7 @@ def schemas() -> dict:
                             "speakers": array(obj({"name": STRING, "quotes": INTEGER, "articles": INTEGER,
                                                    "url": PATH}))}),
         "Speaker": obj({"name": STRING, "names": array(STRING), "aliases": array(STRING), "slug": STRING,
+                        "written_as": array(obj({"name": STRING, "articles": INTEGER})),
                         "quotes_total": INTEGER, "articles_total": INTEGER,
                         "first_quoted": nullable("string"), "last_quoted": nullable("string"),
                         "talks_about": obj({name: array(value_count) for name in ("person", "org", "place")}),

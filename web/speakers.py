@@ -15,6 +15,7 @@ import math
 
 from flask import Blueprint, abort, current_app, render_template, request, url_for
 
+from archive.people_resolution import written_as
 from index.cursors import pack, unpack, unreadable
 from web import histogram, shapes
 from web.facets import SearchState, page_number
@@ -142,6 +143,7 @@ def speaker_json(slug: str):
         "name": data["name"],
         "names": data["names"],
         "aliases": data["aliases"],
+        "written_as": data["written_as"],
         "slug": slug,
         "quotes_total": data["totals"]["quotes"],
         "articles_total": data["totals"]["articles"],
@@ -176,6 +178,7 @@ def speaker_data(slug: str) -> dict:
         "name": names[0],
         "names": names,
         "aliases": aliases_of(db, names),
+        "written_as": [{"name": w["name"], "articles": w["articles"]} for w in written_as(db, names)],
         "totals": speaker_totals(db, names),
         "found": found,
         "topics": topics,

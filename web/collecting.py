@@ -2,7 +2,7 @@
 archive.collect.watcher) and the fetches asked for on the web, one at a time on their own
 thread. Collected articles are stored like uploads: the model taken for each batch as a
 background job takes it (uploads answered in the request come first), the index thread
-woken to index them."""
+told of them (the one ingest path, index.feeder)."""
 from __future__ import annotations
 
 import logging
@@ -41,7 +41,8 @@ class Collecting:
         self.state = CollectState(runtime.settings.data_dir)
         self.state.interrupted_fetches()
         self.fetcher = Fetcher(self.settings)
-        sink = Sink(Ingester(runtime.store), model_turn=runtime.turns.job_unit, after_store=runtime.indexer.notify)
+        # Stored like uploads: the server's index thread hears of each batch.
+        sink = Sink(Ingester(runtime.store, runtime.indexer), model_turn=runtime.turns.job_unit)
         self.collector = Collector(self.fetcher, self.state, sink, self.settings, runtime.settings.limits)
         self.watcher = Watcher(self.collector)
         self._fetching = False

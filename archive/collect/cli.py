@@ -15,6 +15,7 @@ log = logging.getLogger("archive")
 
 EXIT_OK = 0
 EXIT_FAILED = 1
+INDEX_EVERY = 200  # stored articles per index commit within a round (each round ends with one)
 
 
 def add_commands(command) -> None:
@@ -47,33 +48,33 @@ def _settings(args):
 
 
 def _collector(settings):
-    """A collector storing into this archive; `_index` indexes what it stored."""
+    """A collector storing into this archive, and the feeder indexing what it stores (None
+    when a running server holds the index writer: its index thread indexes the queue)."""
     from archive.collect.client import Fetcher
     from archive.collect.collector import Collector
     from archive.collect.settings import FetchSettings
     from archive.collect.sink import Sink
     from archive.pipeline import Ingester
     from archive.store import Store
-
-    fetch_settings = FetchSettings.from_env()
-    state = CollectState(settings.data_dir)
-    return Collector(Fetcher(fetch_settings), state, Sink(Ingester(Store(settings.data_dir))), fetch_settings,
-                     settings.limits)
-
-
-def _index(collector, settings) -> None:
-    """Index what the store queued (recover does); when a server holds the writer, its
-    index thread does."""
+    from index.feeder import IndexFeeder
     from index.rebuild import recover
     from index.writer import IndexBusy
+
+    store = Store(settings.data_dir)
     try:
-        recover(collector.sink.ingester.store, settings.index_dir)
+        feeder = IndexFeeder(store, recover(store, settings.index_dir), every=INDEX_EVERY)
     except IndexBusy:
-        log.warning("the index is busy (is the server running?): the server will index what was stored")
+        log.warning("the index is busy (is the server running?): articles are stored and the server will index them")
+        feeder = None
+    fetch_settings = FetchSettings.from_env()
+    collector = Collector(Fetcher(fetch_settings), CollectState(settings.data_dir), Sink(Ingester(store, feeder)),
+                          fetch_settings, settings.limits)
+    return collector, feeder
 
 
-def _finish(collector, settings) -> None:
-    _index(collector, settings)
+def _finish(collector, feeder) -> None:
+    if feeder is not None:
+        feeder.finish()
     collector.fetcher.close()
     collector.state.close()
     collector.sink.ingester.store.close()
@@ -94,8 +95,7 @@ def _print_outcome(outcome) -> None:
 def run_fetch(args) -> int:
     from archive.pipeline import IngestOptions
 
-    settings = _settings(args)
-    collector = _collector(settings)
+    collector, feeder = _collector(_settings(args))
     failed = 0
     try:
         for url in args.urls:
@@ -105,7 +105,7 @@ def run_fetch(args) -> int:
                 print(f"archive: {url}: {outcome.error}", file=sys.stderr)
                 failed += 1
     finally:
-        _finish(collector, settings)
+        _finish(collector, feeder)
     return EXIT_FAILED if failed else EXIT_OK
 
 
@@ -167,8 +167,9 @@ def run_watch(args) -> int:
     except WatcherRunning as exc:
         print(f"archive: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    collector = _collector(settings)
-    watcher = Watcher(collector, after_round=lambda: _index(collector, settings))
+    collector, feeder = _collector(settings)
+    # Each round's articles are searchable when it ends.
+    watcher = Watcher(collector, after_round=feeder.flush if feeder is not None else None)
 
     def show(outcomes) -> None:
         for outcome in outcomes:
@@ -180,7 +181,7 @@ def run_watch(args) -> int:
         else:
             watcher.run(on_round=show)
     finally:
-        _finish(collector, settings)
+        _finish(collector, feeder)
         lock.close()
     return EXIT_OK
 

@@ -1,8 +1,8 @@
 """Where collected articles go: the pipeline's public steps (normalize, skip what the store
 has, annotate, store in one transaction with the `Ingester`, which queues them for the
 index), one batch at a time however many feeds are polled at once, since the model
-annotates one batch at a time. Whoever holds the index writer indexes the queue: the
-server's index thread (woken by `after_store`), or the command at the end of a round."""
+annotates one batch at a time. The Ingester's indexing (index.feeder) hears of each stored
+batch: the server's index thread, or a command's IndexFeeder."""
 from __future__ import annotations
 
 import contextlib
@@ -14,13 +14,10 @@ from archive.readers import ReadItem
 
 
 class Sink:
-    def __init__(self, ingester: Ingester, model_turn: Callable[[], contextlib.AbstractContextManager] | None = None,
-                 after_store: Callable[[], None] | None = None):
-        """`model_turn()`: held while annotating (the server's turns at the model);
-        `after_store()`: called after each stored batch (the server wakes its index thread)."""
+    def __init__(self, ingester: Ingester, model_turn: Callable[[], contextlib.AbstractContextManager] | None = None):
+        """`model_turn()`: held while annotating (the server's turns at the model)."""
         self.ingester = ingester
         self._model_turn = model_turn or contextlib.nullcontext
-        self._after_store = after_store
         self._lock = threading.Lock()
         self.stored = 0
 
@@ -32,7 +29,5 @@ class Sink:
                 annotate_prepared(prepared)
             reports = self.ingester.store_batch(prepared).reports
             self.stored += sum(1 for r in reports if r.status in ("added", "updated"))
-        if self._after_store:
-            self._after_store()
         return reports
 

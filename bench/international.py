@@ -195,6 +195,16 @@ def charsets(verbose: bool) -> None:
                 used = article.decoding.encoding if article else "-"
                 print(f"   {charset:<10} {len(original):>5}  {'right' if ours else 'WRONG':<7}  {'yes' if doubt else '':<5}"
                       f"  {'right' if alone else 'wrong'} ({best.encoding if best else None}); read as {used}")
+    pages = pages_doubted = 0
+    for charset, text in CHARSET_TEXTS:
+        page = (f"<html><head><title>News</title><script>var site = {{'region': 'eu'}};</script></head><body>"
+                f"<nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article><h1>Headline</h1>"
+                f"<p>{text}</p></article><footer>Copyright 2024</footer></body></html>")
+        [item] = read_file("page.html", page.encode(charset))
+        pages += item.ok and text in " ".join(item.draft.paragraphs)
+        pages_doubted += item.ok and item.draft.decoding.doubt is not None
+    print(f"   as the paragraph of a web page without a declaration: {pages}/{len(CHARSET_TEXTS)} "
+          f"(said to be in doubt: {pages_doubted})")
     for cut in CUTS:
         ours, alone, doubts, silent = totals[cut]
         label = "whole texts" if cut is None else f"first {cut} characters"

@@ -117,3 +117,13 @@ def test_a_feed_in_a_legacy_charset_without_a_declaration_is_read():
     [item] = read_file("feed.xml", feed.encode("cp1251"))
     assert item.draft.title == "Мост откроют весной"
     assert item.draft.decoding.encoding == "cp1251"
+
+
+@pytest.mark.parametrize("charset,text", LEGACY_TEXTS, ids=[c for c, _ in LEGACY_TEXTS])
+def test_a_web_page_in_a_legacy_charset_without_a_declaration_reads_back_exactly(charset, text):
+    page = (f"<html><head><title>News</title><script>var site = {{'region': 'eu'}};</script></head>"
+            f"<body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+            f"<article><h1>Headline</h1><p>{text}</p></article><footer>Copyright 2024</footer></body></html>")
+    [item] = read_file("page.html", page.encode(charset))
+    assert text in " ".join(item.draft.paragraphs)
+    assert item.draft.decoding.doubt is None

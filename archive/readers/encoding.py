@@ -53,6 +53,8 @@ DETECTION_BYTES = 32_768
 # A second reading of the bytes, different in its text, that reads as a language nearly as
 # surely as the first, makes the choice a guess.
 CLOSE_MARGIN = 0.95
+# Tags, and scripts and styles whole, of an HTML page or a feed.
+MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
 # Fewer letters than this are too few to tell one charset from another.
 MIN_LETTERS = 12
 LETTER = re.compile(r"[^\W\d_]")
@@ -157,7 +159,7 @@ def _detected(body: bytes) -> Decoded:
         doubt = f"too little text to tell its charset; read as {encoding}"
     elif rivals:
         doubt = f"{rivals[0]} reads these bytes about as well as {encoding}; read as {encoding}"
-    elif language_probability(text) < MIN_PROBABILITY:
+    elif language_probability(_prose(text)) < MIN_PROBABILITY:
         doubt = f"read as {encoding}, the text is in no clear language"
     return Decoded(body.decode(encoding, errors="replace"), Decoding(encoding, "detected", doubt))
 
@@ -174,35 +176,50 @@ def _detection_sample(body: bytes) -> bytes:
 def _readings(sample: bytes, detected: str) -> list[tuple[str, int, float, str]]:
     """(charset, words mixing two scripts, how surely its text reads as a language, text),
     best first: the fewest mixed words ("Renי" is a Hebrew letter in a Latin name), then
-    the surest language. For text mostly in Latin letters, every Latin charset that reads
-    the sample without C1 controls is a candidate beside the detected one (the first of
-    LATIN_CHARSETS names a reading several give alike); Windows-1252, the commonest legacy
-    charset by far, wins a near tie."""
+    the surest language. When the detected reading's letters beyond ASCII are Latin, or it
+    puts other letters inside Latin words, every Latin charset that reads the sample without C1
+    controls is a candidate beside it (the first of LATIN_CHARSETS names a reading several
+    give alike); Windows-1252, the commonest legacy charset by far, wins a near tie."""
     detected_text = sample.decode(detected, errors="replace")
     by_text: dict[str, str] = {}
-    if main_script(detected_text) == "LATIN":
+    if _non_ascii_script(detected_text) in ("LATIN", None) or mixed_script_words(detected_text, "LATIN"):
         for encoding in LATIN_CHARSETS:
             try:
                 text = sample.decode(encoding)
             except UnicodeDecodeError:
                 continue
-            if not C1_CONTROLS.search(text) and main_script(text) == "LATIN":
+            if not C1_CONTROLS.search(text) and _non_ascii_script(text) in ("LATIN", None):
                 by_text.setdefault(text, encoding)
     by_text.setdefault(detected_text, detected)
-    readings = [(encoding, mixed_script_words(text), language_margin(text) * CHARSET_PRIOR.get(encoding, 1.0), text)
-                for text, encoding in by_text.items()]
+    readings = [(encoding, mixed_script_words(text), language_margin(_prose(text)) * CHARSET_PRIOR.get(encoding, 1.0),
+                 text) for text, encoding in by_text.items()]
     return sorted(readings, key=lambda reading: (reading[1], -reading[2]))
 
 
-def mixed_script_words(text: str) -> int:
-    """How many words have letters (or marks over letters) of two scripts."""
-    return sum(1 for word in text.split() if len(_scripts(word)) > 1)
+def _prose(text: str) -> str:
+    """The text of a page or feed without its markup, scripts and styles: what the language
+    is judged by."""
+    return MARKUP.sub(" ", text)
 
 
-def _scripts(word: str) -> set[str]:
-    scripts = {script_of(char) for char in word if char.isalpha() or unicodedata.category(char).startswith("M")}
-    scripts.discard("COMBINING")  # the marks every script shares (U+0300...)
-    return scripts
+def _non_ascii_script(text: str) -> str | None:
+    """The script of most letters beyond ASCII: the letters charsets read differently."""
+    return main_script("".join(char for char in text if char >= "\x80"))
+
+
+def mixed_script_words(text: str, including: str | None = None) -> int:
+    """How many words (runs of letters and the marks over them) have letters of two scripts
+    (one of them `including`, when given)."""
+    mixed = 0
+    scripts: set[str] = set()
+    for char in text + " ":
+        if char.isalpha() or unicodedata.category(char).startswith("M"):
+            scripts.add(script_of(char))
+            continue
+        scripts.discard("COMBINING")  # the marks every script shares (U+0300...)
+        mixed += len(scripts) > 1 and (including is None or including in scripts)
+        scripts.clear()
+    return mixed
 
 
 def _decode_mixed(body: bytes) -> str:

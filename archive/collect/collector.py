@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from archive.collect.client import Fetched, Fetcher, FetchFailed
+from archive.collect.client import BoundedDecoder, Fetched, Fetcher, FetchFailed
 from archive.collect.guard import FetchRefused
 from archive.collect.items import clean_url, entry_item, page_items
 from archive.collect.settings import FetchSettings
@@ -19,6 +19,7 @@ from archive.readers import Limits, ReadItem
 log = logging.getLogger(__name__)
 
 FETCH_ERRORS = (FetchRefused, FetchFailed, SourceError)
+GZIP_MAGIC = b"\x1f\x8b"
 ACCEPT = ("text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, "
           "application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
 
@@ -109,7 +110,12 @@ class Collector:
 
     def _get(self, url: str) -> Fetched:
         etag, last_modified = self.state.validators(url)
-        return self.fetcher.get(url, etag, last_modified, accept=ACCEPT)
+        fetched = self.fetcher.get(url, etag, last_modified, accept=ACCEPT)
+        if fetched.body.startswith(GZIP_MAGIC):  # a gzipped file itself (sitemap.xml.gz), not the transfer
+            decoder = BoundedDecoder("gzip", self.settings.max_bytes, fetched.url)
+            decoder.feed(fetched.body)
+            fetched.body = decoder.finish()
+        return fetched
 
     def _keep_validators(self, fetched: Fetched) -> None:
         """Under the URL asked for, which is the one looked up next time (a feed that

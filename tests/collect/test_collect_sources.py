@@ -2,6 +2,7 @@
 the feed or from their page, with which URL and date; what is refused and why."""
 from __future__ import annotations
 
+import gzip
 import json
 
 STORY = ("“We will not give in,” said Maria Lopez, the mayor of Springfield, on Tuesday. The council "
@@ -102,6 +103,18 @@ def test_a_sitemap_index_leads_to_its_sitemaps(site, collector):
     outcome = collector.fetch(site.url + "/index.xml")
     assert outcome.kind == "sitemap-index" and sorted(r.file for r in outcome.reports) == [site.url + "/a",
                                                                                           site.url + "/b"]
+
+
+def test_a_gzipped_sitemap_file_is_read_and_its_bomb_stopped(site, collector):
+    site.put("/a", page("Bridge vote"))
+    sitemap = (f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+               f'<url><loc>{site.url}/a</loc></url></urlset>').encode()
+    site.put("/sitemap.xml.gz", gzip.compress(sitemap), content_type="application/gzip")
+    outcome = collector.fetch(site.url + "/sitemap.xml.gz")
+    assert outcome.kind == "sitemap" and [r.status for r in outcome.reports] == ["added"]
+    collector.settings.max_bytes = 100_000
+    site.put("/bomb.xml.gz", gzip.compress(b"<urlset>" + b" " * 10_000_000), content_type="application/gzip")
+    assert "larger than the limit" in collector.fetch(site.url + "/bomb.xml.gz").error
 
 
 def test_a_single_page_is_stored_under_its_url_without_tracking_parameters(site, collector, archive_store):

@@ -33,9 +33,11 @@ CLEANED_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2
                            r"\ud800-\udfff"  # SURROGATES
                            r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # SPACES, but for the plain space
 # UTF-8 read as a legacy charset somewhere upstream ("GuantÃ¡namo", "itâ€™s") always shows
-# a Latin-1 letter from Â to ô (the lead byte of a UTF-8 sequence, read alone): text without
-# one is left to itself, unread by ftfy.
-MOJIBAKE_LEAD = re.compile("[\u00c2-\u00f4]")
+# a Latin-1 letter from Â to ô (the lead byte of a UTF-8 sequence, read alone), or, read as
+# Windows-1251 ("РџСЂРёРІРµС‚" for Привет), Р or С before what that charset makes of a
+# continuation byte: text without either is left to itself, unread by ftfy.
+MOJIBAKE_LEAD = re.compile("[\u00c2-\u00f4]|[РС][\u0080-\u00bf\u0400-\u040f\u0450-\u045f\u0490\u0491"
+                           "\u2010-\u203a\u2116\u2122\u20ac]")
 # A compatibility normalization upstream may have turned a continuation byte's character into
 # a space and a combining mark ("SÃ©golÃ ̈ne" for Ségolène): a space never precedes one.
 _SPACED_MARKS = re.compile("(?<=[ÂÃ]) ([\u0301\u0304\u0308])")

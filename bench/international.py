@@ -74,6 +74,12 @@ MOJIBAKE_TEXTS = [
     "Mr. Gödel’s ‘proof’ was discussed.",
     "Über 50 % der Bürger sagten „nein“.",
 ]
+# Cyrillic UTF-8 read as Windows-1251 ("РџСЂРёРІРµС‚" for Привет).
+MOJIBAKE_1251_TEXTS = [
+    "Министр заявил журналистам, что мост откроют весной.",
+    "«Мы не согласны», — сказал Рябков.",
+    "Рёв толпы был слышен у Суда.",
+]
 
 # (name, name, one person?)
 NAME_PAIRS = [
@@ -226,14 +232,17 @@ def mojibake(verbose: bool) -> None:
     for text in MOJIBAKE_TEXTS:
         once = misread(text)
         cases += [(text, once), (text, misread(once))]
+    cases += [(text, text.encode("utf-8").decode("cp1251", errors="replace")) for text in MOJIBAKE_1251_TEXTS]
     for text, garbled in cases:
         repaired = repair_mojibake(garbled)
         right += repaired == text
         if verbose or repaired != text:
             print(f"   {'right' if repaired == text else 'WRONG'}: {garbled!r} -> {repaired!r}")
-    print(f"   repaired exactly: {right}/{len(cases)} (each text garbled once and twice)")
-    untouched = sum(repair_mojibake(text) == text for text in MOJIBAKE_TEXTS)
-    print(f"   correct text left as it is: {untouched}/{len(MOJIBAKE_TEXTS)}")
+    print(f"   repaired exactly: {right}/{len(cases)} (each Latin-script text garbled once and twice as "
+          "Windows-1252, each Cyrillic one once as Windows-1251)")
+    correct = MOJIBAKE_TEXTS + MOJIBAKE_1251_TEXTS
+    untouched = sum(repair_mojibake(text) == text for text in correct)
+    print(f"   correct text left as it is: {untouched}/{len(correct)}")
 
 
 def names(verbose: bool) -> None:

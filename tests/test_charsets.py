@@ -127,3 +127,12 @@ def test_a_web_page_in_a_legacy_charset_without_a_declaration_reads_back_exactly
     [item] = read_file("page.html", page.encode(charset))
     assert text in " ".join(item.draft.paragraphs)
     assert item.draft.decoding.doubt is None
+
+
+def test_cyrillic_read_as_windows_1251_is_repaired_and_real_russian_is_not_touched():
+    text = "«Мы не согласны», — сказал Рябков. Рёв толпы был слышен у Суда."
+    [item] = read_file("story.txt", f"Мост\n\n{text.encode('utf-8').decode('cp1251')}\n".encode("utf-8"))
+    article = normalize(item.draft)
+    assert article.body == text and article.decoding.repaired
+    [item] = read_file("story.txt", f"Мост\n\n{text}\n".encode("utf-8"))
+    assert normalize(item.draft).decoding.repaired is False

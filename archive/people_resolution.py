@@ -13,7 +13,8 @@ archive says about a person name and may decide one of two things:
 - the name is not a person: it does not open with a first name or an initial, and the
   archive names it as an organization or a place in more articles than as a person; or it
   is one word the archive never gives with a first name and gives as an organization or a
-  place often enough ("Everton"); or a place of the gazetteer (archive.gazetteer) that the
+  place often enough ("Everton"); or it opens with a word the archive gives as an
+  organization ("BBC Sport Wales"); or a place of the gazetteer (archive.gazetteer) that the
   archive names as a place too and never with a first name ("Glasgow"). Quotations keep
   their speaker.
 
@@ -78,6 +79,12 @@ MIN_TYPE_ARTICLES = 3
 # organization or a place in this many articles, and in one for every OTHER_TYPE_SHARE as a person.
 MIN_OTHER_TYPE_ARTICLES = 2
 OTHER_TYPE_SHARE = 5
+# A name shaped like a person's (a first name alone, several words) needs a clear majority:
+# this many times its person articles, and this many articles at least.
+CLEAR_MAJORITY = 3
+CLEAR_MAJORITY_NAME_ARTICLES = 5
+CLEAR_MAJORITY_WORD_ARTICLES = 10
+ORGANIZATION_WORD_ARTICLES = 10
 DOMINANCE = 4
 PERIOD = timedelta(days=365)
 # A place of this size (or a country, a US state, a continent) is a place first.
@@ -155,10 +162,13 @@ def decide(db: sqlite3.Connection, name: str) -> Decision | None:
     other = per_type["org"] + per_type["place"]
     target = "place" if per_type["place"] >= per_type["org"] else "org"
     if per_type["person"] + other >= MIN_TYPE_ARTICLES and not _has_given_name(db, name):
-        if other > per_type["person"]:
+        if other > per_type["person"] and not _looks_like_a_name(name) \
+                or other >= CLEAR_MAJORITY * per_type["person"] and other >= _clear_majority_articles(name):
             return Decision(name, "type", target, {**per_type, "reason": "mostly"})
-        if _one_word(name) and not namesakes and other >= MIN_OTHER_TYPE_ARTICLES \
-                and other * OTHER_TYPE_SHARE >= per_type["person"]:
+        if _opens_with_an_organization(db, name):
+            return Decision(name, "type", "org", {**per_type, "reason": "opens with an organization's name"})
+        if _one_word(name) and not _is_first_name(name) and not namesakes \
+                and other >= MIN_OTHER_TYPE_ARTICLES and other * OTHER_TYPE_SHARE >= per_type["person"]:
             return Decision(name, "type", target, {**per_type, "reason": "never with a first name"})
         population = place_population(name)
         if (population is not None and per_type["place"] and not namesakes
@@ -167,6 +177,27 @@ def decide(db: sqlite3.Connection, name: str) -> Decision | None:
     if _one_word(name) and _is_first_name(name):
         return None  # "Paul", "Terry": a first name as often as a surname
     return _surname_decision(db, name, per_type["person"], namesakes)
+
+
+def _opens_with_an_organization(db: sqlite3.Connection, name: str) -> bool:
+    """Whether a name of several words opens with a word the archive gives as an
+    organization in ORGANIZATION_WORD_ARTICLES articles and hardly ever as a person
+    ("BBC Sport Wales")."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    first = _articles_per_type(db, words[0])
+    return first["org"] >= ORGANIZATION_WORD_ARTICLES and first["person"] * CLEAR_MAJORITY * 3 <= first["org"]
+
+
+def _looks_like_a_name(name: str) -> bool:
+    """A first name alone ("Kelly", "Lauren") or two or more words: a person's name as far as
+    its shape tells; the archive must give it as something else by a clear majority."""
+    return not _one_word(name) or _is_first_name(name)
+
+
+def _clear_majority_articles(name: str) -> int:
+    return CLEAR_MAJORITY_WORD_ARTICLES if _one_word(name) else CLEAR_MAJORITY_NAME_ARTICLES
 
 
 def _one_word(name: str) -> bool:

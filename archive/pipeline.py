@@ -258,7 +258,7 @@ class Ingester:
 
 def _prepared_batches(files, options, limits, n_process, batch_size, ingester: Ingester) -> Iterator[list[FileReport]]:
     """Read, normalize and annotate in batches (in worker processes when n_process > 1),
-    storing and indexing each batch as it arrives."""
+    storing each batch (and telling the ingester's `indexing`) as it arrives."""
     chunks = _chunked(files, batch_size)
     db_path = str(ingester.store.path)
     if n_process <= 1:

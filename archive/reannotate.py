@@ -6,11 +6,14 @@ versions and original stay, reviewers' corrections are applied again to the new 
 output, and it is queued for the index. Which articles: those whose extraction version
 (archive.extraction_version) is not the current one; with `--all`, every article.
 
+Once every article is done, the archive-wide people pass (archive.people_resolution.
+resolve_people) decides who is who again from the fresh output, in one transaction.
+
 Killed at any moment, nothing is lost: a batch is one transaction that rewrites its
 articles and stamps them with the current version, so a second run goes on with those
-still stale. `--all` first clears every article's version (in one transaction, and notes
-in `reannotate_runs` that an `--all` run is under way), so it goes on the same way rather
-than starting again.
+still stale. A run is noted in `reannotate_runs` from its start until its people pass is
+committed; `--all` first clears every article's version in the transaction that notes it,
+so a second `--all` goes on the same way rather than starting again.
 
 The index: the command writes only the store and its index queue. Whoever holds the index
 writer takes the queue: this command through an IndexFeeder (index.feeder) when no server
@@ -38,10 +41,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import IO
 
+from archive.collect.items import insert_by_rank
 from archive.corrections import machine_annotations
 from archive.extraction_version import extraction_version
 from archive.model import Article, DateCandidate, Entity, Quote
 from archive.normalize import normalize
+from archive.people_resolution import resolve_people
 from archive.pipeline import _worker_init, annotate
 from archive.readers import Limits, iter_file
 from archive.store import Store
@@ -84,7 +89,7 @@ def hold_lock(data_dir) -> IO[str]:
 def progress_printer(stream: IO[str]) -> Callable[["Summary"], None]:
     """Shows how far a run is after each batch: one updated line on a terminal, else a line a batch."""
     def show(summary: "Summary") -> None:
-        line = f"reannotated {summary.done + len(summary.failed):,}/{summary.total:,} articles"
+        line = f"reannotated {summary.done + len(summary.failed) + len(summary.skipped):,}/{summary.total:,} articles"
         stream.write(f"\r\033[K{line}" if stream.isatty() else f"{line}\n")
         stream.flush()
     return show
@@ -96,11 +101,13 @@ class Target:
 
     article: Article  # as stored (its quotes and entities left out)
     original: str | None  # the path of its original file
+    content_hash: str  # as stored: a new version stored meanwhile is not overwritten
 
 
 @dataclass
 class Reextracted:
     article_id: int
+    content_hash: str  # what it was re-extracted from
     article: Article | None  # annotated; None when annotating failed
     from_original: bool
     note: str | None = None  # why not from the original, or why it failed
@@ -112,7 +119,8 @@ class Summary:
     total: int = 0
     done: int = 0
     from_stored_text: int = 0
-    failed: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # left stale: the next run tries them again
+    skipped: list[str] = field(default_factory=list)  # not rewritten, and why
     changed_articles: int = 0
     speakers_changed: int = 0
     quotes_found: int = 0
@@ -121,6 +129,7 @@ class Summary:
     entities_removed: int = 0
     dates_changed: int = 0
     examples: list[str] = field(default_factory=list)
+    people: dict | None = None  # what the archive-wide people pass did (None: it did not run)
 
     def lines(self) -> list[str]:
         lines = [f"reannotated {self.done:,} of {self.total:,} articles with extraction version {self.version} "
@@ -131,6 +140,11 @@ class Summary:
                  f"{self.entities_added:,} entities added, {self.entities_removed:,} removed; "
                  f"{self.dates_changed:,} dates (published or updated)"]
         lines += [f"  {example}" for example in self.examples]
+        if self.people is not None:
+            decided = ", ".join(f"{count:,} {kind}" for kind, count in sorted(self.people["decisions"].items()))
+            lines.append(f"people across the archive: {self.people['articles_rewritten']:,} articles rewritten "
+                         f"(names decided: {decided or 'none'})")
+        lines += [f"not rewritten: {reason}" for reason in self.skipped]
         lines += [f"failed: {reason}" for reason in self.failed]
         return lines
 
@@ -145,7 +159,8 @@ def reextract_chunk(targets: list[Target], limits: Limits | None = None) -> list
         article, note = reread(target, limits)
         if article is None:
             article = _stored_text(target.article)
-        results.append(Reextracted(target.article.id, article, from_original=note is None, note=note))
+        results.append(Reextracted(target.article.id, target.content_hash, article, from_original=note is None,
+                                   note=note))
     try:
         annotate([r.article for r in results])
     except Exception:
@@ -181,7 +196,7 @@ def reread(target: Target, limits: Limits | None = None) -> tuple[Article | None
     draft.authors = draft.authors or list(stored.authors)
     for stamp, kind in ((stored.published, "published"), (stored.updated, "modified")):
         if stamp.source in OUTSIDE_DATES and stamp.raw:
-            draft.date_candidates.insert(0, DateCandidate(stamp.raw, stamp.source, kind=kind))
+            insert_by_rank(draft.date_candidates, DateCandidate(stamp.raw, stamp.source, kind=kind))
     # Relative dates ("yesterday") are read against when the archive received the file, as then.
     article = normalize(draft, now=stored.ingested_at)
     if not article.body and not article.title:
@@ -210,18 +225,21 @@ class Reannotator:
             db.execute(RUNS_SCHEMA)
 
     def start(self, everything: bool) -> list[int]:
-        """The ids to re-extract. `everything`: all articles, unless an --all run was stopped
-        before the end, which this one finishes."""
+        """The ids to re-extract. `everything`: all articles, unless a run was stopped before
+        the end, which this one finishes (a run is under way from here until its people pass
+        is committed: `reannotate_runs` has its row)."""
         version = extraction_version()
         with self.store.transaction() as db:
             running = db.execute("SELECT started_at FROM reannotate_runs").fetchone()
-            if everything and running is None:
+            if running is not None:
+                log.warning("going on with the run started at %s UTC", running[0])
+            elif everything:
                 db.execute("UPDATE articles SET extraction_version = NULL")
+            ids = self.store.stale_ids(version)
+            if running is None and ids:
                 db.execute("INSERT INTO reannotate_runs (started_at, version) VALUES (datetime('now'), ?)",
                            (version,))
-            elif running is not None:
-                log.warning("going on with the --all run started at %s UTC", running[0])
-        return self.store.stale_ids(version)
+        return ids
 
     def run(self, ids: list[int], jobs: int = 1, batch_size: int = BATCH,
             on_batch: Callable[[Summary], None] | None = None) -> Summary:
@@ -237,10 +255,20 @@ class Reannotator:
             if self.indexing is not None:
                 self.indexing.cancel()
             raise
-        if not summary.failed:
-            with self.store.transaction() as db:
-                db.execute("DELETE FROM reannotate_runs")
+        self._finish_run(summary)
         return summary
+
+    def _finish_run(self, summary: Summary) -> None:
+        """Who is who, decided again over the whole archive from the fresh output
+        (archive.people_resolution), in one transaction that also ends the run; articles it
+        rewrites are queued for the index. A run with failures stays under way, so its
+        people pass is done again by the next."""
+        with self.store.transaction() as db:
+            if db.execute("SELECT 1 FROM reannotate_runs").fetchone() is None:
+                return
+            summary.people = resolve_people(db)
+            if not summary.failed:
+                db.execute("DELETE FROM reannotate_runs")
 
     def _results(self, ids: list[int], jobs: int, batch_size: int) -> Iterator[list[Reextracted]]:
         batches = (ids[start:start + batch_size] for start in range(0, len(ids), batch_size))
@@ -259,10 +287,11 @@ class Reannotator:
 
     def _targets(self, ids: list[int]) -> list[Target]:
         targets = []
+        hashes = self.store.content_hashes(ids)
         for article in self.store.get_many(ids):
             article.quotes, article.entities = [], []
             original = self.store.original_path(article.original_sha256) if article.original_sha256 else None
-            targets.append(Target(article, str(original) if original else None))
+            targets.append(Target(article, str(original) if original else None, hashes[article.id]))
         return targets
 
     def _store(self, results: list[Reextracted], summary: Summary) -> None:
@@ -273,9 +302,9 @@ class Reannotator:
                     summary.failed.append(f"#{result.article_id}: {result.note}")
                     continue
                 before = _machine_view(db, result.article_id)
-                if not self.store.put_reextracted(db, result.article_id, result.article):
-                    summary.failed.append(f"#{result.article_id}: its original now reads as another stored "
-                                          f"article's content; kept as it was")
+                refused = self.store.put_reextracted(db, result.article_id, result.article, result.content_hash)
+                if refused:
+                    summary.skipped.append(f"#{result.article_id}: {refused}")
                     continue
                 _count_changes(summary, result.article_id, before, _machine_view(db, result.article_id))
                 summary.done += 1

@@ -331,16 +331,19 @@ class Store:
         article.id = article_id
         return StoreResult(status, article_id, queued_at=now)
 
-    def put_reextracted(self, db: sqlite3.Connection, article_id: int, article: Article) -> bool:
+    def put_reextracted(self, db: sqlite3.Connection, article_id: int, article: Article, replacing: str) -> str | None:
         """Replace a stored article's text, dates, quotes and entities by a fresh extraction
         of the same original (archive.reannotate), inside the caller's transaction: its id,
         identity, versions and original stay, reviewers' corrections are applied again, and
-        it is queued for the index. False (nothing written) when the new text is the content
-        of another stored article."""
+        it is queued for the index. `replacing` is the content hash the extraction started
+        from. Returns why nothing was written, or None."""
+        current = db.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if current is None or current[0] != replacing:
+            return "a new version of it was stored meanwhile (extracted by the current code)"
         digest = content_hash(article)
         twin = db.execute("SELECT id FROM articles WHERE content_hash = ? AND id != ?", (digest, article_id)).fetchone()
         if twin:
-            return False
+            return f"its original now reads as the content of article #{twin[0]}; kept as it was"
         values = self._article_values(article)
         now = _now()
         assignments = ", ".join(f"{c} = ?" for c in REEXTRACTED_COLUMNS)
@@ -353,7 +356,7 @@ class Store:
         correct_new_annotations(db, article_id, article)
         self._put_annotations(db, article_id, article)
         db.execute("INSERT OR REPLACE INTO index_queue (article_id, queued_at) VALUES (?, ?)", (article_id, now))
-        return True
+        return None
 
     def _original_size(self, sha256: str) -> int:
         try:
@@ -485,6 +488,13 @@ class Store:
                                        f"ORDER BY article_id, count DESC, name", chunk):
                 found[row["article_id"]].entities.append(_entity_from_row(row))
         return [found[i] for i in article_ids if i in found]
+
+    def content_hashes(self, article_ids: list[int]) -> dict[int, str]:
+        hashes: dict[int, str] = {}
+        for chunk in _chunks(list(article_ids), 500):
+            marks = ", ".join("?" for _ in chunk)
+            hashes.update(self.db.execute(f"SELECT id, content_hash FROM articles WHERE id IN ({marks})", chunk))
+        return hashes
 
     def stale_ids(self, version: str) -> list[int]:
         """Articles extracted by another version than `version`, or by one that did not say."""

@@ -114,6 +114,7 @@ def test_stale_articles_get_the_current_extraction_in_place_and_search_serves_it
            "1 entities added, 0 removed; 0 dates" in out
     assert "budget.txt #1: \u201cWe will not cut the library\u201d Old Guess -> Ann Lopez" in out
     assert "port.jsonl#2 #3: + Lyon (" in out
+    assert "people across the archive: 0 articles rewritten" in out  # the archive-wide pass ran after
     assert sql(data_dir, "SELECT speaker FROM quotes WHERE article_id = 1 ORDER BY seq") == [
         ("Ann Lopez",), ("Ann Lopez",), ("Tom Reyes",)]
     assert sql(data_dir, "SELECT id, identity, version, original_sha256, ingested_at FROM articles ORDER BY id") \
@@ -123,7 +124,8 @@ def test_stale_articles_get_the_current_extraction_in_place_and_search_serves_it
     assert stats(data_dir, capsys)["stale_articles"] == 0
     assert stats(data_dir, capsys)["index_queue"] == 0
     assert quote_hits(data_dir, "Ann Lopez") == 2 and quote_hits(data_dir, "Old Guess") == 0
-    assert "reannotated 0 of 0 articles" in reannotate(data_dir, capsys)  # nothing left stale
+    again = reannotate(data_dir, capsys)
+    assert "reannotated 0 of 0 articles" in again and "people across" not in again  # nothing left to do
 
 
 def test_an_improved_reader_applies_to_stored_articles_and_the_users_date_and_source_stay(data_dir, capsys):
@@ -212,3 +214,17 @@ def test_a_read_only_archive_is_refused_with_a_reason(data_dir, capsys, tmp_path
     finally:
         for path in [read_only, *read_only.rglob("*")]:
             path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+def test_a_reextraction_never_overwrites_a_newer_version_nor_takes_another_articles_content(data_dir):
+    store = archive_of(data_dir)
+    try:
+        first, second = store.get(1), store.get(2)
+        hashes = store.content_hashes([1, 2])
+        with store.transaction() as db:
+            newer = store.put_reextracted(db, 1, first, replacing="the hash before an upload replaced it")
+            twin = store.put_reextracted(db, 1, second, replacing=hashes[1])
+        assert "new version" in newer and "article #2" in twin
+        assert store.get(1).title == "Mayor defends budget" and store.content_hashes([1]) == {1: hashes[1]}
+    finally:
+        store.close()

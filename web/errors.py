@@ -8,7 +8,8 @@ import errno
 import logging
 import sqlite3
 
-from flask import jsonify, make_response, render_template, request
+from flask import Response, jsonify, make_response, render_template, request
+from flask.globals import request_ctx
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from index.search import QueryError
@@ -45,6 +46,9 @@ def json_error(message: str, status: int, **extra):
 
 def error_page(message: str, status: int, title: str | None = None):
     title = title or TITLES.get(status, "Something went wrong")
+    if request_ctx.url_adapter is None:
+        # A Host werkzeug cannot route ('.'): the page's links cannot be built, so the words alone.
+        return Response(f"{title}\n\n{message}\n", status=status, mimetype="text/plain")
     return render_template("error.html", title=title, message=message, status=status), status
 
 

@@ -67,6 +67,13 @@ def test_another_host_name_is_refused_even_with_a_matching_origin(make_client):
     assert runtime.store.count() == 4  # the sample articles only
 
 
+@pytest.mark.parametrize("host", [".", "..", ":", "a..b"])
+def test_a_host_no_url_can_be_built_for_gets_a_plain_refusal(make_client, host):
+    answer = make_client().get("/", headers={"Host": host})
+    assert answer.status_code == 400
+    assert "does not answer for the host name" in answer.get_data(as_text=True)
+
+
 @pytest.mark.parametrize("host", ["localhost", "localhost:5000", "127.0.0.1:8080", "[::1]:5000", "LOCALHOST."])
 def test_loopback_names_are_answered(make_client, host):
     assert make_client().get("/api/search?q=peskov", headers={"Host": host}).status_code == 200

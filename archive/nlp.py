@@ -19,7 +19,7 @@ import logging
 import os
 from collections.abc import Iterable, Iterator
 
-from archive.entities import extract_entities, find_people
+from archive.entities import extract_entities, find_people, keep_text
 from archive.model import Article, Entity
 from archive.names import canonical_entity, same_person
 from archive.normalize import annotated_part
@@ -149,10 +149,11 @@ def annotate(articles: list[Article], n_process: int = 1, batch_size: int = DEFA
     if not articles:
         return
     nlp = load_model()
-    texts = (_nlp_text(a.body or "") for a in articles)
+    texts = [_nlp_text(a.body or "") for a in articles]
     try:
-        docs = read_texts(nlp, texts, n_process=n_process, batch_size=batch_size)
-        for article, doc in zip(articles, docs):
+        docs = read_texts(nlp, iter(texts), n_process=n_process, batch_size=batch_size)
+        for article, text, doc in zip(articles, texts, docs):
+            keep_text(doc, text)
             _fill(article, doc)
     except Exception:  # noqa: BLE001 - fall back to one article at a time
         log.exception("batch annotation failed; annotating one by one")

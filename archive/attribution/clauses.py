@@ -31,6 +31,10 @@ from archive.lexicon.punctuation import CLAUSE_DASHES, DASHES, POSSESSIVE_TOKENS
 from archive.lexicon.utterances import AUTHORING_PARTICIPLES, DOCUMENT_NOUNS, UTTERANCE_NOUNS, WRITTEN_NOUNS
 
 
+# Every word a reporting clause can start at (below): the others are passed over at once.
+_CLAUSE_WORDS = frozenset(CUE_WORDS | {"according", "words", "read", "reads"} | {verb for verb, _ in TWO_WORD_CUES})
+
+
 def skip_between_left(t: TokenView, cue: int, lo: int) -> int:
     """Index just after the speaker phrase, skipping "also", "has", "later" before the cue."""
     j = cue
@@ -49,10 +53,10 @@ def reporting_clauses(t: TokenView, lo: int, hi: int) -> list[Clause]:
     found = []
     i = lo
     while i < hi:
-        if not outside_quotes(t, i):
+        lower = lower_at(t, i)
+        if lower not in _CLAUSE_WORDS or not outside_quotes(t, i):
             i += 1
             continue
-        lower = lower_at(t, i)
         if lower == "according" and i + 1 < hi and lower_at(t, i + 1) == "to":
             np = _document_author(t, i + 2, hi) or right_np(t, i + 2, hi)
             if np:

@@ -24,6 +24,7 @@ class TokenView:
     text: str = ""  # doc.text, which spaCy rebuilds on every access
     # Each token's text and start: rules read them often, and every doc[i] makes a Token object.
     words: list[str] = field(default_factory=list)
+    lowers: list[str] = field(default_factory=list)  # each word lower-cased, asked of every token
     starts: list[int] = field(default_factory=list)
     quote_of: list[int] = field(default_factory=list)  # token -> quote index or -1
     sentence_of: list[int] = field(default_factory=list)
@@ -39,6 +40,7 @@ def token_view(doc, spans: list[QuoteSpan], people: People) -> TokenView:
     t = TokenView(doc, spans, people, text_of(doc))
     text = t.text
     t.words = token_texts(doc)
+    t.lowers = [word.lower() for word in t.words]
     t.starts = [tok.idx for tok in doc]
     t.mention_starts = [m.token_start for m in people.mentions]
     t.ents = tuple(doc.ents)
@@ -127,11 +129,11 @@ def ents_between(t: TokenView, a: int, b: int) -> tuple:
 
 
 def lower_at(t: TokenView, i: int) -> str:
-    return t.words[i].lower()
+    return t.lowers[i]
 
 
 def outside_quotes(t: TokenView, i: int) -> bool:
-    return 0 <= i < len(t.doc) and t.quote_of[i] < 0 and "\n" not in t.words[i]
+    return 0 <= i < len(t.words) and t.quote_of[i] < 0 and "\n" not in t.words[i]
 
 
 def is_abbreviation(text: str) -> bool:

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 
 from archive.entities.clusters import cluster_mentions
 from archive.entities.descriptions import opens_sentence, pronoun_after, roles_after, roles_before
-from archive.entities.doc_words import text_of, token_texts
+from archive.entities.doc_words import keep_text, text_of, token_texts
 from archive.entities.mentions import (
     PERSON_LABELS,
     first_name_pairs,
@@ -30,7 +30,7 @@ from archive.model import Entity
 from archive.names import canonical_entity, canonical_name, name_gender, strip_possessive
 
 
-__all__ = ["Mention", "People", "Person", "extract_entities", "find_people", "text_of", "token_texts"]
+__all__ = ["Mention", "People", "Person", "extract_entities", "find_people", "keep_text", "text_of", "token_texts"]
 
 ORG_LABELS = {"ORG"}
 

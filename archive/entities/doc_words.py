@@ -21,6 +21,12 @@ def text_of(doc) -> str:
     return _kept(doc, "text", lambda: doc.text)
 
 
+def keep_text(doc, text: str) -> None:
+    """Keep the text the Doc was made from as its text_of: spaCy's tokens give back exactly
+    the text they were read from, so joining them again is work for nothing."""
+    doc.user_data["text"] = text
+
+
 def lowercase_words(doc) -> set[str]:
     """The words the article writes in lower case, kept with the Doc."""
     return _kept(doc, "lowercase_words", lambda: {w for w in token_texts(doc) if w.islower()})

@@ -189,12 +189,14 @@ def missed_mentions(doc, people_mentions: list[Mention], clusters: Clusters) -> 
             found.append(_mention(doc, i - 1, i + 1, _possessive_after(doc, i + 1)))
             taken.update((i - 1, i))
             continue
-        honorific = i > 0 and doc[i - 1].text.lower().strip(".") in ("mr", "mrs", "ms", "dr", "miss")
+        if i in taken or not is_name_word(word):
+            continue  # most tokens: the cheap tests first
+        honorific = i > 0 and words[i - 1].lower().strip(".") in ("mr", "mrs", "ms", "dr", "miss")
         after = _hyphenated_end(doc, i)  # "Kilroy-Silk" is three tokens
         # "Mr Senanayake" that NER took for a place is still a person; "DR Congo" is not
         titled_entity = honorific and not doc[i - 1].text.isupper() and i in long_entity \
             and long_entity[i].start >= i - 1 and long_entity[i].end <= after + 1
-        if i in taken or i in long_entity and not titled_entity or not is_name_word(word):
+        if i in long_entity and not titled_entity:
             continue
         known = fold(doc[i:after].text) in surnames
         if not (known or honorific):

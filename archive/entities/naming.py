@@ -29,9 +29,9 @@ def _plural_role(lower: str) -> bool:
     """ "Senators", "aides", "hackers"-like plurals of role nouns."""
     return lower.endswith("s") and (lower[:-1] in ROLE_WORDS or lower.endswith("es") and lower[:-2] in ROLE_WORDS)
 
-# Adverbs by their endings ("Nationally", "Reportedly"); "McNally" is a name.
 # What may stand right before the first word of a sentence.
 _BEFORE_A_SENTENCE = {".", "!", "?", ":", ";", "“", '"', "‘", "«", *CLAUSE_DASHES}
+# Adverbs by their endings ("Nationally", "Reportedly"); "McNally" is a name.
 _ADVERB = re.compile(r"(?:ally|ously|ively|fully|edly|ingly|ently|antly|ately)$")
 
 

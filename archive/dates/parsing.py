@@ -21,7 +21,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from archive.dates.words import MONTHS, UPDATED
+from archive.dates.words import DAY_FIRST_LANGUAGES, DAY_MONTH_YEAR, HOUR_WORDS, MONTH_NUMBERS, MONTHS, UPDATED
 from archive.model import Timestamp
 
 MIN_YEAR = 1800
@@ -75,14 +75,16 @@ DATE_FORMS = [
     ("ymd", re.compile(r"\b(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})\b")),
     ("dotted", re.compile(r"\b(?P<a>\d{1,2})\.\s?(?P<b>\d{1,2})\.\s?(?P<y>\d{4})\b")),
     ("slashed", re.compile(r"\b(?P<a>\d{1,2})[/-](?P<b>\d{1,2})[/-](?P<y>\d{4})\b")),
+    ("dmy_named", DAY_MONTH_YEAR),  # month names in the other languages of dates/words.py
     ("my", re.compile(r"\b" + MONTH_NAME.format("mon") + r",?\s+(?P<y>\d{4})\b", re.IGNORECASE)),
 ]
-# "3:14 p.m.", "11:02", "3 PM", "15h30"; a bare number is not a time.
+# "3:14 p.m.", "11:02", "3 PM", "15h30", "11 h 02"; a bare number is not a time.
 TIME_OF_DAY = re.compile(
-    r"(?<![\d:.])(?P<H>\d{1,2})(?:(?P<sep>[:h.])(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
+    r"(?<![\d:.])(?P<H>\d{1,2})(?:(?P<sep>[:.]|\s?h\s?)(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
     r"\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)?(?![\d:])",
     re.IGNORECASE,
 )
+HOUR_WORD_AFTER = re.compile(rf"\s*(?:{'|'.join(HOUR_WORDS)})\b", re.IGNORECASE)
 ZONE_AFTER_TIME = re.compile(
     r"^\s*\(?(?P<abbr>[A-Z]{1,5})\b\)?(?:\s*(?P<shift>[+-]\d{1,2}(?::?\d{2})?))?|^\s*(?P<offset>[+-]\d{2}:?\d{2})\b"
 )
@@ -167,7 +169,7 @@ def parse_or_reason(raw, source, *, tz=None, languages=("en",), now=None) -> Rea
         return Rejection("too long to be a date")
     default_zone = zone_from(tz) or timezone.utc
     try:
-        found = _parse_machine_form(text, NO_ZONE_GIVEN) or _parse_english(text, NO_ZONE_GIVEN)
+        found = _parse_machine_form(text, NO_ZONE_GIVEN) or _parse_newsroom(text, NO_ZONE_GIVEN, languages)
         if found is None or found[0] is None:  # nothing, or only a time: a foreign date?
             found = _parse_with_dateparser(text, NO_ZONE_GIVEN, tuple(languages or ("en",))) or found
     except (ValueError, OverflowError) as exc:
@@ -256,11 +258,12 @@ def _from_rfc_2822(text: str, zone: tzinfo):
     return value, ("second" if has_seconds else "minute"), None
 
 
-def _parse_english(text: str, zone: tzinfo):
-    """Newsroom English: a date (if any), a time of day (if any), a zone (if any)."""
+def _parse_newsroom(text: str, zone: tzinfo, languages=("en",)):
+    """Newsroom forms: a date (if any), a time of day (if any), a zone (if any). A slashed
+    date is read day first when the text's language writes it so ("07/03/2023" in French)."""
     cleaned = re.sub(r"(?i)\bnoon\b", "12:00 pm", text)
     cleaned = re.sub(r"(?i)\bmidnight\b", "12:00 am", cleaned)
-    day_found = _find_date(cleaned)
+    day_found = _find_date(cleaned, day_first=bool(languages) and languages[0] in DAY_FIRST_LANGUAGES)
     if day_found:
         day, precision, span = day_found
         rest = cleaned[:span[0]] + " ; " + cleaned[span[1]:]
@@ -279,13 +282,13 @@ def _parse_english(text: str, zone: tzinfo):
     return value.replace(tzinfo=clock_zone or zone), "minute", time_of_day
 
 
-def _find_date(text: str):
+def _find_date(text: str, day_first: bool = False):
     """(date, precision, span) of the first full date written in text, else of a month and year."""
     found = []
     for form, pattern in DATE_FORMS:
         match = pattern.search(text)
         if match:
-            day_and_precision = _date_from_match(form, match)
+            day_and_precision = _date_from_match(form, match, day_first)
             if day_and_precision:
                 found.append((day_and_precision[1] != "day", match.start(), day_and_precision,
                               match.span()))
@@ -295,9 +298,11 @@ def _find_date(text: str):
     return day, precision, span
 
 
-def _date_from_match(form: str, match: re.Match):
+def _date_from_match(form: str, match: re.Match, day_first: bool):
     g = match.groupdict()
     year = int(g["y"])
+    if form == "dmy_named":
+        return date(year, MONTH_NUMBERS[g["mon"].lower()], int(g["d"])), "day"
     if form in ("mdy", "dmy", "my"):
         month = MONTHS[g["mon"].lower().rstrip(".")[:3] if g["mon"].lower().startswith("sept")
                        else g["mon"].lower().rstrip(".")]
@@ -309,8 +314,9 @@ def _date_from_match(form: str, match: re.Match):
     first, second = int(g["a"]), int(g["b"])
     if form == "dotted":  # 16.01.2022: dots are written day first
         return date(year, second, first), "day"
-    # 01/16/2022 or 16/01/2022: only when one reading is impossible or both agree
-    if first > 12 or first == second:
+    # 01/16/2022 or 16/01/2022: only when one reading is impossible, both agree, or the
+    # language says
+    if first > 12 or first == second or day_first:
         return date(year, second, first), "day"
     if second > 12:
         return date(year, first, second), "day"
@@ -327,8 +333,8 @@ def _find_time(text: str):
         if match.group("M") is None and not ampm:
             continue  # "5" alone is not a time
         zone = _zone_after(text[match.end():])
-        if match.group("sep") == "." and not (ampm or zone):
-            continue  # "06.05" is a time only when "GMT" or "pm" says so
+        if match.group("sep") == "." and not (ampm or zone or HOUR_WORD_AFTER.match(text, match.end())):
+            continue  # "06.05" is a time only when "GMT", "pm" or "Uhr" says so
         if ampm:
             if not 1 <= hour <= 12:
                 continue

@@ -1,4 +1,4 @@
-"""The words of date phrases, in every language the archive reads, kept in one place.
+"""The words of date and byline phrases, in every language the archive reads, kept in one place.
 
 Add a language by adding its words to each list; the patterns below are built from
 the lists. Lowercase, as written on pages; a space inside an entry matches any run
@@ -35,6 +35,10 @@ DATELINE_UPDATED_WORDS = (
     "aggiornato",
     "bijgewerkt",
 )
+# A label that announces the last change when a colon follows it ("Stand: 7. März 2023").
+UPDATED_LABELS = (
+    "stand",                                              # German
+)
 # What else marks an update inside a dateline, in English.
 UPDATED_WORDS = DATELINE_UPDATED_WORDS + ("update", "modified", "edited", "revised")
 # After an update, the words that bring back the first publication
@@ -52,20 +56,22 @@ LAST_CHANGE_PHRASES = (
 )
 
 
-def _any_of(phrases) -> str:
+def any_of(phrases) -> str:
     ordered = sorted(phrases, key=len, reverse=True)  # the longest phrase first
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
-UPDATED = re.compile(rf"\b(?:{_any_of(UPDATED_WORDS)})\b", re.IGNORECASE)
+UPDATED_LABEL = rf"\b(?:{any_of(UPDATED_LABELS)})\s*:"
+UPDATED = re.compile(rf"\b(?:{any_of(UPDATED_WORDS)})\b|{UPDATED_LABEL}", re.IGNORECASE)
 # An update word, with the "last" that may open it.
-UPDATE_START = re.compile(rf"\b(?:last\s+)?(?:{_any_of(UPDATED_WORDS)})\b", re.IGNORECASE)
+UPDATE_START = re.compile(rf"\b(?:last\s+)?(?:{any_of(UPDATED_WORDS)})\b|{UPDATED_LABEL}", re.IGNORECASE)
 DATE_LINE_START = re.compile(
-    rf"^\s*(?:(?:first\s+|originally\s+)?(?:{_any_of(PUBLISHED_WORDS + DATELINE_UPDATED_WORDS)})\b|date\s*:)",
+    rf"^\s*(?:(?:first\s+|originally\s+)?(?:{any_of(PUBLISHED_WORDS + DATELINE_UPDATED_WORDS)})\b|date\s*:"
+    rf"|{UPDATED_LABEL})",
     re.IGNORECASE,
 )
-FIRST_PUBLICATION = re.compile(rf"\b(?:{_any_of(FIRST_PUBLICATION_PHRASES)})\b", re.IGNORECASE)
-LAST_CHANGE = re.compile(rf"\b(?:{_any_of(LAST_CHANGE_PHRASES)})\b", re.IGNORECASE)
+FIRST_PUBLICATION = re.compile(rf"\b(?:{any_of(FIRST_PUBLICATION_PHRASES)})\b", re.IGNORECASE)
+LAST_CHANGE = re.compile(rf"\b(?:{any_of(LAST_CHANGE_PHRASES)})\b", re.IGNORECASE)
 
 # Month names and their usual short forms, lowercase, in the languages read: English,
 # German, French, Spanish, Italian, Portuguese, Dutch.
@@ -86,3 +92,20 @@ MONTH_NAMES = {
     12: ("december", "dec", "dezember", "dez", "décembre", "déc", "diciembre", "dic", "dicembre",
          "dezembro"),
 }
+
+# Languages whose slashed dates are written day first ("07/03/2023" is 7 March).
+DAY_FIRST_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl")
+# After a time of day written with a dot, the word that makes it one ("11.02 Uhr").
+HOUR_WORDS = ("uhr",)
+# Day-month-year with a month name in any language above: "7 mars 2023", "7. März 2023",
+# "1er mars 2023".
+MONTH_NUMBERS = {name: month for month, names in MONTH_NAMES.items() for name in names}
+DAY_MONTH_YEAR = re.compile(
+    rf"\b(?P<d>\d{{1,2}})(?:er|re)?\.?\s*(?P<mon>{any_of(MONTH_NUMBERS)})\.?,?\s*(?P<y>\d{{4}})\b",
+    re.IGNORECASE,
+)
+
+# A byline opens with one of these words ("By ...", "Von ...", "Par ..."), and names in it
+# are joined by these.
+BYLINE_WORDS = ("by", "von", "par")
+NAME_JOINERS = ("and", "und", "et")

@@ -11,6 +11,7 @@ import re
 import lxml.etree
 import lxml.html
 
+from archive.dates.words import BYLINE_WORDS, NAME_JOINERS, any_of
 from archive.model import Draft
 from archive.readers import ReadError
 from archive.readers.encoding import decode, declared_charset
@@ -204,6 +205,10 @@ def language_code(value: str | None) -> str | None:
 
 # ----------------------------------------------------------------- authors
 
+BYLINE_START = re.compile(rf"^(?:written\s+)?(?:{any_of(BYLINE_WORDS)})(?::\s*|\s+)", re.IGNORECASE)
+NAMES_SEPARATOR = re.compile(rf"\s+(?:{any_of(NAME_JOINERS)}|&)\s+|\s*;\s*|\s*,\s+(?:and\s+)?")
+
+
 def page_authors(tree, meta, linked) -> list[str]:
     """From the first kind of evidence that names anyone: JSON-LD, meta, then marked-up bylines."""
     for names in (_json_ld_authors(linked), _meta_authors(meta), _markup_authors(tree)):
@@ -244,7 +249,7 @@ def _markup_authors(tree) -> list[str]:
     if not names:
         for element in tree.xpath('//*[contains(@class, "byline") or contains(@class, "author")]'):
             text = element_text(element)
-            if text.lower().startswith("by "):
+            if BYLINE_START.match(text):
                 names.append(text)
                 break
     return names
@@ -255,8 +260,8 @@ def clean_author_names(names: list[str]) -> list[str]:
     cleaned, seen = [], set()
     for raw in names:
         text = clean(raw)
-        text = re.sub(r"^(?:written\s+)?by[:\s]+", "", text, flags=re.IGNORECASE)
-        for name in re.split(r"\s+(?:and|&|und|et)\s+|\s*;\s*|\s*,\s+(?:and\s+)?", text):
+        text = BYLINE_START.sub("", text)
+        for name in NAMES_SEPARATOR.split(text):
             name = name.strip(" ,;|")
             if name.endswith(".") and not re.search(r"\b[A-Z][a-z]?\.$", name):
                 name = name[:-1]  # a full stop, not the one of "Jr."

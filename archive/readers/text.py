@@ -5,14 +5,23 @@ from __future__ import annotations
 
 import re
 
+from archive.dates import words
 from archive.model import DateCandidate, Draft
 from archive.readers.encoding import decode
 
+_LABELS = words.PUBLISHED_WORDS + words.DATELINE_UPDATED_WORDS + ("modified", "first published")
 TIMESTAMP_LINE = re.compile(
-    r"^(?P<label>posted|published|updated|last updated|modified|first published)\b[^\n]{0,80}\d",
+    rf"^(?P<label>(?:{words.any_of(_LABELS)})\b|{words.UPDATED_LABEL})[^\n]{{0,80}}\d",
     re.IGNORECASE,
 )
 BYLINE = re.compile(r"^By\s+(?P<names>[A-Z][^\n]{1,120})$")
+OTHER_BYLINE = re.compile(
+    rf"^(?:{words.any_of(w.capitalize() for w in words.BYLINE_WORDS if w != 'by')})\s+(?P<names>[A-Z][^\n]{{1,120}})$"
+)
+NAME_SEPARATOR = re.compile(rf",\s*|\s+(?:{words.any_of(words.NAME_JOINERS)})\s+")
+# In other languages the opening word is also an ordinary one ("Von Berlin aus ..."), so
+# each name there must be a name: capitalised words, with the particles names have.
+NAME_PARTICLES = {"de", "du", "des", "d'", "d’", "la", "le", "von", "van", "der", "den", "zu"}
 TITLE_MAX_CHARS = 200
 # Line breaks of text files. Not str.splitlines(), which also breaks at control
 # characters (VT, FS, NEL...) that turn up inside words of damaged files.
@@ -71,13 +80,25 @@ def _take_metadata_line(line: str, draft: Draft, at_top: bool) -> bool:
     """Timestamp and byline lines are metadata, not body."""
     match = TIMESTAMP_LINE.match(line)
     if match and len(line) <= 120:
-        label = match.group("label").lower()
-        kind = "modified" if label in ("updated", "last updated", "modified") else "published"
+        kind = "modified" if words.UPDATED.match(match.group("label")) else "published"
         draft.date_candidates.append(DateCandidate(raw=line, source="text", kind=kind))
         return True
+    if not at_top or len(line) > 120:
+        return False
     byline = BYLINE.match(line)
-    if at_top and byline and len(line) <= 120:
-        names = re.split(r",\s*|\s+and\s+", byline.group("names"))
-        draft.authors.extend(n.strip() for n in names if n.strip())
-        return True
-    return False
+    if byline:
+        names = [n.strip() for n in NAME_SEPARATOR.split(byline.group("names"))]
+    else:
+        byline = OTHER_BYLINE.match(line)
+        names = [n.strip() for n in NAME_SEPARATOR.split(byline.group("names"))] if byline else []
+        if not all(_is_name(n) for n in names):
+            return False
+    draft.authors.extend(n for n in names if n)
+    return bool(byline)
+
+
+def _is_name(text: str) -> bool:
+    parts = text.split()
+    return 1 <= len(parts) <= 5 and parts[0][0].isupper() and parts[-1][0].isupper() \
+        and not any(c.isdigit() for c in text) \
+        and all(p[0].isupper() or p in NAME_PARTICLES for p in parts)

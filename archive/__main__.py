@@ -26,7 +26,8 @@ EXIT_CODES = f"""exit codes:
   {EXIT_OK}    done (extract and ingest: also when some files failed; each failure has its line)
   {EXIT_FAILED}    ingest could read none of the files; the data folder or the disk refused
        (not a folder, read-only, full); a setting in the environment cannot be used; serve
-       could not listen (the port is taken) or another serve already serves the folder
+       could not listen (the port is taken) or another serve already serves the folder;
+       another reannotate is at work on the folder
   {EXIT_USAGE}    the command line is wrong; serve refused to listen beyond this machine
        without ARCHIVE_UPLOAD_TOKEN
   {EXIT_INTERRUPTED}  interrupted (Ctrl-C); what was stored before stays stored"""

@@ -58,7 +58,7 @@ ITEM_NUMBER = re.compile(r"#\d+$")  # "feed.xml#3": the third article the reader
 # Date sources the original does not hold: the user's date, and what a feed or sitemap said.
 KEPT_DATE = "upload"
 OUTSIDE_DATES = ("feed", "sitemap")
-RUNS_SCHEMA = "CREATE TABLE IF NOT EXISTS reannotate_runs (started_at TEXT NOT NULL, version TEXT NOT NULL)"
+RUNS_SCHEMA = "CREATE TABLE IF NOT EXISTS reannotate_runs (started_at TEXT NOT NULL)"  # a row: a run under way
 EXAMPLES = 10
 LOCK_NAME = "reannotate.lock"
 
@@ -237,8 +237,7 @@ class Reannotator:
                 db.execute("UPDATE articles SET extraction_version = NULL")
             ids = self.store.stale_ids(version)
             if running is None and ids:
-                db.execute("INSERT INTO reannotate_runs (started_at, version) VALUES (datetime('now'), ?)",
-                           (version,))
+                db.execute("INSERT INTO reannotate_runs (started_at) VALUES (datetime('now'))")
         return ids
 
     def run(self, ids: list[int], jobs: int = 1, batch_size: int = BATCH,

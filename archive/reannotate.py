@@ -59,7 +59,8 @@ ITEM_NUMBER = re.compile(r"#\d+$")  # "feed.xml#3": the third article the reader
 KEPT_DATE = "upload"
 OUTSIDE_DATES = ("feed", "sitemap")
 RUNS_SCHEMA = "CREATE TABLE IF NOT EXISTS reannotate_runs (started_at TEXT NOT NULL)"  # a row: a run under way
-EXAMPLES = 10
+EXAMPLES = 20  # speaker changes and date changes listed at the end of a run, each
+NAMES_SHOWN = 10  # the names most often added, and removed
 LOCK_NAME = "reannotate.lock"
 
 
@@ -125,10 +126,11 @@ class Summary:
     speakers_changed: int = 0
     quotes_found: int = 0
     quotes_lost: int = 0
-    entities_added: int = 0
-    entities_removed: int = 0
     dates_changed: int = 0
-    examples: list[str] = field(default_factory=list)
+    names_added: Counter = field(default_factory=Counter)  # (type, name) -> articles
+    names_removed: Counter = field(default_factory=Counter)
+    speaker_changes: list[str] = field(default_factory=list)  # the first EXAMPLES
+    date_changes: list[str] = field(default_factory=list)
     people: dict | None = None  # what the archive-wide people pass did (None: it did not run)
 
     def lines(self) -> list[str]:
@@ -137,9 +139,14 @@ class Summary:
                  f"from the stored text)",
                  f"changed: {self.changed_articles:,} articles; {self.speakers_changed:,} quotations' speakers, "
                  f"{self.quotes_found:,} quotations found, {self.quotes_lost:,} no longer found; "
-                 f"{self.entities_added:,} entities added, {self.entities_removed:,} removed; "
-                 f"{self.dates_changed:,} dates (published or updated)"]
-        lines += [f"  {example}" for example in self.examples]
+                 f"{sum(self.names_added.values()):,} entities added, {sum(self.names_removed.values()):,} "
+                 f"removed; {self.dates_changed:,} dates (published or updated)"]
+        lines += _listed("speakers changed", self.speaker_changes, self.speakers_changed)
+        for what, names in (("entities added", self.names_added), ("entities removed", self.names_removed)):
+            if names:
+                lines.append(f"{what}, most often: " + ", ".join(
+                    f"{name} ({kind}) {count}" for (kind, name), count in names.most_common(NAMES_SHOWN)))
+        lines += _listed("dates changed", self.date_changes, self.dates_changed)
         if self.people is not None:
             decided = ", ".join(f"{count:,} {kind}" for kind, count in sorted(self.people["decisions"].items()))
             lines.append(f"people across the archive: {self.people['articles_rewritten']:,} articles rewritten "
@@ -147,6 +154,13 @@ class Summary:
         lines += [f"not rewritten: {reason}" for reason in self.skipped]
         lines += [f"failed: {reason}" for reason in self.failed]
         return lines
+
+
+def _listed(what: str, examples: list[str], count: int) -> list[str]:
+    if not examples:
+        return []
+    heading = f"{what}:" if count <= len(examples) else f"{what} (the first {len(examples)} of {count:,}):"
+    return [heading] + [f"  {example}" for example in examples]
 
 
 # Reading again -----------------------------------------------------------------------------
@@ -346,10 +360,11 @@ def _machine_view(db: sqlite3.Connection, article_id: int) -> MachineView:
 
 def _count_changes(summary: Summary, article_id: int, before: MachineView, after: MachineView) -> None:
     """Quotations are matched by their words (offsets move when the text is read anew)."""
+    where = f"{after.file} #{article_id}"
     old_by_text: dict[str, list[str | None]] = {}
     for quote in before.quotes:
         old_by_text.setdefault(quote.text, []).append(quote.speaker)
-    speakers, found, notes = 0, 0, []
+    speakers = found = 0
     for quote in after.quotes:
         olds = old_by_text.get(quote.text)
         if not olds:
@@ -358,25 +373,26 @@ def _count_changes(summary: Summary, article_id: int, before: MachineView, after
         old = olds.pop(0)
         if old != quote.speaker:
             speakers += 1
-            notes.append(f"{after.file} #{article_id}: \u201c{_short(quote.text)}\u201d {old} -> {quote.speaker}")
+            _note(summary.speaker_changes, f"{where}: \u201c{_short(quote.text)}\u201d {old} -> {quote.speaker}")
     lost = sum(len(olds) for olds in old_by_text.values())
-    old_entities = Counter((e.type, e.name) for e in before.entities)
-    new_entities = Counter((e.type, e.name) for e in after.entities)
-    added, removed = new_entities - old_entities, old_entities - new_entities
+    old_names = {(e.type, e.name) for e in before.entities}
+    new_names = {(e.type, e.name) for e in after.entities}
+    summary.names_added.update(new_names - old_names)
+    summary.names_removed.update(old_names - new_names)
     dates = before.dates != after.dates
+    if dates:
+        _note(summary.date_changes, f"{where}: {before.dates[0]} -> {after.dates[0]}")
     summary.speakers_changed += speakers
     summary.quotes_found += found
     summary.quotes_lost += lost
-    summary.entities_added += sum(added.values())
-    summary.entities_removed += sum(removed.values())
     summary.dates_changed += dates
-    if speakers or found or lost or added or removed or dates:
+    if speakers or found or lost or dates or old_names != new_names:
         summary.changed_articles += 1
-    if dates:
-        notes.append(f"{after.file} #{article_id}: date {before.dates[0]} -> {after.dates[0]}")
-    notes += [f"{after.file} #{article_id}: {kind} {name} ({kind_of})" for (kind_of, name), kind in
-              [(key, "+") for key in added] + [(key, "-") for key in removed]]
-    summary.examples.extend(notes[:max(0, EXAMPLES - len(summary.examples))])
+
+
+def _note(examples: list[str], line: str) -> None:
+    if len(examples) < EXAMPLES:
+        examples.append(line)
 
 
 def _short(text: str, limit: int = 60) -> str:

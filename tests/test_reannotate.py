@@ -119,7 +119,7 @@ def test_stale_articles_get_the_current_extraction_in_place_and_search_serves_it
     assert "changed: 2 articles; 1 quotations' speakers, 0 quotations found, 0 no longer found; " \
            "1 entities added, 0 removed; 0 dates" in out
     assert "budget.txt #1: \u201cWe will not cut the library\u201d Old Guess -> Ann Lopez" in out
-    assert "port.jsonl#2 #3: + Lyon (" in out
+    assert "entities added, most often: Lyon (" in out
     assert "people across the archive: 0 articles rewritten" in out  # the archive-wide pass ran after
     assert sql(data_dir, "SELECT speaker FROM quotes WHERE article_id = 1 ORDER BY seq") == [
         ("Ann Lopez",), ("Ann Lopez",), ("Tom Reyes",)]

@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -54,30 +55,49 @@ def server(tmp_path):
     log.close()
 
 
-@pytest.fixture
-def tab(server):
+def in_chromium(base: str, scenario) -> None:
+    """Run `scenario(tab)` in a fresh headless Chromium tab on its own thread: the browser
+    tests' session (tests/browser) may hold Playwright's sync API on this one already."""
     if not CHROMIUM.exists():
         unavailable(f"Chromium not found at {CHROMIUM}")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         unavailable("the playwright package is not installed")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
-        context = browser.new_context(base_url=server)
-        opened = context.new_page()
-        opened.set_default_timeout(WAIT_MS)
-        opened.problems = []
-        opened.on("console", lambda m: opened.problems.append(m.text) if m.type == "error" else None)
-        yield opened
-        browser.close()
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=str(CHROMIUM),
+                                                     args=["--no-sandbox", "--disable-gpu"])
+                try:
+                    tab = browser.new_context(base_url=base).new_page()
+                    tab.set_default_timeout(WAIT_MS)
+                    tab.problems = []
+                    tab.on("console", lambda m: tab.problems.append(m.text) if m.type == "error" else None)
+                    scenario(tab)
+                finally:
+                    browser.close()
+        except BaseException as exc:  # noqa: BLE001 - handed to the test's thread
+            failures.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if failures:
+        raise failures[0]
 
 
-def test_follow_a_feed_fetch_it_now_and_see_its_health(tab, site):
-    from playwright.sync_api import expect
-
+def test_follow_a_feed_fetch_it_now_and_see_its_health(server, site):
     site.put("/a", page("Bridge vote"))
     site.put("/feed", rss(site, [link_item(site, "/a", "Bridge vote")]))
+    in_chromium(server, lambda tab: follow_fetch_and_check(tab, site))
+
+
+def follow_fetch_and_check(tab, site) -> None:
+    from playwright.sync_api import expect
+
     tab.goto("/sources")
     expect(tab.locator("h1")).to_have_text("Sources")
     tab.fill("input[name=url][type=url]", site.url + "/feed")

@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from archive.corrections.records import rename_person
 from archive.model import Article, Entity
 from archive.names import canonical_name, generation, person_key, same_person
-from archive.people_resolution import RESOLUTION_SCHEMA, renamed_person, resolve_new_article
+from archive.people_resolution import RESOLUTION_SCHEMA, not_a_person, renamed_person, resolve_new_article
 
 PEOPLE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS people (
@@ -45,7 +45,8 @@ def resolve_name(db: sqlite3.Connection, name: str, aliases: list[str],
     key = person_key(name)
     if not key:
         return name, []
-    rows = db.execute("SELECT name, aliases FROM people WHERE key = ?", (key,)).fetchall()
+    rows = [row for row in db.execute("SELECT name, aliases FROM people WHERE key = ?", (key,))
+            if row["name"] == name or not not_a_person(db, row["name"])]
     matches = [row for row in rows if same_person(row["name"], name)
                and not (row["name"] in others and generation(row["name"]) != generation(name))]
     if len(matches) > 1:

@@ -286,14 +286,23 @@ def _names_to_redecide(db: sqlite3.Connection, rows: set[tuple[str, str, str]]) 
     for key in keys:
         names |= {r[0] for r in db.execute("SELECT DISTINCT name FROM name_evidence WHERE key = ? AND type = 'person'",
                                            (key,))}
-    others = [name for kind, name, _ in rows if kind in ("org", "place")]
-    for name in others:
+    for kind, name, _ in rows:
+        if kind not in ("org", "place"):
+            continue
         if db.execute("SELECT 1 FROM name_evidence WHERE name = ? AND type = 'person' LIMIT 1", (name,)).fetchone():
             names.add(name)
+        if kind == "org" and _one_word(name):  # "Xbox Live" opens with the organization "Xbox"
+            names |= {r[0] for r in db.execute("SELECT DISTINCT name FROM name_evidence WHERE name >= ? AND name < ? "
+                                               "AND type = 'person'", (f"{name} ", f"{name}!"))}
     return names
 
 
 # Applying ----------------------------------------------------------------------------------
+
+def not_a_person(db: sqlite3.Connection, name: str) -> bool:
+    """Whether the pass decided this person name is an organization or a place."""
+    return db.execute("SELECT 1 FROM people_decisions WHERE name = ? AND action = 'type'", (name,)).fetchone() is not None
+
 
 def current_decisions(db: sqlite3.Connection, names: set[str] | None = None) -> dict[str, Decision]:
     rows = db.execute("SELECT name, action, target, evidence FROM people_decisions")
@@ -488,6 +497,7 @@ def renamed_person(db: sqlite3.Connection, old: str, new: str, article_ids) -> N
         machine, _ = _machine(db, article_id)
         db.execute("UPDATE unresolved_annotations SET quotes = ?, entities = ?, resolved = ? WHERE article_id = ?",
                    (_dump(renamed.quotes), _dump(renamed.entities), _fingerprint(*machine), article_id))
+    _rewrite(db, ids, current_decisions(db))  # a decision about the old name is gone
 
 
 # Explaining ----------------------------------------------------------------------------------

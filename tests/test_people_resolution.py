@@ -239,3 +239,12 @@ def test_a_name_opening_with_an_organizations_name_is_one(data_dir):
     (desk,) = put(store, naming("desk", Entity("Qorvik Sport East", "person", 1)))
     put(store, *(naming(f"desk {n}", Entity("Qorvik Sport East", "person", 1)) for n in range(2)))
     assert people(store, desk) == {"Qorvik Sport East": "org"}
+
+
+def test_a_name_found_not_to_be_a_person_is_no_full_names_short_form(data_dir):
+    store = Store(data_dir)
+    (one,) = put(store, naming("match", Entity("Dunmoor", "person", 1)))
+    put(store, *(naming(f"club {n}", Entity("Dunmoor", "org", 1)) for n in range(3)))
+    assert people(store, one) == {"Dunmoor": "org"}
+    (player,) = put(store, naming("player", Entity("Mick Dunmoor", "person", 1)))
+    assert people(store, one) == {"Dunmoor": "org"} and people(store, player) == {"Mick Dunmoor": "person"}

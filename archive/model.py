@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 
+from archive.pipelines import attribution_of
+
 # Where a publication time came from, best evidence first.
 DATE_SOURCES = ("upload", "field", "json-ld", "meta", "time", "feed", "url", "text", "htmldate")
 
@@ -137,6 +139,11 @@ class Article:
     id: int | None = None
 
     @property
+    def attribution(self) -> str:
+        """Whether speakers and names are found in this article's language (archive.pipelines)."""
+        return attribution_of(self.language)
+
+    @property
     def paragraphs(self) -> list[str]:
         return self.body.split("\n\n") if self.body else []
 
@@ -162,6 +169,7 @@ class Article:
             "url": self.url,
             "authors": list(self.authors),
             "language": self.language,
+            "attribution": self.attribution,
             "format": self.format,
             **decoding_fields(self.decoding),
             "ingested_at": self.ingested_at.isoformat() if self.ingested_at else None,

@@ -19,6 +19,7 @@ import logging
 import os
 from collections.abc import Iterable, Iterator
 
+from archive import pipelines
 from archive.entities import extract_entities, find_people, keep_text
 from archive.model import Article, Entity
 from archive.names import canonical_entity, same_person
@@ -146,25 +147,39 @@ def annotate(articles: list[Article], n_process: int = 1, batch_size: int = DEFA
 
     n_process=2 uses both cores for bulk ingest (each worker loads the model once).
     """
-    if not articles:
-        return
-    nlp = load_model()
-    texts = [_nlp_text(a.body or "") for a in articles]
-    try:
-        docs = read_texts(nlp, iter(texts), n_process=n_process, batch_size=batch_size)
-        for article, text, doc in zip(articles, texts, docs):
-            keep_text(doc, text)
-            _fill(article, doc)
-    except Exception:  # noqa: BLE001 - fall back to one article at a time
-        log.exception("batch annotation failed; annotating one by one")
-        for article in articles:
-            annotate_one(article)
+    by_pipeline: dict[str | None, list[Article]] = {}
+    for article in articles:
+        by_pipeline.setdefault(pipelines.pipeline_language(article.language), []).append(article)
+    for language, group in by_pipeline.items():
+        if language is None:
+            for article in group:
+                _fill(article, None)
+            continue
+        texts = [_nlp_text(a.body or "") for a in group]
+        try:
+            docs = read_texts(pipeline_for(language), iter(texts), n_process=n_process, batch_size=batch_size)
+            for article, text, doc in zip(group, texts, docs):
+                keep_text(doc, text)
+                _fill(article, doc)
+        except Exception:  # noqa: BLE001 - fall back to one article at a time
+            log.exception("batch annotation failed; annotating one by one")
+            for article in group:
+                annotate_one(article)
+
+
+def pipeline_for(language: str | None):
+    """The loaded pipeline that reads articles in `language` (archive.pipelines), or None."""
+    chosen = pipelines.pipeline_language(language)
+    if chosen == pipelines.ENGLISH:
+        return load_model()
+    return pipelines.load(chosen) if chosen else None
 
 
 def annotate_one(article: Article) -> None:
     """`annotate` for a single article; never raises."""
     try:
-        doc = read_text(load_model(), _nlp_text(article.body or ""))
+        nlp = pipeline_for(article.language)
+        doc = read_text(nlp, _nlp_text(article.body or "")) if nlp is not None else None
     except Exception:  # noqa: BLE001
         log.exception("spaCy failed on %s", article.file or article.title)
         doc = None

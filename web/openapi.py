@@ -112,6 +112,9 @@ def schemas() -> dict:
             "published_utc": nullable("string"), "published_source": nullable("string"),
             "published_raw": nullable("string"), "source": nullable("string"), "dateline": nullable("string"),
             "url": nullable("string"), "authors": array(STRING), "language": nullable("string"),
+            "attribution": {"enum": ["attributed", "not attributed for this language"],
+                            "description": "whether speakers and names were looked for: not for a language "
+                                           "no model reads (quotations are still found)"},
             "body": STRING, "body_chars": INTEGER, "annotated_chars": INTEGER, "indexed_chars": INTEGER,
             "body_truncated": BOOLEAN, "text_url": PATH, "date_provenance": STRING,
             "quotes": array(ref("Quote")), "entities": array(ref("Entity")), "archive_url": PATH,

@@ -49,3 +49,11 @@ def test_the_language_facet_lists_and_filters(make_client):
     api = client.get("/api/search?language=de").get_json()
     assert [hit["title"] for hit in api["hits"]] == ["Streik"]
     assert {f["value"] for f in api["facets"]["language"]} == {"fr", "de"}
+
+
+def test_an_article_in_a_language_no_model_reads_says_it_is_not_attributed(make_client):
+    client = make_client(articles())
+    german = text_of(client, "/articles/2")
+    assert "Speakers and names: not attributed for this language" in german
+    assert client.get("/api/articles/2").get_json()["attribution"] == "not attributed for this language"
+    assert client.get("/openapi.json").get_json()["components"]["schemas"]["Article"]["properties"]["attribution"]

@@ -1,0 +1,37 @@
+"""Articles are read by the pipeline of their language (archive.pipelines): English as
+always; a language without a model keeps its quotation spans and gets no speakers and no
+entities rather than the English model's guesses. Real models, hand-written texts."""
+from __future__ import annotations
+
+from archive import nlp
+from archive.model import Article
+
+GERMAN = ("Die Gewerkschaft hält an ihrem Streikaufruf fest. „Wir werden nicht nachgeben“, sagte "
+          "Thomas Weber am Dienstag in Berlin.\n\n»Die Tür bleibt offen«, erklärte Julia Fischer.")
+ENGLISH = "“We will not give in,” said Thomas Weber, the union's leader, in Berlin on Tuesday."
+
+
+def test_german_text_keeps_its_quotations_without_english_guesses():
+    german = Article(title="Streik bei der Bahn", body=GERMAN, language="de")
+    english = Article(title="Rail strike", body=ENGLISH, language="en")
+    nlp.annotate([german, english])
+    assert [q.text for q in german.quotes] == ["Wir werden nicht nachgeben", "Die Tür bleibt offen"]
+    assert [q.speaker for q in german.quotes] == [None, None]
+    assert german.entities == []
+    assert german.attribution == "not attributed for this language"
+    assert german.to_dict()["attribution"] == "not attributed for this language"
+    assert [q.speaker for q in english.quotes] == ["Thomas Weber"]
+    assert english.attribution == "attributed"
+
+
+def test_one_article_alone_takes_the_same_path():
+    german = Article(title="Streik", body=GERMAN, language="de")
+    nlp.annotate_one(german)
+    assert len(german.quotes) == 2 and german.entities == []
+
+
+def test_an_article_whose_language_is_unknown_is_read_as_english():
+    unknown = Article(title="Strike", body=ENGLISH, language=None)
+    nlp.annotate([unknown])
+    assert [q.speaker for q in unknown.quotes] == ["Thomas Weber"]
+    assert unknown.attribution == "attributed"

@@ -194,7 +194,8 @@ def _fill(article: Article, doc) -> None:
         people = find_people(doc) if doc is not None else None
     except Exception:  # noqa: BLE001
         people = None
-    article.quotes = extract_quotes(body, doc, people, parse_sentences)
+    english = doc is None or doc.lang_ == pipelines.ENGLISH  # the sentence parser is the English model's
+    article.quotes = extract_quotes(body, doc, people, parse_sentences if english else None)
     entities = extract_entities(doc, people) if doc is not None else []
     article.entities = merge_speakers(entities, article)
 

@@ -35,3 +35,19 @@ def test_an_article_whose_language_is_unknown_is_read_as_english():
     nlp.annotate([unknown])
     assert [q.speaker for q in unknown.quotes] == ["Thomas Weber"]
     assert unknown.attribution == "attributed"
+
+
+FRENCH = ("Les syndicats maintiennent leur appel à la grève. « Nous ne reculerons pas », a déclaré "
+          "Sophie Martin, secrétaire générale de la CGT, mardi à Paris.\n\n"
+          "S’il le faut, la ministre Élise Bernard recevra les syndicats à Matignon.")
+
+
+def test_french_is_read_by_the_french_model_with_english_labels():
+    french = Article(title="Grève des transports", body=FRENCH, language="fr")
+    nlp.annotate([french])
+    assert french.attribution == "attributed"
+    assert [q.text for q in french.quotes] == ["Nous ne reculerons pas"]
+    found = {(e.name, e.type) for e in french.entities}
+    assert {("Sophie Martin", "person"), ("Élise Bernard", "person"), ("Paris", "place")} <= found
+    assert not any(e.type == "person" and len(e.name) < 3 for e in french.entities)  # no "S’"
+    assert not any(e.name.lower() in ("un", "une", "mais") for e in french.entities)

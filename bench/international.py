@@ -18,6 +18,11 @@ real article text); prints one table per part.
 6. When ../shared/dev/multilingual is here: the language of its 96 real French and German web
    pages, read as the archive reads them, against the language its manifest gives (the
    manifest's own labels are not all right: the pages that disagree are listed).
+7. French and German news: short articles written for this bench, each with its date line and
+   hand-checked quotations and speakers, read and annotated as `extract` does: publication
+   days right, quotation spans found, and for the speakers the named ones found (recall) and
+   the ones given that are right (precision). German has no model: its spans and dates count,
+   and no speaker should be given.
 """
 from __future__ import annotations
 
@@ -304,6 +309,94 @@ def real_pages(verbose: bool) -> None:
     print(f"   agree: {agree}/{len(entries)}")
 
 
+# (text file, published day, [(the quotation's first words, its speaker or None)]).
+NEWS_CASES = {
+    "fr": [
+        ("Grève\n\nPublié le 7 mars 2023 à 11h02\n\nLes syndicats maintiennent leur appel. « Nous ne "
+         "reculerons pas », a déclaré Sophie Martin, secrétaire générale du syndicat.",
+         "2023-03-07", [("Nous ne reculerons", "Sophie Martin")]),
+        ("Transports\n\nPublié le 8 mars 2023 à 9h15\n\n« Le dialogue reste ouvert », a affirmé mardi "
+         "la ministre des Transports, Élise Bernard.",
+         "2023-03-08", [("Le dialogue reste", "Élise Bernard")]),
+        ("Lyon\n\nPublié le 2 février 2023\n\nLe maire de Lyon, Grégory Doucet, a critiqué la réforme. "
+         "« C'est une erreur », a-t-il déclaré lundi.",
+         "2023-02-02", [("C'est une erreur", "Grégory Doucet")]),
+        ("Croissance\n\nPublié le 12/01/2023 à 18:40\n\nSelon Marc Lefèvre, économiste à l'OFCE, « la "
+         "croissance ralentira cette année ».",
+         "2023-01-12", [("la croissance ralentira", "Marc Lefèvre")]),
+        ("Hôpital\n\nPublié le 3 avril 2023\n\n« Nous avons besoin de plus de moyens », estime Julien "
+         "Moreau, directeur de l'hôpital.",
+         "2023-04-03", [("Nous avons besoin", "Julien Moreau")]),
+        ("Conseil\n\nPublié le 5 mai 2023\n\nMme Claire Dubois a déclaré : « Nous attendons des actes. »",
+         "2023-05-05", [("Nous attendons des", "Claire Dubois")]),
+        ("Gouvernement\n\nPublié le 6 juin 2023\n\n« La situation est grave », a ajouté la porte-parole "
+         "du gouvernement, Anne Lemoine.",
+         "2023-06-06", [("La situation est", "Anne Lemoine")]),
+        ("Élection\n\nPublié le 1er juillet 2023\n\n« Je ne suis pas candidat », a répondu M. Laurent "
+         "Petit devant la presse.",
+         "2023-07-01", [("Je ne suis", "Laurent Petit")]),
+        ("Budget\n\nMis à jour le 9 août 2023 à 7h30\nPublié le 8 août 2023 à 22h10\n\n« Rien n'est "
+         "décidé », a expliqué François Girard, avant d'ajouter : « Nous verrons demain. »",
+         "2023-08-08", [("Rien n'est", "François Girard"), ("Nous verrons", "François Girard")]),
+        ("Prix\n\nPublié le 10 septembre 2023\n\n“Les prix vont baisser”, a assuré Paul Bernard, le "
+         "patron de l'enseigne.",
+         "2023-09-10", [("Les prix vont", "Paul Bernard")]),
+        ("Association\n\nPublié le 11 octobre 2023\n\n« Ce n'est pas acceptable », a dénoncé Nathalie "
+         "Roux, présidente de l'association.",
+         "2023-10-11", [("Ce n'est pas", "Nathalie Roux")]),
+        ("Agriculture\n\nPublié le 14 novembre 2023\n\n« Nous sommes inquiets », confie Pierre Lambert, "
+         "agriculteur dans la Beauce.",
+         "2023-11-14", [("Nous sommes inquiets", "Pierre Lambert")]),
+        ("Économie\n\nPublié le 15 décembre 2023\n\n« L'accord est signé », a annoncé le ministre de "
+         "l'Économie, Bruno Delorme. Les syndicats ont salué « un premier pas ».",
+         "2023-12-15", [("L'accord est", "Bruno Delorme"), ("un premier pas", None)]),
+    ],
+    "de": [
+        ("Streik\n\nVeröffentlicht am 7. März 2023, 11:02 Uhr\n\nDie Gewerkschaft bleibt hart. „Wir "
+         "werden nicht nachgeben“, sagte Thomas Weber, der Vorsitzende.",
+         "2023-03-07", [("Wir werden nicht", "Thomas Weber")]),
+        ("Regierung\n\nStand: 08.03.2023 09:15 Uhr\nVeröffentlicht am 8. März 2023\n\n»Die Tür bleibt "
+         "offen«, erklärte Verkehrsministerin Julia Fischer im Weißen Haus.",
+         "2023-03-08", [("Die Tür bleibt", "Julia Fischer")]),
+        ("Wahl\n\nVeröffentlicht am 2. Februar 2023\n\nSie sagte: „Ich trete nicht an.“ Das sei "
+         "endgültig, so die Politikerin.",
+         "2023-02-02", [("Ich trete nicht", None)]),
+    ],
+}
+
+
+def news(verbose: bool) -> None:
+    from archive import nlp
+
+    print("\n7. French and German news (hand-written): dates, quotation spans, speakers")
+    for language, cases in NEWS_CASES.items():
+        articles = []
+        for text, _, _ in cases:
+            items = read_file(f"{language}.txt", text.encode())
+            articles.append(normalize(items[0].draft))
+        nlp.annotate(articles)
+        days = spans = quotes = named = named_right = given = given_right = 0
+        for article, (_, day, gold) in zip(articles, cases):
+            value = article.published.value
+            days += value is not None and value.date().isoformat() == day
+            for start, speaker in gold:
+                quotes += 1
+                found = next((q for q in article.quotes if q.text.startswith(start)), None)
+                spans += found is not None
+                ours = found.speaker if found else None
+                named += speaker is not None
+                right = ours is not None and speaker is not None and same_person(ours, speaker)
+                named_right += right
+                given += ours is not None
+                given_right += right
+                if verbose or (ours or None) != speaker and not right:
+                    print(f"   {language} «{start}…»: expected {speaker}, archive {ours}")
+        precision = f"{given_right}/{given}" if given else "none given"
+        print(f"   {language}: {len(cases)} articles ({articles[0].attribution}); publication day right "
+              f"{days}/{len(cases)}; spans found {spans}/{quotes}; named speakers found {named_right}/{named}; "
+              f"speakers given right {precision}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", action="store_true", help="print every case, not only the misses")
@@ -314,6 +407,7 @@ def main() -> None:
     languages(args.verbose)
     search(args.verbose)
     real_pages(args.verbose)
+    news(args.verbose)
 
 
 if __name__ == "__main__":

@@ -84,7 +84,10 @@ OTHER_TYPE_SHARE = 5
 CLEAR_MAJORITY = 3
 CLEAR_MAJORITY_NAME_ARTICLES = 5
 CLEAR_MAJORITY_WORD_ARTICLES = 10
+# A word opening a name is an organization's when the archive gives it as one in this many
+# articles, and in this many for each as a person.
 ORGANIZATION_WORD_ARTICLES = 10
+ORGANIZATION_WORD_SHARE = 9
 DOMINANCE = 4
 PERIOD = timedelta(days=365)
 # A place of this size (or a country, a US state, a continent) is a place first.
@@ -187,7 +190,7 @@ def _opens_with_an_organization(db: sqlite3.Connection, name: str) -> bool:
     if len(words) < 2:
         return False
     first = _articles_per_type(db, words[0])
-    return first["org"] >= ORGANIZATION_WORD_ARTICLES and first["person"] * CLEAR_MAJORITY * 3 <= first["org"]
+    return first["org"] >= ORGANIZATION_WORD_ARTICLES and first["person"] * ORGANIZATION_WORD_SHARE <= first["org"]
 
 
 def _looks_like_a_name(name: str) -> bool:
@@ -218,9 +221,14 @@ def _has_given_name(db: sqlite3.Connection, name: str) -> bool:
     first = words[0].strip(".")
     if len(first) <= 2 and first.isupper() or any(_is_first_name(part) for part in first.split("-")):
         return True
-    others = db.execute("SELECT count(DISTINCT name) FROM name_evidence WHERE type = 'person' AND name LIKE ? "
-                        "AND name != ?", (f"{first} %", name)).fetchone()[0]
-    return others >= 2
+    return len(_people_opening_with(db, words[0]) - {name}) >= 2
+
+
+def _people_opening_with(db: sqlite3.Connection, word: str) -> set[str]:
+    """Person names whose first word is this word (a range of the name index: "Xbox " to "Xbox!")."""
+    rows = db.execute("SELECT DISTINCT name FROM name_evidence WHERE name >= ? AND name < ? AND type = 'person'",
+                      (f"{word} ", f"{word}!"))
+    return {row[0] for row in rows}
 
 
 def _full_names_of_surname(db: sqlite3.Connection, name: str) -> list[str]:
@@ -292,8 +300,7 @@ def _names_to_redecide(db: sqlite3.Connection, rows: set[tuple[str, str, str]]) 
         if db.execute("SELECT 1 FROM name_evidence WHERE name = ? AND type = 'person' LIMIT 1", (name,)).fetchone():
             names.add(name)
         if kind == "org" and _one_word(name):  # "Xbox Live" opens with the organization "Xbox"
-            names |= {r[0] for r in db.execute("SELECT DISTINCT name FROM name_evidence WHERE name >= ? AND name < ? "
-                                               "AND type = 'person'", (f"{name} ", f"{name}!"))}
+            names |= _people_opening_with(db, name)
     return names
 
 

@@ -42,8 +42,8 @@ from datetime import datetime, timedelta, timezone
 from archive.corrections.records import machine_annotations, redo_articles
 from archive.corrections.rules import Correction, apply_corrections
 from archive.gazetteer import place_population
-from archive.model import Article, Entity, Quote
 from archive.lexicon.name_words import FIRST_NAME_GENDER
+from archive.model import Article, Entity, Quote
 from archive.names import parse_person_name, person_key, same_person, strip_accents
 
 RESOLUTION_SCHEMA = """
@@ -313,9 +313,8 @@ def not_a_person(db: sqlite3.Connection, name: str) -> bool:
 
 def current_decisions(db: sqlite3.Connection, names: set[str] | None = None) -> dict[str, Decision]:
     rows = db.execute("SELECT name, action, target, evidence FROM people_decisions")
-    found = {row[0]: Decision(row[0], row[1], row[2], json.loads(row[3])) for row in rows
-             if names is None or row[0] in names}
-    return found
+    return {row[0]: Decision(row[0], row[1], row[2], json.loads(row[3])) for row in rows
+            if names is None or row[0] in names}
 
 
 def apply_decisions(quotes: list[Quote], entities: list[Entity],

@@ -51,3 +51,15 @@ def test_french_is_read_by_the_french_model_with_english_labels():
     assert {("Sophie Martin", "person"), ("Élise Bernard", "person"), ("Paris", "place")} <= found
     assert not any(e.type == "person" and len(e.name) < 3 for e in french.entities)  # no "S’"
     assert not any(e.name.lower() in ("un", "une", "mais") for e in french.entities)
+
+
+def test_french_reporting_cues_credit_the_named_speaker():
+    body = ("Le maire de Lyon, Grégory Doucet, a critiqué la réforme. « C'est une erreur », a-t-il déclaré.\n\n"
+            "« Nous avons besoin de moyens », estime Julien Moreau, directeur de l'hôpital.\n\n"
+            "Selon Marc Lefèvre, économiste, « la croissance ralentira ».\n\n"
+            "« La situation est grave », a ajouté la porte-parole du gouvernement, Anne Lemoine.")
+    french = Article(title="Réforme", body=body, language="fr")
+    nlp.annotate([french])
+    assert [(q.text[:12], q.speaker) for q in french.quotes] == [
+        ("C'est une er", "Grégory Doucet"), ("Nous avons b", "Julien Moreau"),
+        ("la croissanc", "Marc Lefèvre"), ("La situation", "Anne Lemoine")]

@@ -1,6 +1,8 @@
 """Reporting verbs: the words that make a clause report what someone said."""
 from __future__ import annotations
 
+from archive.lexicon import french
+
 
 # Verbs that report what someone said, as lemmas: every form of each (`inflections`) is a cue
 # ("said", "warned", "insisting", "as Cornyn put it" is in TWO_WORD_CUES) and never a word of a
@@ -61,7 +63,7 @@ def inflections(verb: str) -> set[str]:
 
 
 REPORTING_VERB_FORMS = set().union(*(inflections(verb) for verb in REPORTING_VERBS.split()))
-CUE_WORDS = REPORTING_VERB_FORMS - NOT_CUE_FORMS
+CUE_WORDS = REPORTING_VERB_FORMS - NOT_CUE_FORMS | french.CUE_WORDS
 # Forms that are surnames too: "Lord Dubs".
 SURNAME_FORMS = {"dubs"}
 # Every form of a reporting or headline verb but those: never a word of a person's name.
@@ -92,7 +94,7 @@ TWO_WORD_CUES = {(verb, particle) for verb, particle in (
     *((v, "on") for v in ("went", "goes", "go", "going")),
     *((v, "back") for v in ("shot", "shoots", "fired", "fires", "hit", "hits", "wrote", "writes")),
     *((v, "out") for v in ("pointed", "points", "point", "pointing", "lashed", "lashes")),
-    ("put", "it"), ("puts", "it"))}
+    ("put", "it"), ("puts", "it"))} | french.TWO_WORD_CUES
 
 # Verbs of thinking: what follows is the subject's view, and a quotation after it their words.
 BELIEF_VERBS = {"feels", "felt", "believes", "believed", "thinks", "reckons", "reckoned", "fears", "feared",

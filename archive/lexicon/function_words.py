@@ -2,6 +2,7 @@
 auxiliaries, the openers of clauses, and the capitalized words that open a sentence but never a name."""
 from __future__ import annotations
 
+from archive.lexicon import french
 from archive.lexicon.cues import CUE_WORDS
 
 
@@ -34,7 +35,8 @@ NOT_REPORTING_BEFORE = {"to", "not", "n't", "never", "when", "if", "as", "who", 
 PASSIVE_BEFORE = {"was", "were", "been", "being", "be", "is", "are", "am", "get", "got"}
 
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its",
-               "one", "another", "our", "my", "your", "some", "several", "many", "two", "three"}
+               "one", "another", "our", "my", "your", "some", "several", "many", "two", "three",
+               *french.DETERMINERS}
 
 INDEFINITE = {"a", "an", "one", "another", "some", "several", "many", "two", "three"}
 
@@ -42,7 +44,7 @@ NP_STOP = {"who", "whom", "which", "that", "when", "while", "in", "on", "during"
            "before", "because", "as", "if", "since", "but", "and", "or", "to", "about", "with",
            "without", "by", "from", "into", "than", "said", "says"}
 
-NP_LINKS = {"of", "for", "at"}  # "spokesman for the Kremlin", "Joel Pollak of Breitbart"
+NP_LINKS = {"of", "for", "at", *french.NP_LINKS}  # "spokesman for the Kremlin", "Joel Pollak of Breitbart"
 
 # "Then there's Okafor.": the text turns to someone.
 THERE_IS = {"is", "'s", "’s", "was", "are", "were"}

@@ -1,6 +1,8 @@
 """Pronouns: who "he" and "she" can be, and whose words "I" and "my" make a quotation."""
 from __future__ import annotations
 
+from archive.lexicon import french
+
 
 # Third-person pronouns by gender, every case: the one table the others below are drawn from.
 THIRD_PERSON = {"male": {"he", "him", "his", "himself"}, "female": {"she", "her", "hers", "herself"}}
@@ -12,7 +14,8 @@ PRONOUN_GENDER = {word: gender for gender, words in THIRD_PERSON.items() for wor
 GENDERED_PRONOUNS = frozenset(PRONOUN_GENDER)
 
 # Subject pronouns that can stand as a speaker ("he said") -> the gender they require, if any.
-PRONOUNS = {"he": "male", "she": "female", "they": None, "we": None, "i": None, "you": None, "it": None}
+PRONOUNS = {"he": "male", "she": "female", "they": None, "we": None, "i": None, "you": None, "it": None,
+            **french.PRONOUNS}
 
 # The subject pronouns resolved to a named person: "he said" is someone the text named.
 PERSONAL_PRONOUNS = {word for word, gender in PRONOUNS.items() if gender}

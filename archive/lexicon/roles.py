@@ -2,6 +2,8 @@
 that may stand in a title before a name."""
 from __future__ import annotations
 
+from archive.lexicon import french
+
 
 # Role nouns -> the role they name. A description in a speaker slot ("the
 # spokesman", "Putin's spokesman") is matched to the people the text gave that role.
@@ -63,6 +65,7 @@ ROLE_WORDS = {
     "spinner": "bowler", "paceman": "bowler", "wicketkeeper": "wicketkeeper", "jockey": "jockey",
     "cyclist": "cyclist", "swimmer": "swimmer", "runner": "runner", "golfer": "golfer", "boxer": "boxer",
     "hurdler": "runner", "marathoner": "runner", "seed": "seed",
+    **french.ROLE_WORDS,
 }
 
 # Roles in team sports and roles of those who compete alone: who the text is about, not a post.

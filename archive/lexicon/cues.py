@@ -68,7 +68,7 @@ CUE_WORDS = REPORTING_VERB_FORMS - NOT_CUE_FORMS | french.CUE_WORDS
 SURNAME_FORMS = {"dubs"}
 # Every form of a reporting or headline verb but those: never a word of a person's name.
 NOT_NAME_VERBS = frozenset(REPORTING_VERB_FORMS.union(*(inflections(verb) for verb in HEADLINE_VERBS))
-                           - SURNAME_FORMS)
+                           - SURNAME_FORMS | french.CUE_WORDS)
 
 # Cues that also give a name: "a group called Future 45".
 NAMING_CUES = {"called", "dubbed", "named", "labeled", "labelled"}

@@ -2,7 +2,7 @@
 
 A short hash of every module under archive/ that reading and extraction run (readers,
 normalization, dates, quotation spans, attribution, entities, the lexicons, names, the
-NLP side), and of the spaCy model's name and version with spaCy's own. The store stamps
+NLP side), and of the spaCy models' names and versions with spaCy's own. The store stamps
 each article with the version that extracted it (`Store.put`), so `python -m archive
 reannotate` can tell which articles an improved extractor has not yet seen.
 
@@ -18,6 +18,8 @@ import hashlib
 import importlib.metadata
 import os
 from pathlib import Path
+
+from archive.pipelines import MODELS
 
 ARCHIVE = Path(__file__).resolve().parent
 # Folders and modules of archive/ that extraction does not run (relative to archive/).
@@ -38,9 +40,11 @@ def extraction_files(root: Path = ARCHIVE) -> list[Path]:
 
 
 def model_description() -> str:
-    """'name version (spaCy version)' of the model extraction loads; 'unknown' for what is not installed."""
-    model = os.environ.get("ARCHIVE_SPACY_MODEL", DEFAULT_MODEL)
-    return f"{model} {_installed_version(model)} (spaCy {_installed_version('spacy')})"
+    """'name version, ... (spaCy version)' of the models extraction loads (English, and those of
+    archive.pipelines.MODELS); 'unknown' for what is not installed."""
+    models = [os.environ.get("ARCHIVE_SPACY_MODEL", DEFAULT_MODEL), *MODELS.values()]
+    listed = ", ".join(f"{model} {_installed_version(model)}" for model in models)
+    return f"{listed} (spaCy {_installed_version('spacy')})"
 
 
 def _installed_version(distribution: str) -> str:

@@ -46,6 +46,7 @@ from archive.corrections import machine_annotations
 from archive.extraction_version import extraction_version
 from archive.model import Article, DateCandidate, Entity, Quote
 from archive.normalize import normalize
+from archive.people import refresh_person_keys
 from archive.people_resolution import resolve_people
 from archive.pipeline import _worker_init, annotate
 from archive.readers import Limits, iter_file
@@ -235,6 +236,7 @@ class Reannotator:
         self.store = store
         self.indexing = indexing
         self.limits = limits
+        self._before: dict[int, MachineView] = {}  # each article rewritten, as it was before
         with store.transaction() as db:
             db.execute(RUNS_SCHEMA)
 
@@ -249,6 +251,11 @@ class Reannotator:
                 log.warning("going on with the run started at %s UTC", running[0])
             elif everything:
                 db.execute("UPDATE articles SET extraction_version = NULL")
+                # The registry is remade as a fresh ingest makes it, article by article in id
+                # order: which person a surname joins depends on the names known before it.
+                db.execute("DELETE FROM people")
+            # The people registry keys names with names.person_key, which is extraction code too.
+            refresh_person_keys(db)
             ids = self.store.stale_ids(version)
             if running is None and ids:
                 db.execute("INSERT INTO reannotate_runs (started_at) VALUES (datetime('now'))")
@@ -269,7 +276,16 @@ class Reannotator:
                 self.indexing.cancel()
             raise
         self._finish_run(summary)
+        self._count_changes(summary)
         return summary
+
+    def _count_changes(self, summary: Summary) -> None:
+        """Each rewritten article's machine output now against before the run: only now, since
+        an article re-extracted later in the run (a registry rename) or the people pass may
+        change it again."""
+        for article_id, before in sorted(self._before.items()):
+            _count_changes(summary, article_id, before, _machine_view(self.store.db, article_id))
+        self._before = {}
 
     def _finish_run(self, summary: Summary) -> None:
         """Who is who, decided again over the whole archive from the fresh output
@@ -319,7 +335,7 @@ class Reannotator:
                 if refused:
                     summary.skipped.append(f"#{result.article_id}: {refused}")
                     continue
-                _count_changes(summary, result.article_id, before, _machine_view(db, result.article_id))
+                self._before.setdefault(result.article_id, before)
                 summary.done += 1
                 summary.from_stored_text += not result.from_original
                 if not result.from_original:

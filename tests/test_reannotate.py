@@ -231,3 +231,20 @@ def test_a_reextraction_never_overwrites_a_newer_version_nor_takes_another_artic
         assert store.get(1).title == "Mayor defends budget" and store.content_hashes([1]) == {1: hashes[1]}
     finally:
         store.close()
+
+
+def test_reannotate_all_right_after_an_ingest_changes_nothing_where_the_order_of_names_matters(data_dir, capsys):
+    """'Blair' joins 'Tony Blair' only while he is the one Blair known: --all remakes the
+    people registry article by article, as the ingest made it, rather than starting from
+    the whole archive's (where 'Blair' could also be Cherie Blair)."""
+    texts = ["\u201cWe will win,\u201d said Blair in London.",
+             "\u201cThe economy is strong,\u201d said Tony Blair on Monday.",
+             "\u201cI am proud of the team,\u201d said Cherie Blair at the event."]
+    store = Store(data_dir)
+    Ingester(store).ingest([(f"{n}.txt", f"Story {n}\n\n{text}\n".encode()) for n, text in enumerate(texts)])
+    store.close()
+    before = sql(data_dir, "SELECT article_id, speaker FROM quotes ORDER BY article_id")
+    assert before == [(1, "Tony Blair"), (2, "Tony Blair"), (3, "Cherie Blair")]
+    out = reannotate(data_dir, capsys, "--all")
+    assert "changed: 0 articles" in out
+    assert sql(data_dir, "SELECT article_id, speaker FROM quotes ORDER BY article_id") == before

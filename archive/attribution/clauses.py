@@ -32,7 +32,8 @@ from archive.lexicon.utterances import AUTHORING_PARTICIPLES, DOCUMENT_NOUNS, UT
 
 
 # Every word a reporting clause can start at (below): the others are passed over at once.
-_CLAUSE_WORDS = frozenset(CUE_WORDS | {"according", "words", "read", "reads"} | {verb for verb, _ in TWO_WORD_CUES})
+_CLAUSE_WORDS = frozenset(CUE_WORDS | {"according", "words", "read", "reads"}
+                          | {verb for verb, _ in TWO_WORD_CUES})
 
 
 def skip_between_left(t: TokenView, cue: int, lo: int) -> int:

@@ -1,7 +1,8 @@
 """French words the attribution reads beside the English ones (archive.lexicon's other modules
 take them in): reporting verbs, the pronouns that stand as a speaker, the words of a speaker's
 description. Only words English text does not use that way: "le" ("Le Pen"), "de" ("de
-Blasio"), "lance", "chef", "patron" are left out, so English output stays as it was.
+Blasio"), "il" ("Il Sole"), "lance", "chef", "patron" are left out, so English output stays as
+it was.
 """
 from __future__ import annotations
 
@@ -27,9 +28,10 @@ CUE_WORDS = (set(REPORTING_VERBS) | set(REPORTING_VERBS.values()) | ACCORDING_TO
              | {present + "nt" for present in REPORTING_VERBS.values() if present.endswith("e")})
 # The past tense news writes, "a déclaré", "ont affirmé": a cue of two words.
 TWO_WORD_CUES = {(auxiliary, participle) for auxiliary in ("a", "ont") for participle in REPORTING_VERBS}
-# Subject pronouns that stand as a speaker, with the gender they require; in "a-t-il déclaré"
-# the tokenizer gives "-il".
-PRONOUNS = {"il": "male", "elle": "female", "-il": "male", "-elle": "female"}
+# Subject pronouns that stand as a speaker, with the gender they require, as the tokenizer
+# gives them in "a-t-il déclaré". Not "il" and "elle" alone: "According to Il Sole 24 Ore" is
+# English.
+PRONOUNS = {"-il": "male", "-elle": "female"}
 # The words of a description: "la porte-parole du gouvernement, Anne Lemoine".
 DETERMINERS = {"la", "les", "l'", "l’"}
 NP_LINKS = {"du", "des", "d'", "d’"}

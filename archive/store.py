@@ -349,11 +349,12 @@ class Store:
         assignments = ", ".join(f"{c} = ?" for c in REEXTRACTED_COLUMNS)
         db.execute(f"UPDATE articles SET {assignments}, content_hash = ?, changed_at = ? WHERE id = ?",
                    [values[c] for c in REEXTRACTED_COLUMNS] + [digest, now, article_id])
-        db.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
-        db.execute("DELETE FROM entities WHERE article_id = ?", (article_id,))
         article.id = article_id
         canonicalize_people(db, article)
         correct_new_annotations(db, article_id, article)
+        # Only now: a registry rename on the way may rewrite this article's old rows too.
+        db.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+        db.execute("DELETE FROM entities WHERE article_id = ?", (article_id,))
         self._put_annotations(db, article_id, article)
         db.execute("INSERT OR REPLACE INTO index_queue (article_id, queued_at) VALUES (?, ?)", (article_id, now))
         return None

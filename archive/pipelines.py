@@ -3,9 +3,10 @@
 English, and text whose language could not be told, is read by the English model
 (archive.nlp.MODEL), as always. A language listed in MODELS is read by its own model's
 recognizer, its labels given as the English model's, and without the English sentence
-parser (French: fr_core_news_sm). Every other language has none: its articles keep their quotation spans but get no speakers and
-no entities, and say so (NOT_ATTRIBUTED), rather than the English model's guesses on text
-it cannot read ("Dienstag" a person, "un" the United Nations).
+parser (French: fr_core_news_sm). Every other language has none: its articles keep their
+quotation spans but get no speakers and no entities, and say so (NOT_ATTRIBUTED), rather
+than the English model's guesses on text it cannot read ("Dienstag" a person, "un" the
+United Nations).
 """
 from __future__ import annotations
 

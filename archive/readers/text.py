@@ -15,13 +15,13 @@ TIMESTAMP_LINE = re.compile(
     re.IGNORECASE,
 )
 BYLINE = re.compile(r"^By\s+(?P<names>[A-Z][^\n]{1,120})$")
+# In other languages the opening word is also an ordinary one ("Von Berlin aus ..."), so
+# each name after it must be a name: capitalised words, with the particles names have.
 OTHER_BYLINE = re.compile(
     rf"^(?:{words.any_of(w.capitalize() for w in words.BYLINE_WORDS if w != 'by')})\s+(?P<names>[A-Z][^\n]{{1,120}})$"
 )
-NAME_SEPARATOR = re.compile(rf",\s*|\s+(?:{words.any_of(words.NAME_JOINERS)})\s+")
-# In other languages the opening word is also an ordinary one ("Von Berlin aus ..."), so
-# each name there must be a name: capitalised words, with the particles names have.
 NAME_PARTICLES = {"de", "du", "des", "d'", "d’", "la", "le", "von", "van", "der", "den", "zu"}
+NAME_SEPARATOR = re.compile(rf",\s*|\s+(?:{words.any_of(words.NAME_JOINERS)})\s+")
 TITLE_MAX_CHARS = 200
 # Line breaks of text files. Not str.splitlines(), which also breaks at control
 # characters (VT, FS, NEL...) that turn up inside words of damaged files.
@@ -83,18 +83,23 @@ def _take_metadata_line(line: str, draft: Draft, at_top: bool) -> bool:
         kind = "modified" if words.UPDATED.match(match.group("label")) else "published"
         draft.date_candidates.append(DateCandidate(raw=line, source="text", kind=kind))
         return True
-    if not at_top or len(line) > 120:
+    names = _byline_names(line) if at_top and len(line) <= 120 else None
+    if names is None:
         return False
-    byline = BYLINE.match(line)
-    if byline:
-        names = [n.strip() for n in NAME_SEPARATOR.split(byline.group("names"))]
-    else:
-        byline = OTHER_BYLINE.match(line)
-        names = [n.strip() for n in NAME_SEPARATOR.split(byline.group("names"))] if byline else []
-        if not all(_is_name(n) for n in names):
-            return False
-    draft.authors.extend(n for n in names if n)
-    return bool(byline)
+    draft.authors.extend(names)
+    return True
+
+
+def _byline_names(line: str) -> list[str] | None:
+    """The names of a byline ("By Ann Lee and Bo Li", "Par Claire Dubois"); None for another line."""
+    english = BYLINE.match(line)
+    if english:
+        return [n.strip() for n in NAME_SEPARATOR.split(english.group("names")) if n.strip()]
+    other = OTHER_BYLINE.match(line)
+    if not other:
+        return None
+    names = [n.strip() for n in NAME_SEPARATOR.split(other.group("names"))]
+    return names if all(_is_name(n) for n in names) else None
 
 
 def _is_name(text: str) -> bool:

@@ -493,6 +493,7 @@ def renamed_person(db: sqlite3.Connection, old: str, new: str, article_ids) -> N
     like = f"%{json.dumps(old, ensure_ascii=False)[1:-1]}%"
     ids = set(article_ids) | {row[0] for row in db.execute(
         "SELECT article_id FROM unresolved_annotations WHERE quotes LIKE ? OR entities LIKE ?", (like, like))}
+    decisions = current_decisions(db)
     for article_id in sorted(ids):
         row = db.execute("SELECT quotes, entities FROM unresolved_annotations WHERE article_id = ?",
                          (article_id,)).fetchone()
@@ -500,10 +501,12 @@ def renamed_person(db: sqlite3.Connection, old: str, new: str, article_ids) -> N
             continue
         renamed = apply_corrections("", [Quote(**q) for q in json.loads(row[0])],
                                     [Entity(**e) for e in json.loads(row[1])], [merge])
-        machine, _ = _machine(db, article_id)
+        # What the pass makes of the renamed output: what the registry's rename made of the
+        # stored one, unless the article is being replaced (its rows are gone meanwhile).
+        resolved = apply_decisions(renamed.quotes, renamed.entities, decisions)
         db.execute("UPDATE unresolved_annotations SET quotes = ?, entities = ?, resolved = ? WHERE article_id = ?",
-                   (_dump(renamed.quotes), _dump(renamed.entities), _fingerprint(*machine), article_id))
-    _rewrite(db, ids, current_decisions(db))  # a decision about the old name is gone
+                   (_dump(renamed.quotes), _dump(renamed.entities), _fingerprint(*resolved), article_id))
+    _rewrite(db, ids, decisions)  # a decision about the old name is gone
 
 
 # Explaining ----------------------------------------------------------------------------------

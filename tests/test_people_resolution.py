@@ -248,3 +248,30 @@ def test_a_name_found_not_to_be_a_person_is_no_full_names_short_form(data_dir):
     assert people(store, one) == {"Dunmoor": "org"}
     (player,) = put(store, naming("player", Entity("Mick Dunmoor", "person", 1)))
     assert people(store, one) == {"Dunmoor": "org"} and people(store, player) == {"Mick Dunmoor": "person"}
+
+
+def test_a_new_version_whose_names_rename_its_own_old_ones_is_stored(data_dir):
+    store = Store(data_dir)
+    put(store, *(naming(f"club {n}", Entity("Dunmoor", "org", 1)) for n in range(3)))
+    old = make_article("match", "Dunmoor beat them. Jones scored.",
+                       entities=[Entity("Dunmoor", "person", 1), Entity("Jones", "person", 1)])
+    (match,) = put(store, old)
+    assert people(store, match) == {"Dunmoor": "org", "Jones": "person"}
+    new = make_article("match", "Dunmoor beat them. Tom Jones scored.",
+                       entities=[Entity("Dunmoor", "person", 1), Entity("Tom Jones", "person", 1)])
+    with store.transaction() as db:  # the registry renames "Jones", which the old version named
+        assert store.put(db, new, "test:match", "hand.txt").status == "updated"
+    assert people(store, match) == {"Dunmoor": "org", "Tom Jones": "person"}
+
+
+def test_a_reextracted_article_whose_names_rename_its_own_old_ones_is_stored(data_dir):
+    store = Store(data_dir)
+    put(store, *(naming(f"club {n}", Entity("Dunmoor", "org", 1)) for n in range(3)))
+    (match,) = put(store, make_article("match", "Dunmoor beat them. Jones scored.",
+                                       entities=[Entity("Dunmoor", "person", 1), Entity("Jones", "person", 1)]))
+    fresh = make_article("match", "Dunmoor beat them. Tom Jones scored.",
+                         entities=[Entity("Dunmoor", "person", 1), Entity("Tom Jones", "person", 1)])
+    with store.transaction() as db:  # the registry renames "Jones", which the old extraction named
+        replacing = db.execute("SELECT content_hash FROM articles WHERE id = ?", (match,)).fetchone()[0]
+        assert store.put_reextracted(db, match, fresh, replacing) is None
+    assert people(store, match) == {"Dunmoor": "org", "Tom Jones": "person"}

@@ -267,11 +267,13 @@ def test_a_new_version_whose_names_rename_its_own_old_ones_is_stored(data_dir):
 def test_a_reextracted_article_whose_names_rename_its_own_old_ones_is_stored(data_dir):
     store = Store(data_dir)
     put(store, *(naming(f"club {n}", Entity("Dunmoor", "org", 1)) for n in range(3)))
-    (match,) = put(store, make_article("match", "Dunmoor beat them. Jones scored.",
+    body = "Dunmoor beat them. “We won,” said Jones."
+    (match,) = put(store, make_article("match", body, quotes=[quote_in(body, "We won,", "Jones")],
                                        entities=[Entity("Dunmoor", "person", 1), Entity("Jones", "person", 1)]))
-    fresh = make_article("match", "Dunmoor beat them. Tom Jones scored.",
+    fresh = make_article("match", body, quotes=[quote_in(body, "We won,", "Tom Jones")],
                          entities=[Entity("Dunmoor", "person", 1), Entity("Tom Jones", "person", 1)])
     with store.transaction() as db:  # the registry renames "Jones", which the old extraction named
         replacing = db.execute("SELECT content_hash FROM articles WHERE id = ?", (match,)).fetchone()[0]
         assert store.put_reextracted(db, match, fresh, replacing) is None
     assert people(store, match) == {"Dunmoor": "org", "Tom Jones": "person"}
+    assert speaker(store, match) == "Tom Jones"

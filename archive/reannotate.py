@@ -276,10 +276,10 @@ class Reannotator:
                 self.indexing.cancel()
             raise
         self._finish_run(summary)
-        self._count_changes(summary)
+        self._summarize_changes(summary)
         return summary
 
-    def _count_changes(self, summary: Summary) -> None:
+    def _summarize_changes(self, summary: Summary) -> None:
         """Each rewritten article's machine output now against before the run: only now, since
         an article re-extracted later in the run (a registry rename) or the people pass may
         change it again."""

@@ -172,7 +172,8 @@ def csrf_token() -> str:
 def csrf_ok() -> bool:
     expected = session.get("csrf")
     given = request.headers.get(CSRF_HEADER) or request.form.get(CSRF_FIELD)
-    return bool(expected and given) and hmac.compare_digest(str(given), str(expected))
+    # Bytes: compare_digest refuses str with non-ASCII characters, which a client may send.
+    return bool(expected and given) and hmac.compare_digest(str(given).encode("utf-8"), str(expected).encode("utf-8"))
 
 
 def require_csrf() -> None:

@@ -92,6 +92,8 @@ def test_the_form_needs_its_csrf_token(client):
     csrf_of(client)
     wrong = client.post("/upload", data={"csrf_token": "guess", "files": files(("a.txt", PARIS))})
     assert wrong.status_code == 400
+    not_ascii = client.post("/upload", data={"csrf_token": "gu\u00e9ss", "files": files(("a.txt", PARIS))})
+    assert not_ascii.status_code == 400
 
 
 def test_other_sites_cannot_post(client):

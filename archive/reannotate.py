@@ -212,7 +212,8 @@ def reread(target: Target, limits: Limits | None = None) -> tuple[Article | None
     for stamp, kind in ((stored.published, "published"), (stored.updated, "modified")):
         if stamp.source in OUTSIDE_DATES and stamp.raw:
             insert_by_rank(draft.date_candidates, DateCandidate(stamp.raw, stamp.source, kind=kind))
-    # Relative dates ("yesterday") are read against when the archive received the file, as then.
+    # Dates are judged against when the archive received the file (one more than a day after it is
+    # refused as impossible), as they were at ingest.
     article = normalize(draft, now=stored.ingested_at)
     if not article.body and not article.title:
         return None, "its original no longer gives any article text"

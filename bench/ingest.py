@@ -56,7 +56,7 @@ from bench.corpus import load_source_corpus  # noqa: E402
 from bench.locations import BBC_CORPUS, OUT, PROJECT, ensure_dirs  # noqa: E402
 from bench.machine import machine  # noqa: E402
 
-TARGET_RATIO = 0.8
+TARGET_RATIO = 0.85  # issue 22: the pipeline at 0.85 of bare spaCy or better
 FIRST_PAGE_TARGET_SECONDS = 10.0
 SEED_SEARCH_TARGET_MS = 50.0
 SEED_QUERIES = ("peskov", '"divergent positions"', "")

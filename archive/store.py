@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from archive.annotation_rows import entity_from_row, quote_from_row
 from archive.corrections import CORRECTIONS_SCHEMA, correct_new_annotations, mark_corrected_quotes
 from archive.extraction_version import extraction_version
-from archive.model import Article, Decoding, Entity, Quote, Timestamp, decoding_fields
+from archive.model import Article, Decoding, Quote, Timestamp, decoding_fields
 from archive.normalize import ANNOTATED_CHARS, annotated_end, annotated_part
 from archive.people import PEOPLE_SCHEMA, canonicalize_people, refresh_person_keys
 
@@ -484,10 +485,10 @@ class Store:
                 found[row["id"]] = _article_from_row(row)
             for row in self.db.execute(f"SELECT * FROM quotes WHERE article_id IN ({marks}){quotes_within} "
                                        f"ORDER BY article_id, seq", chunk + cut):
-                found[row["article_id"]].quotes.append(_quote_from_row(row))
+                found[row["article_id"]].quotes.append(quote_from_row(row))
             for row in self.db.execute(f"SELECT * FROM entities WHERE article_id IN ({marks}) "
                                        f"ORDER BY article_id, count DESC, name", chunk):
-                found[row["article_id"]].entities.append(_entity_from_row(row))
+                found[row["article_id"]].entities.append(entity_from_row(row))
         return [found[i] for i in article_ids if i in found]
 
     def content_hashes(self, article_ids: list[int]) -> dict[int, str]:
@@ -669,13 +670,3 @@ def _decoding_from_row(row: sqlite3.Row) -> Decoding | None:
     if not encoding:
         return None
     return Decoding(encoding, row["encoding_method"], row["encoding_doubt"], bool(row["text_repaired"]))
-
-
-def _quote_from_row(row: sqlite3.Row) -> Quote:
-    return Quote(text=row["text"], start=row["start"], end=row["end"], speaker=row["speaker"],
-                 speaker_mention=row["speaker_mention"], cue=row["cue"], confidence=row["confidence"],
-                 partial=bool(row["partial"]), seq=row["seq"])
-
-
-def _entity_from_row(row: sqlite3.Row) -> Entity:
-    return Entity(name=row["name"], type=row["type"], count=row["count"], aliases=json.loads(row["aliases"]))

@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import asdict
 from datetime import datetime, timezone
 
+from archive.annotation_rows import stored_annotations
 from archive.corrections.rules import QUOTE_KINDS, Correction, apply_corrections
 from archive.model import Article, Entity, Quote
 from archive.normalize import ANNOTATED_CHARS
@@ -150,14 +151,7 @@ def _stored_annotations(db: sqlite3.Connection, article_id: int) -> tuple[str, l
     # Only the annotated part of a huge body: the only part a correction reads (names in full).
     body = db.execute("SELECT substr(body, 1, ?) AS body FROM articles WHERE id = ?",
                       (ANNOTATED_CHARS + 2, article_id)).fetchone()
-    quotes = [Quote(text=r["text"], start=r["start"], end=r["end"], speaker=r["speaker"],
-                    speaker_mention=r["speaker_mention"], cue=r["cue"], confidence=r["confidence"],
-                    partial=bool(r["partial"]), seq=r["seq"])
-              for r in db.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY seq", (article_id,))]
-    entities = [Entity(r["name"], r["type"], r["count"], json.loads(r["aliases"]))
-                for r in db.execute("SELECT * FROM entities WHERE article_id = ? ORDER BY count DESC, name",
-                                    (article_id,))]
-    return (body["body"] if body else ""), quotes, entities
+    return ((body["body"] if body else ""), *stored_annotations(db, article_id))
 
 
 def rename_person(db: sqlite3.Connection, old: str, new: str) -> None:

@@ -17,6 +17,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from archive.readers.detect import detect_format, xml_root_name
+from archive.readers.feed_items import PUBLISHED_NAMES, UPDATED_NAMES, child_text, item_authors, item_link, local_name
 from archive.readers.fragments import text_paragraphs
 
 # An entry with at least this much text is taken from the feed itself; a shorter one (a
@@ -92,10 +93,10 @@ def parse(body: bytes, kind: str, base_url: str, max_entries: int) -> Source:
 
 def parse_xml_feed(body: bytes, base_url: str, max_entries: int) -> Source:
     root = _xml(body)
-    channel = next((child for child in root if _local(child.tag) == "channel"), root)
-    source = Source("feed", title=_text(channel, "title"))
+    channel = next((child for child in root if local_name(child.tag) == "channel"), root)
+    source = Source("feed", title=child_text(channel, "title"))
     for item in root.iter():
-        if _local(item.tag) not in ("item", "entry"):
+        if local_name(item.tag) not in ("item", "entry"):
             continue
         if len(source.entries) >= max_entries:
             source.truncated = True
@@ -105,40 +106,16 @@ def parse_xml_feed(body: bytes, base_url: str, max_entries: int) -> Source:
 
 
 def _xml_entry(item: Element, base_url: str) -> Entry:
-    full = _text(item, "encoded") or _text(item, "content")
-    teaser = _text(item, "description") or _text(item, "summary")
-    link = _link(item)
+    full = child_text(item, "encoded", "content")
+    teaser = child_text(item, "description", "summary")
+    link = item_link(item)
     return Entry(
         url=urljoin(base_url, link) if link else None,
-        title=_text(item, "title"),
+        title=child_text(item, "title"),
         content=full or teaser,
-        published=_text(item, "published") or _text(item, "pubDate") or _text(item, "issued")
-        or _text(item, "date") or _text(item, "created"),
-        updated=_text(item, "updated") or _text(item, "modified"),
-        authors=_authors(item))
-
-
-def _link(item: Element) -> str | None:
-    for child in item:
-        if _local(child.tag) != "link":
-            continue
-        href = child.get("href")
-        if href and child.get("rel", "alternate") == "alternate":
-            return href.strip()
-        if not href and child.text and child.text.strip():
-            return child.text.strip()
-    guid = _text(item, "guid") or _text(item, "id")
-    return guid if guid and guid.startswith(("http://", "https://")) else None
-
-
-def _authors(item: Element) -> list[str]:
-    names = []
-    for child in item:
-        if _local(child.tag) in ("author", "creator"):
-            name = _text(child, "name") or " ".join("".join(child.itertext()).split())
-            if name and name not in names:
-                names.append(name)
-    return names
+        published=child_text(item, *PUBLISHED_NAMES),
+        updated=child_text(item, *UPDATED_NAMES),
+        authors=item_authors(item))
 
 
 # ----------------------------------------------------------------- JSON Feed
@@ -182,31 +159,31 @@ def parse_json_feed(body: bytes, base_url: str, max_entries: int) -> Source:
 
 def parse_sitemap(body: bytes, base_url: str, max_entries: int) -> Source:
     root = _xml(body)
-    if _local(root.tag) == "sitemapindex":
+    if local_name(root.tag) == "sitemapindex":
         source = Source("sitemap-index")
         for child in root:
-            location = _text(child, "loc")
-            if _local(child.tag) == "sitemap" and location:
+            location = child_text(child, "loc")
+            if local_name(child.tag) == "sitemap" and location:
                 source.sitemaps.append(urljoin(base_url, location))
         return source
     source = Source("sitemap")
     for child in root:
-        if _local(child.tag) != "url":
+        if local_name(child.tag) != "url":
             continue
-        location = _text(child, "loc")
+        location = child_text(child, "loc")
         if not location:
             continue
         if len(source.entries) >= max_entries:
             source.truncated = True
             break
-        news = next((c for c in child if _local(c.tag) == "news"), None)
-        publication = next((c for c in news if _local(c.tag) == "publication"), None) if news is not None else None
+        news = next((c for c in child if local_name(c.tag) == "news"), None)
+        publication = next((c for c in news if local_name(c.tag) == "publication"), None) if news is not None else None
         source.entries.append(Entry(
             url=urljoin(base_url, location),
-            title=_text(news, "title") if news is not None else None,
-            published=_text(news, "publication_date") if news is not None else None,
-            updated=_text(child, "lastmod"),
-            publication=_text(publication, "name") if publication is not None else None,
+            title=child_text(news, "title") if news is not None else None,
+            published=child_text(news, "publication_date") if news is not None else None,
+            updated=child_text(child, "lastmod"),
+            publication=child_text(publication, "name") if publication is not None else None,
             date_source="sitemap"))
     return source
 
@@ -220,20 +197,6 @@ def _xml(body: bytes) -> Element:
         raise SourceError("refused: the document declares XML entities or an external DTD") from None
     except ParseError as exc:
         raise SourceError(f"not well-formed XML ({exc})") from None
-
-
-def _local(tag) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
-def _text(parent: Element, name: str) -> str | None:
-    """The text of `parent`'s first direct child called `name` (any namespace)."""
-    for child in parent:
-        if _local(child.tag) == name:
-            text = "".join(child.itertext()).strip()
-            if text:
-                return text
-    return None
 
 
 def _string(value) -> str | None:

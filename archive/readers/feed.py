@@ -13,12 +13,11 @@ from defusedxml import DefusedXmlException
 from archive.model import DateCandidate, Draft
 from archive.readers import Limits, ReadError
 from archive.readers.encoding import decode, declared_charset
+from archive.readers.feed_items import PUBLISHED_NAMES, UPDATED_NAMES, child_text, item_authors, item_link, local_name
 from archive.readers.fragments import text_paragraphs
 
 ITEM_NAMES = ("item", "entry")
 CONTENT_NAMES = ("encoded", "content", "description", "summary")  # fullest first
-PUBLISHED_NAMES = ("published", "pubDate", "issued", "date", "created")
-UPDATED_NAMES = ("updated", "modified")
 
 
 def read_feed(data: bytes, limits: Limits) -> list[Draft | str]:
@@ -31,10 +30,10 @@ def read_feed(data: bytes, limits: Limits) -> list[Draft | str]:
         raise ReadError("feed refused: it declares XML entities or an external DTD") from None
     except ParseError as exc:
         raise ReadError(f"not a well-formed feed ({exc})") from None
-    feed_title = _child_text(_channel(root), ("title",))
+    feed_title = child_text(_channel(root), "title")
     drafts: list[Draft | str] = []
     for item in root.iter():
-        if _local(item.tag) not in ITEM_NAMES:
+        if local_name(item.tag) not in ITEM_NAMES:
             continue
         if len(drafts) >= limits.max_articles_per_file:
             raise ReadError(f"too many items in one feed (the limit is {limits.max_articles_per_file:,})")
@@ -48,16 +47,16 @@ def read_feed(data: bytes, limits: Limits) -> list[Draft | str]:
 
 
 def _draft(item: Element, feed_title: str | None) -> Draft | str:
-    content = _child_text(item, CONTENT_NAMES)
-    title = _child_text(item, ("title",))
+    content = child_text(item, *CONTENT_NAMES)
+    title = child_text(item, "title")
     if not content and not title:
         return "feed item without title or content"
     draft = Draft(format="feed", title=title, source=feed_title)
     draft.paragraphs = text_paragraphs(content or "")
-    draft.url = _link(item)
-    draft.authors = _authors(item)
-    published = _child_text(item, PUBLISHED_NAMES)
-    updated = _child_text(item, UPDATED_NAMES)
+    draft.url = item_link(item)
+    draft.authors = item_authors(item)
+    published = child_text(item, *PUBLISHED_NAMES)
+    updated = child_text(item, *UPDATED_NAMES)
     if published:
         draft.date_candidates.append(DateCandidate(published, "feed"))
     if updated:
@@ -65,49 +64,8 @@ def _draft(item: Element, feed_title: str | None) -> Draft | str:
     return draft
 
 
-def _local(tag) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
 def _channel(root: Element) -> Element:
     for child in root:
-        if _local(child.tag) == "channel":
+        if local_name(child.tag) == "channel":
             return child
     return root
-
-
-def _child_text(parent: Element, names: tuple[str, ...]) -> str | None:
-    """Text of the first direct child named like one of `names`, in the order of `names`."""
-    children = {}
-    for child in parent:
-        children.setdefault(_local(child.tag), child)
-    for name in names:
-        child = children.get(name)
-        if child is not None:
-            text = "".join(child.itertext()).strip()
-            if text:
-                return text
-    return None
-
-
-def _link(item: Element) -> str | None:
-    for child in item:
-        if _local(child.tag) != "link":
-            continue
-        href = child.get("href")
-        if href and child.get("rel", "alternate") == "alternate":
-            return href.strip()
-        if child.text and child.text.strip():
-            return child.text.strip()
-    guid = _child_text(item, ("guid", "id"))
-    return guid if guid and guid.startswith(("http://", "https://")) else None
-
-
-def _authors(item: Element) -> list[str]:
-    names = []
-    for child in item:
-        if _local(child.tag) in ("author", "creator"):
-            name = _child_text(child, ("name",)) or "".join(child.itertext()).strip()
-            if name and name not in names:
-                names.append(" ".join(name.split()))
-    return names

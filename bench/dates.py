@@ -16,8 +16,10 @@ and one reason category, worked out from the page itself:
   update-date    the expected day is one the page labels as its last update
                  (dateModified, "Updated ...", "last modified ..."); we give the
                  distinct publication the page states
-  update-only    the same, on a page that states no publication date: we give
-                 none (and keep the update as `updated`) rather than call it one
+  update-only    the same, on a page that states no publication date and whose
+                 update we do not take as one: a wiki's last edit (it does not date
+                 the content) or updates naming different days. (A page's one last
+                 revision is otherwise its publication, marked as such.)
   not-chosen     the expected day is among our own publication candidates, but
                  the rules chose another: a rule to look at
   elsewhere      the expected day is written on the page, but not as evidence we
@@ -158,7 +160,8 @@ def miss_reason(outcome: Outcome, expected: str, data: bytes) -> tuple[str, str]
         update = outcome.modified_days[expected]
         if outcome.day is None:
             return "update-only", (f"expected is the page's update ({update!r}); the page states no "
-                                   f"publication date, so we give none and keep this as `updated`")
+                                   f"publication date and this update is not taken as one "
+                                   f"(a wiki's last edit, or updates naming different days)")
         return "update-date", f"expected is the page's update ({update!r}); the page states publication {outcome.day}"
     if expected in outcome.published_days:
         return "not-chosen", f"our candidate {outcome.published_days[expected]!r} lost to {outcome.day}"
@@ -230,9 +233,10 @@ def main(argv: list[str]) -> int:
                    if miss[2].day is None and miss[2].modified_days and not miss[2].refused]
     if update_only:
         agree = sum(expected in outcome.modified_days for expected, outcome in update_only)
-        print(f"pages that give only an update date: {len(update_only)}; that date is the expected day "
-              f"on {agree} of them (taking it as the publication would score {ours_right + agree}/{total}, "
-              f"and be wrong on the other {len(update_only) - agree})")
+        print(f"pages left undated that give only an update date (wikis, or updates naming different days): "
+              f"{len(update_only)}; that date is the expected day on {agree} of them (taking it as the "
+              f"publication would score {ours_right + agree}/{total}, and be wrong on the other "
+              f"{len(update_only) - agree})")
     return 0
 
 

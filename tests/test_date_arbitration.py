@@ -56,7 +56,7 @@ def test_htmldate_alone_against_a_byline_does_not_win():
 
 
 def test_htmldate_on_the_pages_update_day_is_not_the_publication():
-    stamp = published(("2021-03-04", "htmldate"), ("Last modified on 4 March 2021", "text", "modified"))
+    stamp = published(("2021-03-04", "htmldate"), ("Last modified on 4 March 2021", "text", "wiki-edit"))
     assert stamp.value is None and "last update" in stamp.reason
 
 

@@ -87,4 +87,6 @@ Die Bahn bedauerte den Schritt und rief zu weiteren Gesprächen auf.</p>
     article = article_of("streik.html", page)
     assert article.authors == ["Anna Schneider"]
     assert article.updated.iso() == "2023-03-08T09:15:00+00:00"
-    assert article.published.value is None
+    # the page's only date is its state ("Stand"): the date of the version kept, said so
+    assert article.published.iso() == "2023-03-08T09:15:00+00:00"
+    assert "only its last revision" in article.published.reason

@@ -236,10 +236,14 @@ def test_resolve_updated_with_nothing():
 
 def test_a_whole_page_guess_on_the_day_of_the_last_update_is_not_the_publication():
     found = published(("2021-03-04", "htmldate"),
-                      ("This page was last modified on 4 March 2021", "text", "modified"))
+                      ("This page was last modified on 4 March 2021", "text", "wiki-edit"))
     assert found.value is None
     assert found.reason.startswith(NO_DATE_REASON)
-    assert "last update ('This page was last modified on 4 March 2021')" in found.reason
+    assert "last update ('This page was last modified on 4 March 2021'" in found.reason
+    # on a page that is no wiki that update is the one revision: the guess is still not the source
+    found = published(("2021-03-04", "htmldate"),
+                      ("This page was last modified on 4 March 2021", "text", "modified"))
+    assert (found.value.date().isoformat(), found.source) == ("2021-03-04", "text")
 
 
 def test_a_whole_page_guess_on_another_day_than_the_update_stands():

@@ -18,8 +18,14 @@ a tie between metadata claims; a dated URL well before the metadata wins; a byli
 local wall time gives a UTC timestamp its offset; a byline well before a "published"
 that equals "modified" is the first publication; a day takes its time of day from
 weaker evidence that agrees; a whole-page guess (htmldate) on a day the page gives as
-its last update is that update, so the publication stays unknown rather than taken
-from it.
+its last update is that update, not a publication.
+
+A file that states no publication date and one last revision ("Date of Last Revision:
+August 9, 2017", only a `dateModified`) is published, in the version the archive holds,
+on that date: the date is the file's own, taken with a `reason` that says it may first
+have appeared earlier. Not on a wiki (candidates of kind WIKI_EDIT): the last edit of a
+page anyone may edit says nothing about when its content was written, so there the
+publication stays unknown and the edit is only the update.
 
 htmldate's reading of the whole page is one voice among the page's own: it gives the
 day when nothing else does, keeps metadata that a byline or address would overrule
@@ -39,6 +45,12 @@ from archive.model import DateCandidate, Timestamp
 
 NO_DATE_REASON = "no publication date found in the file"
 NO_UPDATE_REASON = "no update time found in the file"
+ONLY_REVISION_REASON = ("the file gives only its last revision date, the date of the version kept; "
+                        "it may first have appeared earlier")
+# Candidate kinds: "published", "modified" (an update of the article), and the last edit of
+# a wiki page, which readers mark as such because it never stands for the publication.
+WIKI_EDIT = "wiki-edit"
+UPDATE_KINDS = ("modified", WIKI_EDIT)
 # Page-level claims about the whole article, as opposed to what is shown on it.
 METADATA_SOURCES = ("json-ld", "meta", "field", "feed", "sitemap")
 # More than any difference of time zones could explain.
@@ -52,29 +64,47 @@ def resolve_published(candidates: list[DateCandidate], *, override: str | None =
                       tz: str | None = None, now: datetime | None = None,
                       languages=COMMON_LANGUAGES) -> Timestamp:
     """The publication time: the user's override, else the best candidate of kind "published"."""
-    published, rejected = _read_candidates(candidates, "published", tz=tz, now=now, languages=languages)
-    modified, _ = _read_candidates(candidates, "modified", tz=tz, now=now, languages=languages)
+    published, rejected = _read_candidates(candidates, ("published",), tz=tz, now=now, languages=languages)
     if override is not None and str(override).strip():
         return _with_override(str(override), published, tz=tz, now=now, languages=languages)
+    revisions, _ = _read_candidates(candidates, ("modified",), tz=tz, now=now, languages=languages)
+    wiki_edits, _ = _read_candidates(candidates, (WIKI_EDIT,), tz=tz, now=now, languages=languages)
+    modified = revisions + wiki_edits
     published, guessed_update = _without_guesses_on_update_days(published, modified)
     found = _decide(published, rejected, NO_DATE_REASON, modified=modified)
     if found.value is None and found.precision is None and (guessed_update or modified):
+        revision = _the_only_revision(revisions) if not (rejected or wiki_edits) else None
+        if revision is not None:
+            return revision
         last = (modified or guessed_update)[0].stamp
-        found = replace(found, reason=f"{found.reason}; the file only gives its last update ({last.raw!r})")
+        wiki = ", a wiki's last edit, which does not date its content" if wiki_edits and not revisions else ""
+        found = replace(found, reason=f"{found.reason}; the file only gives its last update ({last.raw!r}{wiki})")
     return found
 
 
 def resolve_updated(candidates: list[DateCandidate], *, tz: str | None = None,
                     now: datetime | None = None, languages=COMMON_LANGUAGES) -> Timestamp:
-    """The last update time, from candidates of kind "modified"."""
-    modified, rejected = _read_candidates(candidates, "modified", tz=tz, now=now, languages=languages)
+    """The last update time, from candidates of kind "modified" or WIKI_EDIT."""
+    modified, rejected = _read_candidates(candidates, UPDATE_KINDS, tz=tz, now=now, languages=languages)
     return _decide(modified, rejected, NO_UPDATE_REASON, modified=None)
 
 
-def _read_candidates(candidates, kind, *, tz, now, languages) -> tuple[list[Reading], list[str]]:
+def _the_only_revision(revisions: list[Reading]) -> Timestamp | None:
+    """The file's one last revision as its publication, for a file that states no
+    publication date: the text the archive keeps is the version of that date. Updates
+    that name different days are no one revision: None. A sitemap's <lastmod> is a hint
+    to crawlers, often stamped whenever the sitemap is written: not counted."""
+    revisions = [r for r in revisions if r.stamp.source != "sitemap"]
+    if len({_day(r) for r in revisions if r.stamp.value is not None and _is_day_or_finer(r)}) > 1:
+        return None
+    found = _decide(revisions, [], NO_UPDATE_REASON, modified=None)
+    return replace(found, reason=ONLY_REVISION_REASON) if found.value is not None else None
+
+
+def _read_candidates(candidates, kinds, *, tz, now, languages) -> tuple[list[Reading], list[str]]:
     readings, rejected = [], []
     for candidate in candidates or []:
-        if getattr(candidate, "kind", "published") != kind:
+        if getattr(candidate, "kind", "published") not in kinds:
             continue
         result = parse_or_reason(candidate.raw, candidate.source, tz=tz, now=now, languages=languages)
         if isinstance(result, Reading):

@@ -54,6 +54,8 @@ LAST_CHANGE_PHRASES = (
     "last modified", "last edited", "last updated", "last changed", "last revised", "last revision",
     "page revision",
 )
+# Notes of the last change that only wikis write (MediaWiki's footer, Wikidot's page info).
+WIKI_EDIT_PHRASES = ("this page was last edited on", "page revision")
 
 
 def any_of(phrases) -> str:
@@ -72,6 +74,7 @@ DATE_LINE_START = re.compile(
 )
 FIRST_PUBLICATION = re.compile(rf"\b(?:{any_of(FIRST_PUBLICATION_PHRASES)})\b", re.IGNORECASE)
 LAST_CHANGE = re.compile(rf"\b(?:{any_of(LAST_CHANGE_PHRASES)})\b", re.IGNORECASE)
+WIKI_EDIT_NOTE = re.compile(rf"\b(?:{any_of(WIKI_EDIT_PHRASES)})\b", re.IGNORECASE)
 
 # Month names and their usual short forms, lowercase, in the languages read: English,
 # German, French, Spanish, Italian, Portuguese, Dutch.

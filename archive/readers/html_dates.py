@@ -9,11 +9,14 @@ from __future__ import annotations
 import copy
 import json
 import re
+from dataclasses import replace
 from urllib.parse import unquote, urlsplit
 
 import lxml.html
 
-from archive.dates.words import DATE_LINE_START, FIRST_PUBLICATION, LAST_CHANGE, MONTH_NAMES, UPDATE_START
+from archive.dates.arbitration import WIKI_EDIT
+from archive.dates.words import (DATE_LINE_START, FIRST_PUBLICATION, LAST_CHANGE, MONTH_NAMES, UPDATE_START,
+                                 WIKI_EDIT_NOTE)
 from archive.model import DateCandidate
 from archive.readers.html_page import (UNWANTED_TAGS, clean, element_text, is_absolute, is_huge,
                                        json_ld_rank, json_ld_types, meta_list)
@@ -60,12 +63,16 @@ MAX_DATE_TEXT = 160
 OTHER_STORIES = re.compile(r"related|sidebar|widget|comment|teaser|recommend|popular|most-read|"
                            r"more-stories|read-more|next-post|prev-post|td-module|footer", re.IGNORECASE)
 MAX_TEXT_CANDIDATES = 8
+# The software of collaboratively edited pages, as <meta name="generator"> names it.
+WIKI_GENERATOR = re.compile(r"\b(?:MediaWiki|DokuWiki|MoinMoin|PmWiki|TiddlyWiki|TWiki|Foswiki|XWiki|Wiki\.js"
+                            r"|Wikidot|Confluence)\b", re.IGNORECASE)
 
 
 def date_candidates(tree, meta, linked, url: str | None, paragraphs: list[str],
                     language: str | None) -> list[DateCandidate]:
     """Raw date strings, best evidence first: JSON-LD, meta, <time>, URL, text, htmldate.
-    Notes of a last change ("This page was last modified on ...") come as updates."""
+    Notes of a last change ("This page was last modified on ...") come as updates; on a
+    wiki every update comes as a WIKI_EDIT."""
     found: list[DateCandidate] = []
     found += _json_ld_dates(linked, articles=True)
     found += [DateCandidate(v, "meta") for v in meta_list(meta, PUBLISHED_META_FIRST)]
@@ -79,7 +86,18 @@ def date_candidates(tree, meta, linked, url: str | None, paragraphs: list[str],
     found += _text_dates(tree, paragraphs, languages)
     found += _last_change_notes(tree, languages)
     found += _htmldate(tree)  # one voice among the others: the arbitration weighs it
-    return _deduplicated(found)
+    found = _deduplicated(found)
+    if is_wiki(meta, found):
+        found = [replace(c, kind=WIKI_EDIT) if c.kind == "modified" else c for c in found]
+    return found
+
+
+def is_wiki(meta, candidates: list[DateCandidate]) -> bool:
+    """A page anyone may edit: its generator is wiki software, or its note of the last
+    change is worded as only wikis word it ("This page was last edited on ...")."""
+    if any(WIKI_GENERATOR.search(value) for value in meta.get("generator", [])):
+        return True
+    return any(c.kind == "modified" and WIKI_EDIT_NOTE.search(c.raw) for c in candidates)
 
 
 def _json_ld_dates(linked, *, articles: bool) -> list[DateCandidate]:

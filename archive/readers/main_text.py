@@ -2,8 +2,10 @@
 
 trafilatura first (best measured at leaving out navigation, ads, comments and share
 buttons; tables kept, a row of cells as one line), the page's <p> elements as a fallback
-where trafilatura finds nothing or only link texts. The calls to subscribe, follow or
-support and the copyright lines that close a page's text are left out (closing_lines).
+where trafilatura finds nothing or only link texts, and last the article's text in the
+page's script data (script_state), for sites that render it in the browser. The calls
+to subscribe, follow or support and the copyright lines that close a page's text are
+left out (closing_lines).
 trafilatura's favor_recall was measured and not taken: it lowered F1 on the dev pages
 (bench/main_text.py).
 """
@@ -17,6 +19,7 @@ import lxml.etree
 from archive.readers.closing_lines import without_closing_calls
 from archive.readers.html_page import (UNWANTED_TAGS, clean, comparable, element_text, first_meta,
                                        is_huge, json_ld_rank)
+from archive.readers.script_state import state_paragraphs
 
 STANDALONE_DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z .'-]{1,40}?[A-Z])(?:,\s*[A-Z][\w.]*)?(?:\s*\([^()]{2,30}\))?\s*(?:—|–|--|-)"
@@ -30,8 +33,9 @@ def main_paragraphs(tree, title: str | None = None) -> list[str]:
     """The article's paragraphs, from the first reading that finds real article text:
     trafilatura, then every <p> outside navigation. A reading made of the page's link
     texts (an <article> wrapping a list of headlines) is passed over for the next, which
-    then needs some length to count; when none does, that link list is returned for the
-    caller to refuse."""
+    then needs some length to count. When none finds article text, the text the page's
+    scripts carry as data, when it belongs to this page; else that link list is returned
+    for the caller to refuse."""
     readings = [] if is_huge(tree) else [_trafilatura_paragraphs]
     links_only = None
     for reading in readings + [_plain_paragraphs]:
@@ -43,6 +47,9 @@ def main_paragraphs(tree, title: str | None = None) -> list[str]:
             continue
         if links_only is None or len(" ".join(paragraphs)) >= FALLBACK_TEXT_MIN:
             return without_closing_calls(paragraphs)
+    from_scripts = _without_leading_headline(state_paragraphs(tree, title), tree, title)
+    if from_scripts:
+        return without_closing_calls(from_scripts)
     return links_only or []
 
 

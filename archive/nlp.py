@@ -79,6 +79,17 @@ def load_parser():
     return _split_glued_quote_marks(nlp)
 
 
+def load_for_workers() -> None:
+    """Load what every article needs (the model, the sentence parser, the language
+    identifier) in a process about to fork its worker processes: each worker then starts
+    with them, instead of spending a second of CPU loading its own copy."""
+    from archive.language import detect_language
+
+    load_model()
+    load_parser()
+    detect_language("Loaded once, before the worker processes are forked.")
+
+
 def _split_glued_quote_marks(nlp):
     from spacy.util import compile_infix_regex
 

@@ -341,7 +341,8 @@ def apply_decisions(quotes: list[Quote], entities: list[Entity],
 
 
 def _fingerprint(quotes: list[Quote], entities: list[Entity]) -> str:
-    items = sorted(json.dumps(asdict(item), sort_keys=True, ensure_ascii=False) for item in [*quotes, *entities])
+    # vars(), not asdict(): the same fields (flat ones) without asdict's deep copy.
+    items = sorted(json.dumps(vars(item), sort_keys=True, ensure_ascii=False) for item in [*quotes, *entities])
     return hashlib.sha256("\n".join(items).encode("utf-8")).hexdigest()
 
 

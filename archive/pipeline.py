@@ -8,7 +8,9 @@ cores for the NLP model) while the parent process stores and indexes.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
+import multiprocessing
 import os
 import sqlite3
 import threading
@@ -60,6 +62,9 @@ class Prepared:
     article: Article | None = None
     error: str | None = None
     duplicate_of: int | None = None  # id of the stored article with the same content
+    # Same content as an article before it in the same ingest (the same bytes, or the same
+    # normalized article in one batch): not annotated; stored as a duplicate of that one.
+    same_as_earlier: bool = False
 
 
 @dataclass
@@ -113,17 +118,26 @@ def annotate(articles: list[Article], n_process: int = 1) -> None:
 
 
 def mark_duplicates(prepared: list[Prepared], db_path: str | os.PathLike | None) -> None:
-    """Point each article the store already has at its stored twin (so it is not annotated)."""
+    """For storing in the store at `db_path`: point each article it already has at its
+    stored twin, and mark each one repeating an article before it in the list (so neither
+    is annotated). Without a store (`extract`), every article is annotated."""
+    if not db_path:
+        return
     articles = [p for p in prepared if p.article is not None]
-    known = ids_by_content_hash(db_path, [content_hash(p.article) for p in articles]) if db_path else {}
-    for item in articles:
-        item.duplicate_of = known.get(content_hash(item.article))
+    hashes = [content_hash(p.article) for p in articles]
+    known = ids_by_content_hash(db_path, hashes)
+    seen: set[str] = set()
+    for item, digest in zip(articles, hashes):
+        item.duplicate_of = known.get(digest)
+        if digest in seen:
+            item.same_as_earlier = True
+        seen.add(digest)
 
 
 def annotate_prepared(prepared: list[Prepared]) -> None:
     """Annotate the new articles together; should that fail, one by one, so an article
     the model cannot take becomes a failure of its own and the others are kept."""
-    fresh = [p for p in prepared if p.article is not None and p.duplicate_of is None]
+    fresh = [p for p in prepared if p.article is not None and p.duplicate_of is None and not p.same_as_earlier]
     try:
         annotate([p.article for p in fresh])
         return
@@ -202,6 +216,8 @@ class Ingester:
                 self.store.keep_original(item.data)
         with self.store.transaction() as db:
             for item in batch:
+                if item.same_as_earlier and item.duplicate_of is None:
+                    _find_earlier_twin(db, item)
                 if item.article is None:
                     result.reports.append(FileReport(item.name, "failed", reason=item.error))
                     continue
@@ -256,19 +272,35 @@ class Ingester:
         return reports
 
 
+def _find_earlier_twin(db: sqlite3.Connection, item: Prepared) -> None:
+    """An article repeating one before it in the same ingest is a duplicate of that one, now
+    stored; should it not be (the first failed, or a later version replaced it), it is
+    annotated here and stored as any other."""
+    row = db.execute("SELECT id FROM articles WHERE content_hash = ?", (content_hash(item.article),)).fetchone()
+    if row:
+        item.duplicate_of = row[0]
+        return
+    item.same_as_earlier = False
+    annotate_prepared([item])
+
+
 def _prepared_batches(files, options, limits, n_process, batch_size, ingester: Ingester) -> Iterator[list[FileReport]]:
     """Read, normalize and annotate in batches (in worker processes when n_process > 1),
     storing each batch (and telling the ingester's `indexing`) as it arrives."""
     chunks = _chunked(files, batch_size)
     db_path = str(ingester.store.path)
+    copies = _ByteCopies()
     if n_process <= 1:
         for chunk in chunks:
-            yield ingester.store_batch(prepare_chunk(chunk, options, limits, db_path)).reports
+            yield ingester.store_batch(prepare_chunk(chunk, options, limits, db_path, copies.of(chunk))).reports
         return
+    if multiprocessing.get_start_method() == "fork":
+        from archive import nlp
+        nlp.load_for_workers()
     with ProcessPoolExecutor(max_workers=n_process, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
         pending = []
         for chunk in chunks:
-            pending.append(pool.submit(prepare_chunk, chunk, options, limits, db_path))
+            pending.append(pool.submit(prepare_chunk, chunk, options, limits, db_path, copies.of(chunk)))
             # Enough chunks ahead that the workers keep busy while this process stores and indexes.
             if len(pending) >= n_process * 3:
                 yield ingester.store_batch(pending.pop(0).result()).reports
@@ -278,11 +310,36 @@ def _prepared_batches(files, options, limits, n_process, batch_size, ingester: I
             yield ingester.store_batch(future.result()).reports
 
 
+class _ByteCopies:
+    """The files of one ingest by their bytes: a file another before it repeats byte for
+    byte (a folder or a ZIP often holds one article twice) is read but not annotated, even
+    when the two go to different worker processes."""
+
+    def __init__(self):
+        self._seen: set[bytes] = set()
+
+    def of(self, chunk: list[tuple[str, bytes]]) -> frozenset[int]:
+        """Positions in `chunk` of files whose bytes came before."""
+        found = set()
+        for position, (_, data) in enumerate(chunk):
+            digest = hashlib.sha256(data).digest()
+            if digest in self._seen:
+                found.add(position)
+            self._seen.add(digest)
+        return frozenset(found)
+
+
 def prepare_chunk(chunk: list[tuple[str, bytes]], options: IngestOptions, limits: Limits | None,
-                  db_path: str | None = None) -> list[Prepared]:
+                  db_path: str | None = None, copies: frozenset[int] = frozenset()) -> list[Prepared]:
     """Everything before the store for a few files: read, normalize, skip what the
-    store already has, annotate the rest. Runs in a worker process for bulk ingest."""
-    prepared = [p for name, data in chunk for p in prepare_file(name, data, options, limits)]
+    store already has or an earlier file of the ingest repeats (`copies`: positions in
+    `chunk` of files whose bytes came before), annotate the rest. Runs in a worker
+    process for bulk ingest."""
+    prepared = []
+    for position, (name, data) in enumerate(chunk):
+        for item in prepare_file(name, data, options, limits):
+            item.same_as_earlier = position in copies and item.article is not None
+            prepared.append(item)
     mark_duplicates(prepared, db_path)
     annotate_prepared(prepared)
     return prepared

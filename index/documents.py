@@ -47,7 +47,13 @@ def _facet(name: str, values, aliases=()) -> dict:
 
 def transliterations(names) -> list[str]:
     """Names in a script other than Latin, in Latin letters: `speaker:peskov` finds "Дмитрий Песков"."""
-    return [anyascii(name) for name in names if main_script(name) not in (None, "LATIN")]
+    return [latin for latin in map(_in_latin_letters, names) if latin is not None]
+
+
+@functools.lru_cache(maxsize=65536)
+def _in_latin_letters(name: str) -> str | None:
+    # Cached: the same few names come back in every document of an article and its quotes.
+    return None if main_script(name) in (None, "LATIN") else anyascii(name)
 
 def _in_own_language(prefix: str, article: Article, text: str) -> dict:
     """The text again in the field stemmed for its language (`body_fr`), when it has one."""

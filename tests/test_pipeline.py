@@ -284,3 +284,73 @@ def test_the_workers_of_a_killed_bulk_ingest_end_with_it_and_the_next_run_stores
     stats = json.loads(run_cli("stats", "--data", str(data)).stdout)
     assert stats["articles"] == 300 and stats["index_queue"] == 0
     assert index_total(data) == 300 and index_total(data, "kestrel0123") == 1
+
+
+def test_a_file_repeated_byte_for_byte_in_another_worker_batch_is_a_duplicate_not_annotated_again(data_dir):
+    store = Store(data_dir)
+    original = story("https://gazette.example/vote", "“We won,” said Mayor Ann Lee.")
+    others = [story(f"https://gazette.example/{n}", f"“Item {n},” said Clerk Bo Ray.", f"Item {n}") for n in range(5)]
+    files = [original, *others, ("copy of vote.json", original[1])]
+    reports = Ingester(store).ingest(files, n_process=2, batch_size=2)
+    assert [r.status for r in reports] == ["added"] * 6 + ["duplicate"]
+    assert reports[-1].article_id == reports[0].article_id and reports[-1].file == "copy of vote.json"
+    assert store.count() == 6
+    store.close()
+
+
+def test_a_repeated_file_is_read_but_left_unannotated_until_its_twin_is_found(data_dir):
+    from archive.pipeline import prepare_chunk
+
+    store = Store(data_dir)
+    first = story("https://gazette.example/vote", "“We won,” said Mayor Ann Lee.")
+    chunk = [first, ("again.json", first[1])]
+    prepared = prepare_chunk(chunk, IngestOptions(), None, str(store.path), frozenset({1}))
+    assert [p.same_as_earlier for p in prepared] == [False, True]
+    assert [q.speaker for q in prepared[0].article.quotes] == ["Ann Lee"]
+    assert prepared[1].article.quotes == [] and prepared[1].article.title == "Council vote"
+    store.close()
+
+
+def test_a_repeat_whose_twin_is_not_stored_is_annotated_and_stored_itself(data_dir):
+    from archive.pipeline import prepare_chunk
+
+    store = Store(data_dir)
+    first = story("https://gazette.example/vote", "“We won,” said Mayor Ann Lee.")
+    # The twin was handed to another batch, which failed before it was stored.
+    [alone] = prepare_chunk([first], IngestOptions(), None, str(store.path), frozenset({0}))
+    [report] = Ingester(store).store_batch([alone]).reports
+    assert report.status == "added"
+    assert [q.speaker for q in store.get(report.article_id).quotes] == ["Ann Lee"]
+    store.close()
+
+
+def test_the_same_article_twice_in_one_batch_is_annotated_once_and_stored_once(data_dir):
+    store = Store(data_dir)
+    text = "“We won,” said Mayor Ann Lee."
+    reports = Ingester(store).ingest([story("https://gazette.example/vote", text),
+                                      ("vote again.json", story("https://gazette.example/vote", text)[1] + b"\n")])
+    assert [r.status for r in reports] == ["added", "duplicate"]
+    assert reports[1].article_id == reports[0].article_id
+    store.close()
+
+
+def test_byte_copies_are_found_across_the_batches_of_one_ingest():
+    from archive.pipeline import _ByteCopies
+
+    copies = _ByteCopies()
+    assert copies.of([("a", b"one"), ("b", b"two"), ("c", b"one")]) == {2}
+    assert copies.of([("d", b"two"), ("e", b"three")]) == {0}
+    assert _ByteCopies().of([("d", b"two")]) == set()  # each ingest starts afresh
+
+
+def test_an_article_repeated_within_a_batch_is_marked_and_only_the_first_is_annotated(data_dir):
+    from archive.pipeline import annotate_prepared, mark_duplicates, prepare_file
+
+    store = Store(data_dir)
+    name, data = story("https://gazette.example/vote", "“We won,” said Mayor Ann Lee.")
+    prepared = prepare_file(name, data, IngestOptions()) + prepare_file("again.json", data + b" ", IngestOptions())
+    mark_duplicates(prepared, store.path)
+    annotate_prepared(prepared)
+    assert [p.same_as_earlier for p in prepared] == [False, True]
+    assert [len(p.article.quotes) for p in prepared] == [1, 0]
+    store.close()

@@ -25,7 +25,7 @@ class DateCandidate:
 
     raw: str
     source: str  # one of DATE_SOURCES
-    kind: str = "published"  # or "modified"
+    kind: str = "published"  # or "modified", or "wiki-edit" (archive.dates.arbitration.UPDATE_KINDS)
 
 
 @dataclass

@@ -109,7 +109,10 @@ def date_provenance(record, prefix: str = "published_") -> str:
     if not source:
         return _value(record, f"{prefix}reason") or "no publication date was found"
     words = DATE_SOURCE_WORDS.get(source, f"from {source}")
-    return f"{words}: {raw}" if raw else words
+    said = f"{words}: {raw}" if raw else words
+    # A date taken with a caveat says it ("the file gives only its last revision date...").
+    reason = _value(record, f"{prefix}reason")
+    return f"{said} ({reason})" if reason else said
 
 
 def month_name(month: str) -> str:

@@ -81,3 +81,14 @@ def test_histogram_svg_links_each_bar_and_escapes():
     assert "<title>January 2022: 1 result</title>" in svg
     assert histogram.svg([], str) == ""
     assert histogram.bars([FacetValue("garbage", 3), FacetValue("2022-13", 1)]) == []
+
+
+def test_a_date_taken_with_a_caveat_says_so_beside_its_source():
+    from archive.dates.arbitration import ONLY_REVISION_REASON
+
+    only_revision = row("2017-08-09T00:00:00+00:00", "day", "text", "Date of Last Revision: August 9, 2017",
+                        reason=ONLY_REVISION_REASON)
+    assert date_provenance(only_revision) == (f"from the text: Date of Last Revision: August 9, 2017 "
+                                              f"({ONLY_REVISION_REASON})")
+    assert date_provenance(row("2017-08-09T00:00:00+00:00", "day", "text", "9 August 2017")) \
+        == "from the text: 9 August 2017"

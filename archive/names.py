@@ -54,16 +54,22 @@ def fold(word: str) -> str:
     (anyascii: "Песков" is "peskov", "习近平" "xijinping"), so they key apart rather than
     all to "", which would make every two of them one person.
     """
-    w = anyascii(word).lower()
-    w = re.sub(r"[^a-z]", "", w)
+    w = (word if word.isascii() else anyascii(word)).lower()  # anyascii keeps ASCII as it is
+    w = _NOT_A_LETTER.sub("", w)
     if not w:
         return ""
     w = w.replace("ks", "x").replace("kh", "h").replace("ph", "f").replace("tch", "ch")
     w = w.replace("ck", "k").replace("y", "i")
-    w = re.sub(r"(.)\1+", r"\1", w)  # doubled letters, "ii" from "yy"/"iy"
-    w = re.sub(r"(?<=[^aeiou])er$", "r", w)  # Alexander / Aleksandr
-    w = re.sub(r"(?<=[^aeiou])ei$", "i", w)  # Sergei / Sergey / Sergi
+    w = _DOUBLED.sub(r"\1", w)  # doubled letters, "ii" from "yy"/"iy"
+    w = _ER_END.sub("r", w)  # Alexander / Aleksandr
+    w = _EI_END.sub("i", w)  # Sergei / Sergey / Sergi
     return w
+
+
+_NOT_A_LETTER = re.compile(r"[^a-z]")
+_DOUBLED = re.compile(r"(.)\1+")
+_ER_END = re.compile(r"(?<=[^aeiou])er$")
+_EI_END = re.compile(r"(?<=[^aeiou])ei$")
 
 
 @dataclass(frozen=True)

@@ -351,12 +351,16 @@ def _dump(items) -> str:
 
 
 def _keep_unresolved(db: sqlite3.Connection, article_id: int, base: tuple[list[Quote], list[Entity]],
-                     resolved: tuple[list[Quote], list[Entity]]) -> None:
-    if _fingerprint(*base) == _fingerprint(*resolved):
+                     resolved: tuple[list[Quote], list[Entity]], base_print: str | None = None,
+                     resolved_print: str | None = None) -> None:
+    """Keep the output before this pass when the pass changed it (`*_print`: the two
+    fingerprints, when the caller has them)."""
+    resolved_print = resolved_print or _fingerprint(*resolved)
+    if (base_print or _fingerprint(*base)) == resolved_print:
         db.execute("DELETE FROM unresolved_annotations WHERE article_id = ?", (article_id,))
         return
     db.execute("INSERT OR REPLACE INTO unresolved_annotations (article_id, quotes, entities, resolved) "
-               "VALUES (?, ?, ?, ?)", (article_id, _dump(base[0]), _dump(base[1]), _fingerprint(*resolved)))
+               "VALUES (?, ?, ?, ?)", (article_id, _dump(base[0]), _dump(base[1]), resolved_print))
 
 
 def _machine(db: sqlite3.Connection, article_id: int) -> tuple[tuple[list[Quote], list[Entity]], bool]:
@@ -366,13 +370,16 @@ def _machine(db: sqlite3.Connection, article_id: int) -> tuple[tuple[list[Quote]
     return (kept, True) if kept else (stored_annotations(db, article_id), False)
 
 
-def _base(db: sqlite3.Connection, article_id: int) -> tuple[list[Quote], list[Entity]]:
+def _base(db: sqlite3.Connection, article_id: int, machine: tuple[list[Quote], list[Entity]] | None = None,
+          machine_print: str | None = None) -> tuple[list[Quote], list[Entity]]:
     """The article's quotes and entities before this pass: kept when the pass changed them
-    and the machine's output is still what the pass made of them; else the machine's own."""
-    machine, _ = _machine(db, article_id)
+    and the machine's output (read here unless given, with its fingerprint) is still what
+    the pass made of them; else the machine's own."""
+    if machine is None:
+        machine, _ = _machine(db, article_id)
     row = db.execute("SELECT quotes, entities, resolved FROM unresolved_annotations WHERE article_id = ?",
                      (article_id,)).fetchone()
-    if row and row[2] == _fingerprint(*machine):
+    if row and row[2] == (machine_print or _fingerprint(*machine)):
         return [Quote(**q) for q in json.loads(row[0])], [Entity(**e) for e in json.loads(row[1])]
     return machine
 
@@ -382,11 +389,15 @@ def _rewrite(db: sqlite3.Connection, article_ids, decisions: dict[str, Decision]
     then reviewers' corrections on top; the ids whose stored rows changed (queued)."""
     rewritten = []
     for article_id in sorted(set(article_ids)):
-        base = _base(db, article_id)
-        resolved = apply_decisions(*base, decisions)
-        _keep_unresolved(db, article_id, base, resolved)
+        # Each output read and fingerprinted once: keeping the output before this pass
+        # changes neither the machine's output nor the stored rows.
         machine, kept_apart = _machine(db, article_id)
-        if _fingerprint(*machine) == _fingerprint(*resolved):
+        machine_print = _fingerprint(*machine)
+        base = _base(db, article_id, machine, machine_print)
+        resolved = apply_decisions(*base, decisions)
+        resolved_print = _fingerprint(*resolved)
+        _keep_unresolved(db, article_id, base, resolved, machine_print if base is machine else None, resolved_print)
+        if machine_print == resolved_print:
             continue
         if kept_apart:
             db.execute("UPDATE machine_annotations SET quotes = ?, entities = ? WHERE article_id = ?",

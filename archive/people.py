@@ -65,8 +65,9 @@ def resolve_name(db: sqlite3.Connection, name: str, aliases: list[str],
     fuller = canonical_name([row["name"], name])
     all_aliases = _unique([v for v in variants if v != fuller])
     if fuller == row["name"]:
-        db.execute("UPDATE people SET aliases = ? WHERE name = ?",
-                   (json.dumps(all_aliases, ensure_ascii=False), row["name"]))
+        if all_aliases != known:  # most mentions of a known person add no new spelling
+            db.execute("UPDATE people SET aliases = ? WHERE name = ?",
+                       (json.dumps(all_aliases, ensure_ascii=False), row["name"]))
         return row["name"], []
     return fuller, _rename(db, row["name"], fuller, key, all_aliases)
 

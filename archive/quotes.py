@@ -7,7 +7,9 @@
 `extract_quotes` puts these together into `Quote`s. `confidence` is how sure the
 speaker is right (0 when nobody is credited); an unterminated quotation halves it.
 `parse` is the sentence parser the attribution may fall back on (archive.nlp passes
-its parse_sentences); without it the rules' answers stand.
+its parse_sentences); without it the rules' answers stand. `quote_steps` is the same
+stopped at the parse, so that archive.nlp parses the open sentences of many articles in
+one call (archive.attribution.resumable).
 
 spaCy reads `nlp_text(body)`: the body with each run of spaces, tabs or no-break
 spaces on a line made one plain space, because spaCy keeps the extra spaces as
@@ -20,7 +22,8 @@ from __future__ import annotations
 
 import re
 
-from archive.attribution import Attribution, attribute, is_partial
+from archive.attribution import Attribution, attribution_steps, is_partial
+from archive.attribution.resumable import run
 from archive.entities import People, find_people, text_of
 from archive.model import Quote
 from archive.quote_spans import QuoteSpan, find_quote_spans
@@ -58,6 +61,12 @@ def extract_quotes(body: str, doc, people: People | None = None, parse=None) -> 
     Never raises: when attribution fails on odd input the quotations come back
     without speakers.
     """
+    return run(quote_steps(body, doc, people, parsing=parse is not None), parse)
+
+
+def quote_steps(body: str, doc, people: People | None = None, parsing: bool = False):
+    """`extract_quotes` as steps (archive.attribution.resumable): when parsing, it yields the
+    sentences its attribution wants parsed, at most once, is sent their Docs, and returns the Quotes."""
     doc_text = text_of(doc) if doc is not None else None
     collapsed = nlp_text(body)
     text = collapsed if doc_text is not None and collapsed.startswith(doc_text) else body
@@ -69,7 +78,8 @@ def extract_quotes(body: str, doc, people: People | None = None, parse=None) -> 
         if doc_text is None or not text.startswith(doc_text):
             raise ValueError("doc is not the Doc of body")
         covered = [span for span in spans if span.end <= len(doc_text)]
-        attributions = attribute(doc, covered, people if people is not None else find_people(doc), parse)
+        known = people if people is not None else find_people(doc)
+        attributions = yield from attribution_steps(doc, covered, known, parsing)
         attributions += [Attribution() for _ in spans[len(covered):]]
     except Exception:  # noqa: BLE001
         attributions = [Attribution() for _ in spans]

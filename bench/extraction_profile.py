@@ -5,16 +5,20 @@
 Over the first N BBC files (sorted by name; all 2,225 by default), in one process: reading and
 normalizing each file (archive.pipeline.prepare_file), then the model (archive.nlp.read_texts:
 NER and the person-label component, what bench/ingest.py counts as bare spaCy), then what
-archive.nlp fills in from each Doc (find_people, extract_quotes with the sentence parser,
-extract_entities, merge_speakers), as archive.nlp.annotate does. The fill runs --repeat times
-(best kept); each pass of the attribution and of find_people is timed on its own, in CPU
-milliseconds per article, without a profiler (which would slow the small functions most).
+archive.nlp fills in from each Doc (find_people, quote_steps, extract_entities, merge_speakers)
+with the sentence parser parsing the sentences a group of GROUP articles leaves open in one
+call, as archive.nlp.annotate does for the files of one ingest batch. The fill runs --repeat
+times (best kept); each pass of the attribution and of find_people is timed on its own, in CPU
+milliseconds per article, without a profiler (which would slow the small functions most); a
+pass that waits for the parser (archive.attribution.resumable) is timed without the parser,
+which is timed on its own (parse_sentences).
 --cprofile then runs the fill once more under cProfile and lists its hottest functions.
 """
 from __future__ import annotations
 
 import argparse
 import cProfile
+import inspect
 import pstats
 import sys
 import time
@@ -30,31 +34,60 @@ ATTRIBUTION_PASSES = ("token_view", "note_who_talks", "credit_by_clauses", "attr
                       "continue_speakers", "after_reported_speech", "continue_into_fragment", "uncredit_titles")
 PEOPLE_STEPS = ("ner_person_mentions", "first_name_pairs", "titled_names", "cluster_mentions",
                 "missed_mentions", "roles_before", "roles_after", "pronoun_after", "canonical_name")
-FILL_STEPS = ("find_people", "extract_quotes", "extract_entities", "merge_speakers", "parse_sentences")
+FILL_STEPS = ("find_people", "quote_steps", "extract_entities", "merge_speakers", "parse_sentences")
+# Articles annotated together: an ingest's batch of files (archive.pipeline.Ingester.ingest's batch_size).
+GROUP = 64
 
 
 def timed(module, name: str, totals: dict[str, float]) -> None:
-    """Replace module.name by a wrapper adding its CPU time to totals[name]."""
-    function = getattr(module, name)
+    """Replace module.name by a wrapper adding its CPU time to totals[name]: of steps (a
+    generator function), the time of each resumption, not the parse they wait for between."""
+    function = getattr(module, name, None)
+    if function is None:  # a step an older commit does not have
+        return
+
+    def add(began: float) -> None:
+        totals[name] = totals.get(name, 0.0) + time.process_time() - began
 
     def wrapper(*args, **kwargs):
         began = time.process_time()
         try:
             return function(*args, **kwargs)
         finally:
-            totals[name] = totals.get(name, 0.0) + time.process_time() - began
+            add(began)
 
-    setattr(module, name, wrapper)
+    def steps_wrapper(*args, **kwargs):
+        steps = function(*args, **kwargs)
+        resume, value = steps.send, None
+        while True:
+            began = time.process_time()
+            try:
+                request = resume(value)
+            except StopIteration as end:
+                return end.value
+            finally:
+                add(began)
+            try:
+                value, resume = (yield request), steps.send
+            except Exception as error:  # noqa: BLE001 - the parser's, for the steps to handle
+                value, resume = error, steps.throw
+
+    setattr(module, name, steps_wrapper if inspect.isgeneratorfunction(function) else wrapper)
 
 
 def fill_all(nlp, articles, docs, texts) -> float:
     """CPU seconds of archive.nlp's fill over every article, each Doc as the model left it."""
     began = time.process_time()
-    for article, doc, text in zip(articles, docs, texts):
+    for doc, text in zip(docs, texts):
         doc.user_data.clear()  # what the rules keep with a Doc is made anew each time
         if hasattr(nlp, "keep_text"):  # as archive.nlp.annotate does (not before 335e46b)
             nlp.keep_text(doc, text)
-        nlp._fill(article, doc)
+    if hasattr(nlp, "_fill_together"):
+        for start in range(0, len(articles), GROUP):
+            nlp._fill_together(articles[start:start + GROUP], docs[start:start + GROUP])
+    else:  # each article's sentences parsed on their own
+        for article, doc in zip(articles, docs):
+            nlp._fill(article, doc)
     return time.process_time() - began
 
 

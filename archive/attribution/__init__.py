@@ -15,6 +15,7 @@ earlier ones left open (the parse also what they credited on trust). Where a rul
                   names, roles, organizations, spokespeople, pronouns, the discourse
     by_clause     passes 1 and 2
     parse         pass 3: the dependency parse
+    resumable     the passes run to their request for a parse and on: many articles parsed at once
     continuation  passes 4 to 7: quotations with no clause of their own
     kinds         partial quotations and titles, from the characters alone (pass 8)
 
@@ -31,13 +32,14 @@ from archive.attribution.by_clause import credit_by_clauses, note_who_talks
 from archive.attribution.continuation import after_reported_speech, continue_into_fragment, continue_speakers
 from archive.attribution.kinds import is_partial, is_title, uncredit_titles
 from archive.attribution.parse import attribute_by_parse
+from archive.attribution.resumable import run
 from archive.attribution.shapes import Attribution
 from archive.attribution.speakers import Resolver
 from archive.attribution.token_view import token_view
 from archive.entities import People
 from archive.quote_spans import QuoteSpan
 
-__all__ = ["Attribution", "attribute", "is_partial", "is_title"]
+__all__ = ["Attribution", "attribute", "attribution_steps", "is_partial", "is_title"]
 
 
 def attribute(doc, spans: list[QuoteSpan], people: People, parse=None) -> list[Attribution]:
@@ -48,6 +50,12 @@ def attribute(doc, spans: list[QuoteSpan], people: People, parse=None) -> list[A
     left without a speaker are parsed and the subject of the verb the quotation
     hangs on is tried.
     """
+    return run(attribution_steps(doc, spans, people, parsing=parse is not None), parse)
+
+
+def attribution_steps(doc, spans: list[QuoteSpan], people: People, parsing: bool = True):
+    """`attribute` as steps (archive.attribution.resumable): when parsing, it yields the
+    sentences it wants parsed, at most once, is sent their Docs, and returns the Attributions."""
     results = [Attribution() for _ in spans]
     if not spans or len(doc) == 0:
         return results
@@ -56,8 +64,8 @@ def attribute(doc, spans: list[QuoteSpan], people: People, parse=None) -> list[A
     resolver = Resolver(t)  # who the text is about, as it goes
     note_who_talks(t, resolver)  # 1. every reporting clause: who talks there
     guessed = credit_by_clauses(t, resolver, results)  # 2. each run of quotations: its clause
-    if parse is not None:
-        attribute_by_parse(t, resolver, results, guessed, parse)  # 3. the parse, for what is left open
+    if parsing:
+        yield from attribute_by_parse(t, resolver, results, guessed)  # 3. the parse, for what is left open
     continue_speakers(t, results, resolver.is_subject)  # 4. “A,” he said. “B.”
     after_reported_speech(t, resolver, results)  # 5. Hale said the team was tired. “We …”
     continue_speakers(t, results, resolver.is_subject, unnamed=True)  # 6. “A,” a spokesman said. “B.”

@@ -1,6 +1,9 @@
 """A dependency parse for what the rules left open: the subject of the verb a quotation hangs on."""
 from __future__ import annotations
 
+from collections.abc import Generator
+from typing import Any
+
 from archive.attribution.kinds import is_partial, is_title
 from archive.attribution.shapes import Attribution
 from archive.attribution.speakers.resolver import Resolver
@@ -19,18 +22,21 @@ SHARED_SUBJECT_DEPS = {"advcl", "xcomp", "conj", "pcomp"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
-def attribute_by_parse(t: TokenView, resolver: Resolver, results: list[Attribution], guessed: set[int],
-                        parse) -> None:
+def attribute_by_parse(t: TokenView, resolver: Resolver, results: list[Attribution],
+                       guessed: set[int]) -> Generator[list[str], Any, None]:
     """Quotations with no reporting clause the rules can read, and those credited to the
     subject of their sentence on trust: parse their sentences and credit the subject of
-    the verb each quotation depends on ("…, Spicer said, adding, “…”" is Spicer's)."""
+    the verb each quotation depends on ("…, Spicer said, adding, “…”" is Spicer's).
+
+    Steps (archive.attribution.resumable): yields the sentence strings and is sent their Docs."""
     open_quotes = [qi for qi, a in enumerate(results)
                    if (qi in guessed or a.speaker is None and a.mention is None) and _worth_parsing(t, qi)]
     if not open_quotes:
         return
     sentences = sorted({_quote_sentence(t, qi) for qi in open_quotes})
     try:
-        parsed = dict(zip(sentences, parse([t.text[a:b] for a, b in sentences])))
+        docs = yield [t.text[a:b] for a, b in sentences]
+        parsed = dict(zip(sentences, docs))
     except Exception:  # noqa: BLE001 - the rules' answers stand without the parse
         return
     for qi in open_quotes:

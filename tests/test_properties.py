@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from archive.entities import find_people
 from archive.attribution import attribute
+from archive.dates.arbitration import ONLY_REVISION_REASON
 from archive.model import DateCandidate, Draft
 from archive.nlp import load_model
 from archive.normalize import normalize
@@ -182,7 +183,11 @@ def test_parse_timestamp_answers_any_text(text, tz):
 def test_resolving_any_candidates_gives_a_timestamp_or_a_reason(candidates):
     found = [DateCandidate(raw, source, kind) for raw, source, kind in candidates]
     published = resolve_published(found, now=NOW)
-    assert (published.value is None) == bool(published.reason) or published.precision == "time"
+    # A date comes with a reason only when taken with a caveat (the file's only revision).
+    caveat = published.value is not None and published.reason == ONLY_REVISION_REASON
+    assert (published.value is None) == bool(published.reason) or published.precision == "time" or caveat
+    if caveat:
+        assert any(kind == "modified" for _, _, kind in candidates)
     resolve_updated(found, now=NOW)
 
 

@@ -52,7 +52,7 @@ def ingest_section(ingest: dict) -> list[str]:
         f"| {bare.get('cpu_seconds', '')} |",
         "",
         f"Pipeline / bare spaCy, best run of each: **{ingest['ratio']}** (target >= {INGEST_TARGET}: {verdict(ingest['ratio'] >= INGEST_TARGET)}). "
-        f"The pipeline figure includes loading the model in each worker process "
+        f"The pipeline figure includes loading the model (once, before the workers fork) "
         f"(bare spaCy: model loaded before the clock, {bare['model_load_seconds']:.1f} s). "
         f"Runs, the two sides in turn: pipeline {pipeline['all_runs_articles_per_second']}, bare "
         f"{bare['all_runs_articles_per_second']} articles/s"

@@ -224,7 +224,7 @@ class Ingester:
                 if item.duplicate_of is not None:
                     result.reports.append(FileReport(
                         item.name, "duplicate", item.duplicate_of, item.article.title, searchable=True,
-                        published=item.article.published.iso(), quotes=len(item.article.quotes)))
+                        published=item.article.published.iso(), quotes=_quote_count(db, item.duplicate_of)))
                     continue
                 outcome = self.store.put(db, item.article, identity_of(item), item.name)
                 article = item.article
@@ -270,6 +270,11 @@ class Ingester:
             raise
         self.mark_searchable(reports)
         return reports
+
+
+def _quote_count(db: sqlite3.Connection, article_id: int) -> int:
+    # A duplicate is not annotated: its report counts the quotations of the article it repeats.
+    return db.execute("SELECT count(*) FROM quotes WHERE article_id = ?", (article_id,)).fetchone()[0]
 
 
 def _find_earlier_twin(db: sqlite3.Connection, item: Prepared) -> None:

@@ -42,7 +42,7 @@ def test_added_then_duplicate_then_updated(archive):
     first = ingester.ingest([story("https://gazette.example/vote", "“We won,” said Mayor Ann Lee.")])
     assert [(r.status, r.searchable) for r in first] == [("added", True)]
     again = ingester.ingest([story("https://gazette.example/vote", "“We won,” said Mayor Ann Lee.")])
-    assert [(r.status, r.article_id) for r in again] == [("duplicate", first[0].article_id)]
+    assert [(r.status, r.article_id, r.quotes) for r in again] == [("duplicate", first[0].article_id, 1)]
     changed = ingester.ingest([story("https://gazette.example/vote", "“We lost,” said Mayor Ann Lee.")])
     assert [(r.status, r.article_id) for r in changed] == [("updated", first[0].article_id)]
     assert store.count() == 1
@@ -294,6 +294,7 @@ def test_a_file_repeated_byte_for_byte_in_another_worker_batch_is_a_duplicate_no
     reports = Ingester(store).ingest(files, n_process=2, batch_size=2)
     assert [r.status for r in reports] == ["added"] * 6 + ["duplicate"]
     assert reports[-1].article_id == reports[0].article_id and reports[-1].file == "copy of vote.json"
+    assert reports[-1].quotes == reports[0].quotes == 1  # the quotations of the article it repeats
     assert store.count() == 6
     store.close()
 

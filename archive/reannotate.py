@@ -42,6 +42,7 @@ from typing import IO
 
 from archive.collect.items import insert_by_rank
 from archive.corrections import machine_annotations
+from archive.dates.arbitration import ONLY_REVISION_REASON
 from archive.extraction_version import extraction_version
 from archive.model import Article, DateCandidate, Entity, Quote
 from archive.normalize import normalize
@@ -200,7 +201,10 @@ def reread(target: Target, limits: Limits | None = None) -> tuple[Article | None
     draft.title = draft.title or stored.title
     draft.authors = draft.authors or list(stored.authors)
     for stamp, kind in ((stored.published, "published"), (stored.updated, "modified")):
-        if stamp.source in OUTSIDE_DATES and stamp.raw:
+        # A publication taken from the feed's only revision is found again from that
+        # revision (stored as `updated`), caveat and all, not put back as a publication.
+        revision_only = kind == "published" and stamp.reason == ONLY_REVISION_REASON
+        if stamp.source in OUTSIDE_DATES and stamp.raw and not revision_only:
             insert_by_rank(draft.date_candidates, DateCandidate(stamp.raw, stamp.source, kind=kind))
     # Dates are judged against when the archive received the file (one more than a day after it is
     # refused as impossible), as they were at ingest.

@@ -248,3 +248,24 @@ def test_reannotate_all_right_after_an_ingest_changes_nothing_where_the_order_of
     out = reannotate(data_dir, capsys, "--all")
     assert "changed: 0 articles" in out
     assert sql(data_dir, "SELECT article_id, speaker FROM quotes ORDER BY article_id") == before
+
+
+def test_a_publication_taken_from_a_feeds_only_revision_keeps_its_caveat_when_read_again(tmp_path):
+    from datetime import datetime, timezone
+
+    from archive.dates.arbitration import ONLY_REVISION_REASON
+    from archive.model import Article, Timestamp
+    from archive.reannotate import Target, reread
+
+    page = tmp_path / "original.html"
+    page.write_text("<html><head><title>Bridge vote</title></head><body><article><h1>Bridge vote</h1><p>"
+                    + "The council met for three hours to discuss the budget and the new bridge. " * 4
+                    + "</p></article></body></html>", encoding="utf-8")
+    revision = Timestamp(datetime(2024, 3, 2, 9, 0, tzinfo=timezone.utc), "minute", "feed", "2024-03-02T09:00:00Z")
+    stored = Article(title="Bridge vote", body="", file="https://gazette.example/a",
+                     published=Timestamp(**{**revision.__dict__, "reason": ONLY_REVISION_REASON}), updated=revision)
+    article, why = reread(Target(stored, str(page), "hash"))
+    assert why is None
+    assert article.published.iso() == "2024-03-02T09:00:00+00:00" and article.published.source == "feed"
+    assert article.published.reason == ONLY_REVISION_REASON  # not made a plain publication date
+    assert article.updated.iso() == "2024-03-02T09:00:00+00:00"

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from archive import __version__
-from archive.config import Settings
+from archive.config import Settings, port_from_env
 from archive.pipeline import FileReport, IngestOptions, Ingester, files_under, prepare_chunk
 
 log = logging.getLogger("archive")
@@ -129,7 +129,7 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     serve.add_argument("--host", default=os.environ.get("ARCHIVE_HOST", "127.0.0.1"),
                        help="address to listen on (default: $ARCHIVE_HOST, else 127.0.0.1); anything "
                             "but this machine needs ARCHIVE_UPLOAD_TOKEN")
-    serve.add_argument("--port", type=int, default=int(os.environ.get("ARCHIVE_PORT", "5000")),
+    serve.add_argument("--port", type=int, default=None,
                        help="port to listen on (default: $ARCHIVE_PORT, else 5000)")
     serve.add_argument("--threads", metavar="N", type=int, default=8,
                        help="request threads (default: 8); the way to serve more clients at once, "
@@ -316,7 +316,8 @@ def run_stats(args) -> int:
 
 def run_serve(args) -> int:
     from web.serve import serve
-    return serve(Settings.from_env(args.data), host=args.host, port=args.port, threads=args.threads,
+    port = args.port if args.port is not None else port_from_env()
+    return serve(Settings.from_env(args.data), host=args.host, port=port, threads=args.threads,
                  access_log=args.access_log, watch=args.watch)
 
 

@@ -24,7 +24,7 @@ def _int_env(name: str, default: int) -> int:
     try:
         return int(value) if value else default
     except ValueError:
-        raise SystemExit(f"{name} must be a whole number, not {value!r}") from None
+        raise SystemExit(f"archive: {name} must be a whole number, not {value!r}") from None
 
 
 def _float_env(name: str, default: float) -> float:
@@ -32,7 +32,12 @@ def _float_env(name: str, default: float) -> float:
     try:
         return float(value) if value else default
     except ValueError:
-        raise SystemExit(f"{name} must be a number, not {value!r}") from None
+        raise SystemExit(f"archive: {name} must be a number, not {value!r}") from None
+
+
+def port_from_env() -> int:
+    """The port `serve` listens on without --port: $ARCHIVE_PORT, else 5000."""
+    return _int_env("ARCHIVE_PORT", 5000)
 
 
 def _list_env(name: str) -> tuple[str, ...]:

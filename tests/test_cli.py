@@ -134,3 +134,20 @@ def test_a_setting_that_cannot_be_used_exits_1(tmp_path):
 def test_the_program_names_itself_as_it_was_run(tmp_path):
     done = run_cli("--version")
     assert (done.returncode, done.stdout.strip()) == (EXIT_OK, f"python -m archive {__version__}")
+
+
+@pytest.mark.parametrize("variable, value, command, message", [
+    ("ARCHIVE_PORT", "abc", "serve", "archive: ARCHIVE_PORT must be a whole number, not 'abc'"),
+    ("ARCHIVE_RATE_LIMIT", "fast", "stats", "archive: ARCHIVE_RATE_LIMIT must be a number, not 'fast'"),
+])
+def test_a_setting_that_is_not_a_number_fails_with_one_line_naming_it(tmp_path, variable, value, command, message):
+    env = {**os.environ, variable: value, "ARCHIVE_DATA": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-m", "archive", command], cwd=PROJECT, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == EXIT_FAILED
+    assert done.stderr.strip() == message  # no traceback
+
+
+def test_a_bad_port_setting_concerns_serve_only(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("ARCHIVE_PORT", "abc")
+    assert stats_of(capsys, ["--data", str(tmp_path / "a"), "stats"])["articles"] == 0

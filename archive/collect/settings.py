@@ -12,7 +12,7 @@ def _env_float(name: str, default: float) -> float:
     try:
         return float(value) if value else default
     except ValueError:
-        raise SystemExit(f"{name} must be a number, not {value!r}") from None
+        raise SystemExit(f"archive: {name} must be a number, not {value!r}") from None
 
 
 @dataclass

@@ -39,7 +39,7 @@ import sqlite3
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from archive.annotation_rows import stored_annotations
+from archive.annotation_rows import replace_annotations, stored_annotations
 from archive.corrections.records import machine_annotations, redo_articles
 from archive.corrections.rules import Correction, apply_corrections
 from archive.gazetteer import place_population
@@ -403,24 +403,12 @@ def _rewrite(db: sqlite3.Connection, article_ids, decisions: dict[str, Decision]
             db.execute("UPDATE machine_annotations SET quotes = ?, entities = ? WHERE article_id = ?",
                        (_dump(resolved[0]), _dump(resolved[1]), article_id))
         else:
-            _write_stored(db, article_id, *resolved)
+            replace_annotations(db, article_id, *resolved)
         redo_articles(db, [article_id])
         db.execute("INSERT OR REPLACE INTO index_queue (article_id, queued_at) VALUES (?, ?)",
                    (article_id, datetime.now(timezone.utc).isoformat()))
         rewritten.append(article_id)
     return rewritten
-
-
-def _write_stored(db: sqlite3.Connection, article_id: int, quotes: list[Quote], entities: list[Entity]) -> None:
-    db.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
-    db.execute("DELETE FROM entities WHERE article_id = ?", (article_id,))
-    db.executemany("INSERT INTO quotes (article_id, seq, text, start, end, speaker, speaker_mention, cue, confidence, "
-                   "partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   [(article_id, q.seq, q.text, q.start, q.end, q.speaker, q.speaker_mention, q.cue, q.confidence,
-                     int(q.partial)) for q in quotes])
-    db.executemany("INSERT OR REPLACE INTO entities (article_id, type, name, count, aliases) VALUES (?, ?, ?, ?, ?)",
-                   [(article_id, e.type, e.name, e.count, json.dumps(e.aliases, ensure_ascii=False))
-                    for e in entities])
 
 
 def _articles_naming(db: sqlite3.Connection, names: set[str]) -> set[int]:

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from archive.annotation_rows import entity_from_row, quote_from_row
+from archive.annotation_rows import entity_from_row, insert_annotations, quote_from_row
 from archive.corrections import CORRECTIONS_SCHEMA, correct_new_annotations, mark_corrected_quotes
 from archive.extraction_version import extraction_version
-from archive.model import Article, Decoding, Quote, Timestamp, decoding_fields
+from archive.model import Article, Decoding, Timestamp, decoding_fields
 from archive.normalize import ANNOTATED_CHARS, annotated_end, annotated_part
 from archive.people import PEOPLE_SCHEMA, canonicalize_people, refresh_person_keys
 
@@ -327,7 +327,7 @@ class Store:
         article.id = article_id  # the archive-wide people pass keeps its evidence by article
         canonicalize_people(db, article)
         correct_new_annotations(db, article_id, article)  # reviewers' corrections, on the machine's output
-        self._put_annotations(db, article_id, article)
+        insert_annotations(db, article_id, article.quotes, article.entities)
         db.execute("INSERT OR REPLACE INTO index_queue (article_id, queued_at) VALUES (?, ?)", (article_id, now))
         article.id = article_id
         return StoreResult(status, article_id, queued_at=now)
@@ -356,7 +356,7 @@ class Store:
         # Only now: a registry rename on the way may rewrite this article's old rows too.
         db.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
         db.execute("DELETE FROM entities WHERE article_id = ?", (article_id,))
-        self._put_annotations(db, article_id, article)
+        insert_annotations(db, article_id, article.quotes, article.entities)
         db.execute("INSERT OR REPLACE INTO index_queue (article_id, queued_at) VALUES (?, ?)", (article_id, now))
         return None
 
@@ -397,18 +397,6 @@ class Store:
             "original_sha256": article.original_sha256,
             "ingested_at": (article.ingested_at or datetime.now(timezone.utc)).isoformat(),
         }
-
-    @staticmethod
-    def _put_annotations(db: sqlite3.Connection, article_id: int, article: Article) -> None:
-        db.executemany(
-            "INSERT INTO quotes (article_id, seq, text, start, end, speaker, speaker_mention, cue, "
-            "confidence, partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(article_id, seq, q.text, q.start, q.end, q.speaker, q.speaker_mention, q.cue,
-              q.confidence, int(q.partial)) for q, seq in _numbered(article.quotes)])
-        db.executemany(
-            "INSERT OR REPLACE INTO entities (article_id, type, name, count, aliases) VALUES (?, ?, ?, ?, ?)",
-            [(article_id, e.type, e.name, e.count, json.dumps(e.aliases, ensure_ascii=False))
-             for e in article.entities])
 
     # Index queue ---------------------------------------------------------
 
@@ -622,10 +610,6 @@ def ids_by_content_hash(db_path: str | os.PathLike, hashes: list[str]) -> dict[s
     return found
 
 
-def _numbered(quotes: list[Quote]):
-    """Each quote with its seq: its own (a quote keeps its number when a reviewer says another
-    is not a quotation), else its place."""
-    return [(quote, position if quote.seq is None else quote.seq) for position, quote in enumerate(quotes)]
 
 
 def _chunks(values: list, size: int):

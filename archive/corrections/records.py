@@ -14,7 +14,7 @@ import sqlite3
 from dataclasses import asdict
 from datetime import datetime, timezone
 
-from archive.annotation_rows import stored_annotations
+from archive.annotation_rows import replace_annotations, stored_annotations
 from archive.corrections.rules import QUOTE_KINDS, Correction, apply_corrections
 from archive.model import Article, Entity, Quote
 from archive.normalize import ANNOTATED_CHARS
@@ -218,7 +218,7 @@ def redo_articles(db: sqlite3.Connection, article_ids: list[int]) -> list[int]:
             db.execute("DELETE FROM machine_annotations WHERE article_id = ?", (article_id,))
         if _same(corrected.quotes, stored_quotes) and _same(corrected.entities, stored_entities):
             continue
-        _write_annotations(db, article_id, corrected.quotes, corrected.entities)
+        replace_annotations(db, article_id, corrected.quotes, corrected.entities)
         db.execute("INSERT OR REPLACE INTO index_queue (article_id, queued_at) VALUES (?, ?)",
                    (article_id, queued_at))
         rewritten.append(article_id)
@@ -237,19 +237,6 @@ def _keep_machine(db: sqlite3.Connection, article_id: int, quotes: list[Quote], 
                 json.dumps([asdict(e) for e in entities], ensure_ascii=False)))
     db.executemany("INSERT OR IGNORE INTO correction_articles (correction_id, article_id) VALUES (?, ?)",
                    [(correction_id, article_id) for correction_id in sorted(applied)])
-
-
-def _write_annotations(db: sqlite3.Connection, article_id: int, quotes: list[Quote], entities: list[Entity]) -> None:
-    db.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
-    db.execute("DELETE FROM entities WHERE article_id = ?", (article_id,))
-    db.executemany(
-        "INSERT INTO quotes (article_id, seq, text, start, end, speaker, speaker_mention, cue, confidence, partial) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(article_id, q.seq, q.text, q.start, q.end, q.speaker, q.speaker_mention, q.cue, q.confidence,
-          int(q.partial)) for q in quotes])
-    db.executemany("INSERT OR REPLACE INTO entities (article_id, type, name, count, aliases) VALUES (?, ?, ?, ?, ?)",
-                   [(article_id, e.type, e.name, e.count, json.dumps(e.aliases, ensure_ascii=False))
-                    for e in entities])
 
 
 # Making and undoing ------------------------------------------------------------------------

@@ -19,7 +19,8 @@ class SettingsError(ValueError):
     """A setting that cannot be used; the message says which and what to do."""
 
 
-def _int_env(name: str, default: int) -> int:
+def int_env(name: str, default: int) -> int:
+    """$name as a whole number, else `default`; anything else ends the command with one line."""
     value = os.environ.get(name)
     try:
         return int(value) if value else default
@@ -27,7 +28,8 @@ def _int_env(name: str, default: int) -> int:
         raise SystemExit(f"archive: {name} must be a whole number, not {value!r}") from None
 
 
-def _float_env(name: str, default: float) -> float:
+def float_env(name: str, default: float) -> float:
+    """$name as a number, else `default`; anything else ends the command with one line."""
     value = os.environ.get(name)
     try:
         return float(value) if value else default
@@ -37,7 +39,7 @@ def _float_env(name: str, default: float) -> float:
 
 def port_from_env() -> int:
     """The port `serve` listens on without --port: $ARCHIVE_PORT, else 5000."""
-    return _int_env("ARCHIVE_PORT", 5000)
+    return int_env("ARCHIVE_PORT", 5000)
 
 
 def _list_env(name: str) -> tuple[str, ...]:
@@ -109,23 +111,23 @@ class Settings:
     @classmethod
     def from_env(cls, data_dir: str | os.PathLike | None = None) -> "Settings":
         chosen = Path(data_dir or os.environ.get("ARCHIVE_DATA") or DEFAULT_DATA_DIR)
-        limits = Limits(max_file_bytes=_int_env("ARCHIVE_MAX_FILE_BYTES", Limits.max_file_bytes))
+        limits = Limits(max_file_bytes=int_env("ARCHIVE_MAX_FILE_BYTES", Limits.max_file_bytes))
         defaults = RateLimits()
         rates = RateLimits(
-            requests_per_minute=_float_env("ARCHIVE_RATE_LIMIT", defaults.requests_per_minute),
-            requests_burst=_float_env("ARCHIVE_RATE_BURST", defaults.requests_burst),
-            costly_searches_per_minute=_float_env("ARCHIVE_COSTLY_SEARCH_RATE", defaults.costly_searches_per_minute),
+            requests_per_minute=float_env("ARCHIVE_RATE_LIMIT", defaults.requests_per_minute),
+            requests_burst=float_env("ARCHIVE_RATE_BURST", defaults.requests_burst),
+            costly_searches_per_minute=float_env("ARCHIVE_COSTLY_SEARCH_RATE", defaults.costly_searches_per_minute),
         )
         try:
             return cls(
                 data_dir=chosen,
                 limits=limits,
-                max_upload_files=_int_env("ARCHIVE_MAX_UPLOAD_FILES", cls.max_upload_files),
-                max_upload_bytes=_int_env("ARCHIVE_MAX_UPLOAD_BYTES", cls.max_upload_bytes),
+                max_upload_files=int_env("ARCHIVE_MAX_UPLOAD_FILES", cls.max_upload_files),
+                max_upload_bytes=int_env("ARCHIVE_MAX_UPLOAD_BYTES", cls.max_upload_bytes),
                 upload_token=os.environ.get("ARCHIVE_UPLOAD_TOKEN") or None,
                 base_url=os.environ.get("ARCHIVE_BASE_URL") or None,
                 allowed_hosts=LOOPBACK_HOSTS + _list_env("ARCHIVE_ALLOWED_HOSTS"),
-                proxies=_int_env("ARCHIVE_PROXIES", 0),
+                proxies=int_env("ARCHIVE_PROXIES", 0),
                 rate_limits=rates,
                 cors_origins=_list_env("ARCHIVE_CORS_ORIGINS"),
             )

@@ -5,14 +5,7 @@ import os
 from dataclasses import dataclass
 
 from archive import __version__
-
-
-def _env_float(name: str, default: float) -> float:
-    value = os.environ.get(name)
-    try:
-        return float(value) if value else default
-    except ValueError:
-        raise SystemExit(f"archive: {name} must be a number, not {value!r}") from None
+from archive.config import float_env
 
 
 @dataclass
@@ -51,10 +44,10 @@ class FetchSettings:
             allow_private=allowed == "1",
             private_hosts=tuple(h.strip().lower() for h in allowed.split(",") if h.strip()) if allowed != "1" else (),
             contact=os.environ.get("ARCHIVE_FETCH_CONTACT") or None,
-            host_interval=_env_float("ARCHIVE_FETCH_HOST_INTERVAL", defaults.host_interval),
-            max_hosts=max(1, int(_env_float("ARCHIVE_FETCH_HOSTS", defaults.max_hosts))),
-            connect_timeout=_env_float("ARCHIVE_FETCH_CONNECT_TIMEOUT", defaults.connect_timeout),
-            read_timeout=_env_float("ARCHIVE_FETCH_READ_TIMEOUT", defaults.read_timeout),
-            max_bytes=int(_env_float("ARCHIVE_FETCH_MAX_BYTES", defaults.max_bytes)),
-            retry_base=_env_float("ARCHIVE_FETCH_RETRY_SECONDS", defaults.retry_base),
+            host_interval=float_env("ARCHIVE_FETCH_HOST_INTERVAL", defaults.host_interval),
+            max_hosts=max(1, int(float_env("ARCHIVE_FETCH_HOSTS", defaults.max_hosts))),
+            connect_timeout=float_env("ARCHIVE_FETCH_CONNECT_TIMEOUT", defaults.connect_timeout),
+            read_timeout=float_env("ARCHIVE_FETCH_READ_TIMEOUT", defaults.read_timeout),
+            max_bytes=int(float_env("ARCHIVE_FETCH_MAX_BYTES", defaults.max_bytes)),
+            retry_base=float_env("ARCHIVE_FETCH_RETRY_SECONDS", defaults.retry_base),
         )

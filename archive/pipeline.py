@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -184,6 +185,20 @@ class Indexing(Protocol):
         """The ingest stopped on an error: drop what is held (the store's queue keeps it)."""
 
 
+@contextmanager
+def feeding(indexing: Indexing | None) -> Iterator[None]:
+    """Around work that hands stored batches to `indexing`: once the work is done, index what
+    it still holds; should the work fail, drop that (the store's queue keeps it)."""
+    try:
+        yield
+        if indexing is not None:
+            indexing.flush()
+    except BaseException:
+        if indexing is not None:
+            indexing.cancel()
+        raise
+
+
 class Ingester:
     """Stores articles: read, normalize, annotate, then store, one transaction a batch.
 
@@ -257,17 +272,11 @@ class Ingester:
         stored; once all are, `indexing.flush()` indexes what it still holds."""
         options = options or IngestOptions()
         reports: list[FileReport] = []
-        try:
+        with feeding(self.indexing):
             for batch in _prepared_batches(files, options, limits, n_process, batch_size, self):
                 reports.extend(batch)
                 if on_batch:
                     on_batch(batch)
-            if self.indexing is not None:
-                self.indexing.flush()
-        except BaseException:
-            if self.indexing is not None:
-                self.indexing.cancel()
-            raise
         self.mark_searchable(reports)
         return reports
 

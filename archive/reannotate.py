@@ -49,7 +49,7 @@ from archive.normalize import normalize
 from archive.people import refresh_person_keys
 from archive.people_resolution import resolve_people
 from archive.pid_lock import LockHeld, hold_pid_lock
-from archive.pipeline import _worker_init, annotate
+from archive.pipeline import _worker_init, annotate, feeding
 from archive.readers import Limits, iter_file
 from archive.store import Store
 
@@ -259,17 +259,11 @@ class Reannotator:
     def run(self, ids: list[int], jobs: int = 1, batch_size: int = BATCH,
             on_batch: Callable[[Summary], None] | None = None) -> Summary:
         summary = Summary(extraction_version(), total=len(ids))
-        try:
+        with feeding(self.indexing):
             for results in self._results(ids, jobs, batch_size):
                 self._store(results, summary)
                 if on_batch:
                     on_batch(summary)
-            if self.indexing is not None:
-                self.indexing.flush()
-        except BaseException:
-            if self.indexing is not None:
-                self.indexing.cancel()
-            raise
         self._finish_run(summary)
         self._summarize_changes(summary)
         return summary

@@ -32,3 +32,16 @@ def quote_in(body: str, text: str, speaker: str | None, cue: str = "said") -> Qu
                  speaker_mention=speaker, cue=cue, confidence=0.9 if speaker else 0.0)
 
 
+
+
+def speaker_quote_hits(data: Path, speaker: str) -> int:
+    """How many quotations the search of the archive at `data` credits to `speaker`."""
+    from archive.store import Store
+    from index.search import SearchRequest, SearchService
+
+    store = Store(data)
+    try:
+        return SearchService(data / "index", store).search(
+            SearchRequest(kind="quotes", filters={"speaker": [speaker]})).total
+    finally:
+        store.close()

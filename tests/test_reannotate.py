@@ -15,7 +15,7 @@ from archive.extraction_version import ARCHIVE, extraction_files, extraction_ver
 from archive.pipeline import IngestOptions, Ingester
 from archive.reannotate import hold_lock
 from archive.store import Store
-from index.search import SearchRequest, SearchService
+from helpers import speaker_quote_hits
 
 BUDGET = ("Mayor defends budget\n\n(Springfield) \u201cWe will not cut the library,\u201d said Mayor Ann Lopez "
           "on Tuesday. \u201cBooks matter.\u201d\n\nThe council member Tom Reyes disagreed. "
@@ -58,14 +58,6 @@ def stats(data: Path, capsys) -> dict:
     assert main(["stats", "--data", str(data)]) == 0
     return json.loads(capsys.readouterr().out)
 
-
-def quote_hits(data: Path, speaker: str) -> int:
-    store = Store(data)
-    try:
-        return SearchService(data / "index", store).search(
-            SearchRequest(kind="quotes", filters={"speaker": [speaker]})).total
-    finally:
-        store.close()
 
 
 # The version ------------------------------------------------------------------------------
@@ -129,7 +121,7 @@ def test_stale_articles_get_the_current_extraction_in_place_and_search_serves_it
     assert sorted(path.name for path in (data_dir / "originals").rglob("*") if path.is_file()) == originals
     assert stats(data_dir, capsys)["stale_articles"] == 0
     assert stats(data_dir, capsys)["index_queue"] == 0
-    assert quote_hits(data_dir, "Ann Lopez") == 2 and quote_hits(data_dir, "Old Guess") == 0
+    assert speaker_quote_hits(data_dir, "Ann Lopez") == 2 and speaker_quote_hits(data_dir, "Old Guess") == 0
     again = reannotate(data_dir, capsys)
     assert "reannotated 0 of 0 articles" in again and "people across" not in again  # nothing left to do
 
@@ -193,7 +185,7 @@ def test_a_reviewers_speaker_stays_corrected_after_reannotate_all(data_dir, caps
         assert store.quote_rows([(1, 2)])[0]["corrected"] is True
     finally:
         store.close()
-    assert quote_hits(data_dir, "Tom Reyes Jr") == 1
+    assert speaker_quote_hits(data_dir, "Tom Reyes Jr") == 1
 
 
 def test_a_second_reannotate_on_the_same_folder_is_refused(data_dir, capsys):

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from archive.pipeline import Ingester
 from archive.store import Store
-from index.search import SearchRequest, SearchService
+from helpers import speaker_quote_hits
 from test_crash_recovery import Run, Server, api, assert_consistent, wait_until_indexed, write_articles
 
 PROGRESS = re.compile(r"reannotated (\d+)/(\d+) articles")
@@ -46,14 +46,6 @@ def credited(data: Path) -> dict[int, tuple[str | None, str]]:
     return {article_id: (version, speaker) for article_id, version, speaker in rows}
 
 
-def quote_total(data: Path, speaker: str) -> int:
-    store = Store(data)
-    try:
-        return SearchService(data / "index", store).search(
-            SearchRequest(kind="quotes", filters={"speaker": [speaker]})).total
-    finally:
-        store.close()
-
 
 def test_reannotate_all_killed_half_way_finishes_when_run_again_and_loses_nothing(tmp_path):
     data = older_archive(tmp_path, 120)
@@ -80,7 +72,7 @@ def test_reannotate_all_killed_half_way_finishes_when_run_again_and_loses_nothin
     assert execute(data, "SELECT count(*) FROM articles WHERE extraction_version IS NULL") == [(0,)]
     assert execute(data, "SELECT count(*) FROM reannotate_runs") == [(0,)]  # the --all run is over
     assert execute(data, "SELECT count(*) FROM index_queue") == [(0,)]
-    assert quote_total(data, "Ann Lee") == 120 and quote_total(data, "Old Guess") == 0
+    assert speaker_quote_hits(data, "Ann Lee") == 120 and speaker_quote_hits(data, "Old Guess") == 0
 
 
 def test_a_running_server_keeps_answering_and_serves_the_new_annotations_once_committed(tmp_path):

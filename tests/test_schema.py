@@ -36,3 +36,23 @@ def test_text_analyzer_matches_whoosh_chain(text, kwargs):
 def test_text_analyzer_survives_pickling_in_a_schema():
     analyzer = pickle.loads(pickle.dumps(text_analyzer()))
     assert [t.text for t in analyzer("Protesters protested")] == ["protest", "protest"]
+
+
+@pytest.mark.parametrize("text", TEXTS + ["the the THE Thé, a word and a word again: “a word”"])
+@pytest.mark.parametrize("boost", [1.0, 2.0])
+def test_text_positions_writes_what_whoosh_positions_writes(text, boost):
+    from whoosh import formats
+
+    from index.schema import TextPositions
+
+    analyzer = text_analyzer()
+    ours = list(TextPositions(field_boost=boost).word_values(text, analyzer, mode="index"))
+    whooshs = list(formats.Positions(field_boost=boost).word_values(text, analyzer, mode="index"))
+    assert ours == whooshs
+
+
+def test_the_words_fields_survive_pickling_in_a_schema():
+    from index.schema import TextPositions, article_schema
+
+    schema = pickle.loads(pickle.dumps(article_schema()))
+    assert isinstance(schema["body"].format, TextPositions) and schema["title"].format.field_boost == 2.0

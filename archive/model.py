@@ -6,7 +6,8 @@ the same JSON.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import functools
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
 
 from archive.pipelines import attribution_of
@@ -96,7 +97,7 @@ class Quote:
     seq: int | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict:
-        found = asdict(self)
+        found = fields_of(self)
         del found["seq"]  # the extractor's output; the article JSON adds it (web.shapes.article)
         return found
 
@@ -109,7 +110,20 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return fields_of(self)
+
+
+def fields_of(item: Quote | Entity) -> dict:
+    """A quote's or an entity's fields, as dataclasses.asdict gives them (each list
+    copied), without asdict's recursive deep copy: the people pass and the corrections
+    turn thousands of them into JSON in one ingest."""
+    return {name: list(value) if isinstance(value, list) else value
+            for name, value in ((name, getattr(item, name)) for name in _field_names(type(item)))}
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind))
 
 
 ENTITY_TYPES = ("person", "org", "place")

@@ -132,6 +132,7 @@ def _surname_key(surname: str) -> str:
     return " ".join(fold(part) for part in surname.split() if fold(part))
 
 
+@functools.lru_cache(maxsize=65536)
 def person_key(name: str) -> str:
     """The archive-wide grouping key of a person: the folded surname.
 
@@ -165,6 +166,7 @@ def given_names_compatible(a: str, b: str) -> bool:
     return len(shorter) >= 3 and longer.startswith(shorter)
 
 
+@functools.lru_cache(maxsize=131072)
 def same_person(a: str, b: str) -> bool:
     """Whether two person names can name the same person.
 
@@ -193,6 +195,7 @@ def same_person(a: str, b: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=65536)
 def generation(name: str) -> str | None:
     """ "jr" for "Donald Trump Jr." (or "Donald Jr."), "iii" for "Jim Jones III"; None without one."""
     words = _words(name)
@@ -340,6 +343,7 @@ def same_entity(a: str, b: str) -> bool:
 # --- gender, where a first name or an honorific shows it ---------------------
 
 
+@functools.lru_cache(maxsize=65536)
 def name_gender(name: str) -> str | None:
     """ "male", "female" or None, from an honorific ("Mrs. Clinton") or a first name."""
     parsed = parse_person_name(name)

@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from archive.corrections.records import rename_person
 from archive.model import Article, Entity
 from archive.names import canonical_name, generation, person_key, same_person
-from archive.people_resolution import RESOLUTION_SCHEMA, not_a_person, renamed_person, resolve_new_article
+from archive.people_resolution import RESOLUTION_SCHEMA, renamed_person, resolve_new_article
 
 PEOPLE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS people (
@@ -45,8 +45,10 @@ def resolve_name(db: sqlite3.Connection, name: str, aliases: list[str],
     key = person_key(name)
     if not key:
         return name, []
-    rows = [row for row in db.execute("SELECT name, aliases FROM people WHERE key = ?", (key,))
-            if row["name"] == name or not not_a_person(db, row["name"])]
+    # The people of this key, less those the archive-wide pass found to be no person.
+    rows = db.execute("SELECT name, aliases FROM people WHERE key = ? AND (name = ? OR NOT EXISTS "
+                      "(SELECT 1 FROM people_decisions d WHERE d.name = people.name AND d.action = 'type'))",
+                      (key, name)).fetchall()
     matches = [row for row in rows if same_person(row["name"], name)
                and not (row["name"] in others and generation(row["name"]) != generation(name))]
     if len(matches) > 1:

@@ -36,7 +36,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from archive.annotation_rows import replace_annotations, stored_annotations
@@ -44,7 +44,7 @@ from archive.corrections.records import machine_annotations, redo_articles
 from archive.corrections.rules import Correction, apply_corrections
 from archive.gazetteer import place_population
 from archive.lexicon.name_words import FIRST_NAME_GENDER
-from archive.model import Article, Entity, Quote
+from archive.model import Article, Entity, Quote, fields_of
 from archive.names import parse_person_name, person_key, same_person, strip_accents
 
 RESOLUTION_SCHEMA = """
@@ -93,6 +93,8 @@ DOMINANCE = 4
 PERIOD = timedelta(days=365)
 # A place of this size (or a country, a US state, a continent) is a place first.
 BIG_PLACE = 100_000
+# Names looked up in one query (SQLite's limit on a query's parameters is far higher).
+NAMES_PER_QUERY = 500
 
 
 @dataclass
@@ -307,15 +309,19 @@ def _names_to_redecide(db: sqlite3.Connection, rows: set[tuple[str, str, str]]) 
 
 # Applying ----------------------------------------------------------------------------------
 
-def not_a_person(db: sqlite3.Connection, name: str) -> bool:
-    """Whether the pass decided this person name is an organization or a place."""
-    return db.execute("SELECT 1 FROM people_decisions WHERE name = ? AND action = 'type'", (name,)).fetchone() is not None
-
-
 def current_decisions(db: sqlite3.Connection, names: set[str] | None = None) -> dict[str, Decision]:
-    rows = db.execute("SELECT name, action, target, evidence FROM people_decisions")
-    return {row[0]: Decision(row[0], row[1], row[2], json.loads(row[3])) for row in rows
-            if names is None or row[0] in names}
+    """The decisions in force (about these names only, when given: the rows of one
+    article's few names, not the whole table, are read and decoded)."""
+    query = "SELECT name, action, target, evidence FROM people_decisions"
+    if names is None:
+        rows = db.execute(query).fetchall()
+    else:
+        listed = sorted(names)
+        rows = []
+        for start in range(0, len(listed), NAMES_PER_QUERY):
+            part = listed[start:start + NAMES_PER_QUERY]
+            rows += db.execute(f"{query} WHERE name IN ({','.join('?' * len(part))})", part).fetchall()
+    return {row[0]: Decision(row[0], row[1], row[2], json.loads(row[3])) for row in rows}
 
 
 def apply_decisions(quotes: list[Quote], entities: list[Entity],
@@ -347,7 +353,7 @@ def _fingerprint(quotes: list[Quote], entities: list[Entity]) -> str:
 
 
 def _dump(items) -> str:
-    return json.dumps([asdict(item) for item in items], ensure_ascii=False)
+    return json.dumps([fields_of(item) for item in items], ensure_ascii=False)
 
 
 def _keep_unresolved(db: sqlite3.Connection, article_id: int, base: tuple[list[Quote], list[Entity]],

@@ -17,5 +17,7 @@ def script_of(char: str) -> str:
 
 def main_script(text: str) -> str | None:
     """The script most letters of `text` are in; None without letters."""
+    if text.isascii():  # most names: no need to count
+        return "LATIN" if any(char.isalpha() for char in text) else None
     counts = Counter(script_of(char) for char in text if char.isalpha())
     return counts.most_common(1)[0][0] if counts else None

@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 
 from archive.annotation_rows import replace_annotations, stored_annotations
 from archive.corrections.rules import QUOTE_KINDS, Correction, apply_corrections
-from archive.model import Article, Entity, Quote
+from archive.model import Article, Entity, Quote, fields_of
 from archive.normalize import ANNOTATED_CHARS
 
 CORRECTIONS_SCHEMA = """
@@ -171,8 +171,8 @@ def rename_person(db: sqlite3.Connection, old: str, new: str) -> None:
             merge = Correction(id=0, kind="merge", reviewer="", made_at="", name=new, names=[old])
             entities = apply_corrections("", [], entities, [merge]).entities
         db.execute("UPDATE machine_annotations SET quotes = ?, entities = ? WHERE article_id = ?",
-                   (json.dumps([asdict(q) for q in quotes], ensure_ascii=False),
-                    json.dumps([asdict(e) for e in entities], ensure_ascii=False), row["article_id"]))
+                   (json.dumps([fields_of(q) for q in quotes], ensure_ascii=False),
+                    json.dumps([fields_of(e) for e in entities], ensure_ascii=False), row["article_id"]))
 
 
 def _like(text: str) -> str:
@@ -226,15 +226,15 @@ def redo_articles(db: sqlite3.Connection, article_ids: list[int]) -> list[int]:
 
 
 def _same(made: list, stored: list) -> bool:
-    key = lambda item: json.dumps(asdict(item), sort_keys=True)  # noqa: E731
+    key = lambda item: json.dumps(fields_of(item), sort_keys=True)  # noqa: E731
     return sorted(map(key, made)) == sorted(map(key, stored))
 
 
 def _keep_machine(db: sqlite3.Connection, article_id: int, quotes: list[Quote], entities: list[Entity],
                   applied: set[int]) -> None:
     db.execute("INSERT OR REPLACE INTO machine_annotations (article_id, quotes, entities) VALUES (?, ?, ?)",
-               (article_id, json.dumps([asdict(q) for q in quotes], ensure_ascii=False),
-                json.dumps([asdict(e) for e in entities], ensure_ascii=False)))
+               (article_id, json.dumps([fields_of(q) for q in quotes], ensure_ascii=False),
+                json.dumps([fields_of(e) for e in entities], ensure_ascii=False)))
     db.executemany("INSERT OR IGNORE INTO correction_articles (correction_id, article_id) VALUES (?, ?)",
                    [(correction_id, article_id) for correction_id in sorted(applied)])
 

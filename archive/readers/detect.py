@@ -87,7 +87,7 @@ def _looks_binary(data: bytes) -> bool:
     """A NUL is counted like any other stray control byte: one in a text file is damage,
     not a sign of binary content (UTF-16, half NULs, is recognised before this)."""
     sample = data[:8192]
-    odd = sum(1 for b in sample if b in BINARY_BYTES)
+    odd = len(sample) - len(sample.translate(None, BINARY_BYTES))  # the bytes deleting them removes
     return odd > len(sample) * BINARY_SHARE
 
 

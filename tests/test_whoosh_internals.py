@@ -17,6 +17,7 @@ from whoosh.filedb.structfile import BufferFile
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import SegmentReader
 from whoosh.scoring import BM25F
+from whoosh.writing import SegmentWriter
 
 from helpers import make_article
 from index import whoosh_internals as internals
@@ -83,7 +84,11 @@ def test_the_instance_attributes_relied_on_are_there(small_index):
     internals.block_values(matcher)
     postings_writer = W3Codec().postings_writer(BufferFile(b""))
     postings_writer.start_postings(formats.Frequency(), object())  # a term being written
+    writer = SegmentWriter(ix)
     examples = {
+        "whoosh.writing.SegmentWriter": writer,
+        "whoosh.writing.PostingPool": writer.pool,
+        "whoosh.codec.whoosh3.W3FieldWriter": writer.fieldwriter,
         "whoosh.filedb.structfile.BufferFile": BufferFile(b"abc"),
         "whoosh.reading.SegmentReader": reader,
         "whoosh.codec.whoosh3.W3Codec": W3Codec(),
@@ -98,6 +103,7 @@ def test_the_instance_attributes_relied_on_are_there(small_index):
         for attribute in internals.INSTANCE_ATTRIBUTES[dotted]:
             assert hasattr(example, attribute), f"{dotted} instances no longer have {attribute}"
     assert isinstance(reader, SegmentReader) and isinstance(matcher, W3LeafMatcher)
+    writer.cancel()
 
 
 def test_the_accessors_read_what_whoosh_itself_reads(small_index):

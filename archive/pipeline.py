@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from archive import allocator
 from archive.model import Article
 from archive.normalize import normalize
 from archive.readers import Limits, ReadItem, iter_file
@@ -362,6 +363,7 @@ def prepare_chunk(chunk: list[tuple[str, bytes]], options: IngestOptions, limits
 def _worker_init(parent: int) -> None:
     # Each worker is one core's worth of model; nested BLAS threads would fight over the two cores.
     os.environ["OMP_NUM_THREADS"] = "1"
+    allocator.keep_freed_memory()
     threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="exit-with-parent").start()
 
 

@@ -33,7 +33,7 @@ STEPS = (
     ("index.feeder", "IndexFeeder.stored", "  handing the batch to the index"),
     ("index.writer", "article_document", "    article documents"),
     ("index.writer", "quote_documents", "    quotation documents"),
-    ("whoosh.writing", "SegmentWriter.add_document", "    Whoosh: adding documents"),
+    ("index.whoosh_internals", "CheapSegmentWriter.add_document", "    Whoosh: adding documents"),
     ("index.feeder", "IndexFeeder.flush", "committing the index"),
     ("whoosh.writing", "SegmentWriter._finalize_segment", "  Whoosh: writing segments"),
     ("archive.nlp", "load_for_workers", "loading the models before the workers fork"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from archive.entities.doc_words import text_of, token_texts
+from archive.entities.doc_words import text_of, token_starts, token_texts
 from archive.entities.shapes import People
 from archive.lexicon.function_words import CONTRASTS, LEADING_CONJUNCTIONS
 from archive.lexicon.punctuation import QUOTE_CHARS, SENTENCE_END
@@ -41,7 +41,7 @@ def token_view(doc, spans: list[QuoteSpan], people: People) -> TokenView:
     text = t.text
     t.words = token_texts(doc)
     t.lowers = [word.lower() for word in t.words]
-    t.starts = [tok.idx for tok in doc]
+    t.starts = token_starts(doc)
     t.mention_starts = [m.token_start for m in people.mentions]
     t.ents = tuple(doc.ents)
     t.ent_starts = [ent.start for ent in t.ents]

@@ -16,6 +16,14 @@ def token_texts(doc) -> list[str]:
     return _kept(doc, "token_texts", lambda: [token.text for token in doc])
 
 
+def token_starts(doc) -> list[int]:
+    """Each token's character offset, kept with the Doc: read as one array, without a Token
+    object per token."""
+    from spacy.attrs import IDX
+
+    return _kept(doc, "token_starts", lambda: doc.to_array(IDX).tolist())
+
+
 def text_of(doc) -> str:
     """doc.text, kept with the Doc (spaCy joins it anew from the tokens at every access)."""
     return _kept(doc, "text", lambda: doc.text)

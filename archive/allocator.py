@@ -1,4 +1,5 @@
-"""Keeping freed memory in a bulk ingest's worker processes (glibc's malloc only).
+"""Keeping freed memory in the worker processes of a bulk ingest or a re-annotation
+(archive.pipeline._worker_init; glibc's malloc only).
 
 The NER model allocates and frees arrays of several megabytes for every batch of texts.
 glibc serves blocks that large from fresh memory maps and gives them back to the system

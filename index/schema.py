@@ -185,14 +185,14 @@ def _values_of(value: str) -> list[str]:
 
 def words_field(field_boost: float = 1.0) -> fields.TEXT:
     """Text searched by words and phrases (title, body, quotation)."""
-    field = fields.TEXT(analyzer=text_analyzer(), phrase=True, field_boost=field_boost)
+    return _phrase_field(text_analyzer(), field_boost)
+
+
+def _phrase_field(analyzer: FusedAnalyzer, field_boost: float = 1.0) -> fields.TEXT:
+    """A field searched by words and phrases, its positions written by TextPositions."""
+    field = fields.TEXT(analyzer=analyzer, phrase=True, field_boost=field_boost)
     field.format = TextPositions(field_boost=field_boost)
     return field
-
-
-@functools.lru_cache(maxsize=100_000)
-def _stemmed(word: str) -> str:
-    return stem(word)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -204,7 +204,7 @@ def _folded_word(token: str) -> str:
 def _indexed_word(token: str) -> str:
     """A token as the index keeps it: lowercased, accents folded, stemmed (cached as it
     is found in texts, so a word seen before costs one look-up)."""
-    return _stemmed(token.lower().translate(accent_map))
+    return stem(token.lower().translate(accent_map))
 
 
 # RegexTokenizer's default pattern, and the same without its capturing group, which
@@ -243,9 +243,7 @@ def names_analyzer():
 
 
 def names_field() -> fields.TEXT:
-    field = fields.TEXT(analyzer=names_analyzer(), phrase=True)
-    field.format = TextPositions(field_boost=field.format.field_boost)
-    return field
+    return _phrase_field(names_analyzer())
 
 
 def values_field() -> fields.FieldType:
